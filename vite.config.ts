@@ -1,0 +1,53 @@
+import { builtinModules } from 'node:module';
+import { resolve } from 'node:path';
+import react from '@vitejs/plugin-react';
+import { defineConfig, type UserConfig } from 'vite';
+
+// One config, one build per runtime: `vite build` (renderer), `--mode main`,
+// `--mode preload`, `--mode cli`. Main, preload and CLI are bundled to single
+// CommonJS files: a sandboxed preload cannot load ESM or relative imports, and
+// one file per process keeps the packaged app free of node_modules.
+const root = import.meta.dirname;
+const nodeExternals = [/^node:/, ...builtinModules];
+
+function nodeBundle(entry: string, outDir: string, fileName: string, external: (string | RegExp)[]): UserConfig {
+  return {
+    root,
+    publicDir: false,
+    logLevel: 'warn',
+    build: {
+      outDir,
+      emptyOutDir: true,
+      target: 'node20',
+      minify: false,
+      sourcemap: false,
+      reportCompressedSize: false,
+      lib: { entry: resolve(root, entry), formats: ['cjs'], fileName: () => fileName },
+      rollupOptions: { external, output: { inlineDynamicImports: true } },
+    },
+  };
+}
+
+export default defineConfig(({ mode }) => {
+  switch (mode) {
+    case 'main':
+      return nodeBundle('electron/main/main.ts', 'dist/main', 'main.cjs', ['electron', ...nodeExternals]);
+    case 'preload':
+      return nodeBundle('electron/preload/preload.ts', 'dist/preload', 'preload.cjs', ['electron']);
+    case 'cli':
+      return nodeBundle('cli/main.ts', 'dist/cli', 'basic-header.cjs', nodeExternals);
+    default:
+      return {
+        root: resolve(root, 'renderer'),
+        base: './',
+        plugins: [react()],
+        logLevel: 'warn',
+        build: {
+          outDir: resolve(root, 'dist/renderer'),
+          emptyOutDir: true,
+          sourcemap: false,
+          target: 'chrome140',
+        },
+      };
+  }
+});

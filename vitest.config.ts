@@ -1,0 +1,12 @@
+import { defineConfig } from 'vitest/config';
+
+// Unit and process-level tests run under Node; browser suites are Playwright's (*.spec.ts).
+export default defineConfig({
+  test: {
+    include: ['tests/**/*.test.ts'],
+    environment: 'node',
+    testTimeout: 20_000,
+    hookTimeout: 30_000,
+    pool: 'forks',
+  },
+});
