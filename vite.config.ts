@@ -10,7 +10,7 @@ import { defineConfig, type UserConfig } from 'vite';
 const root = import.meta.dirname;
 const nodeExternals = [/^node:/, ...builtinModules];
 
-function nodeBundle(entry: string, outDir: string, fileName: string, external: (string | RegExp)[]): UserConfig {
+function nodeBundle(entry: string, outDir: string, fileName: string, external: (string | RegExp)[], splitLazyImports = false): UserConfig {
   return {
     root,
     publicDir: false,
@@ -23,7 +23,14 @@ function nodeBundle(entry: string, outDir: string, fileName: string, external: (
       sourcemap: false,
       reportCompressedSize: false,
       lib: { entry: resolve(root, entry), formats: ['cjs'], fileName: () => fileName },
-      rollupOptions: { external, output: { inlineDynamicImports: true } },
+      rollupOptions: {
+        external,
+        // The CLI keeps lazily imported code (token test: jose, undici) in its own
+        // chunks so `encode` starts fast; Electron's bundles stay single files.
+        output: splitLazyImports
+          ? { inlineDynamicImports: false, chunkFileNames: 'chunks/[name]-[hash].cjs' }
+          : { inlineDynamicImports: true },
+      },
     },
   };
 }
@@ -35,7 +42,7 @@ export default defineConfig(({ mode }) => {
     case 'preload':
       return nodeBundle('electron/preload/preload.ts', 'dist/preload', 'preload.cjs', ['electron']);
     case 'cli':
-      return nodeBundle('cli/main.ts', 'dist/cli', 'basic-header.cjs', nodeExternals);
+      return nodeBundle('cli/main.ts', 'dist/cli', 'basic-header.cjs', nodeExternals, true);
     default:
       return {
         root: resolve(root, 'renderer'),
