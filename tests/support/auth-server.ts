@@ -10,13 +10,13 @@
 import { generateKeyPairSync } from 'node:crypto';
 import https from 'node:https';
 import type { AddressInfo } from 'node:net';
-import Provider, { errors } from 'oidc-provider';
+import type ProviderType from 'oidc-provider';
 import { createTestCa, issueLeafCert, type TestCa } from './test-ca';
 
 export interface TestClient {
   readonly clientId: string;
   readonly clientSecret: string;
-  /** Okta's default: client_secret_basic. The server accepts only this client's method. */
+  /** The client's registered method. oidc-provider accepts Basic or post for any secret client, but refuses both at once. */
   readonly authMethod?: 'client_secret_basic' | 'client_secret_post';
 }
 
@@ -51,6 +51,24 @@ export const DEFAULT_CLIENT: TestClient = {
 
 const PREFIX = '/oauth2/default';
 
+/**
+ * oidc-provider warns on stderr about Node 20 and its in-memory adapter; both are
+ * expected for a test server, and silence keeps leak-scanned test output clean.
+ * Only its own "oidc-provider WARNING" lines are dropped.
+ */
+async function quietly<T>(work: () => Promise<T> | T): Promise<T> {
+  const warn = console.warn;
+  console.warn = (...args: unknown[]) => {
+    if (typeof args[0] === 'string' && args[0].includes('oidc-provider WARNING')) return;
+    warn(...args);
+  };
+  try {
+    return await work();
+  } finally {
+    console.warn = warn;
+  }
+}
+
 export async function startAuthServer(options: AuthServerOptions = {}): Promise<AuthServer> {
   const clients = options.clients ?? [DEFAULT_CLIENT];
   const audience = options.audience ?? 'api://default';
@@ -66,7 +84,8 @@ export async function startAuthServer(options: AuthServerOptions = {}): Promise<
   const origin = `https://127.0.0.1:${port}`;
   const issuer = `${origin}${PREFIX}`;
 
-  const provider = new Provider(issuer, {
+  const { default: Provider, errors } = await quietly(() => import('oidc-provider'));
+  const provider: ProviderType = await quietly(() => new Provider(issuer, {
     clients: clients.map((c) => ({
       client_id: c.clientId,
       client_secret: c.clientSecret,
@@ -98,7 +117,7 @@ export async function startAuthServer(options: AuthServerOptions = {}): Promise<
         },
       },
     },
-  });
+  }));
   // Keep oidc-provider's own error logging out of test output.
   provider.on('server_error', () => undefined);
 

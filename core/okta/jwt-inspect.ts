@@ -1,0 +1,136 @@
+/**
+ * Reads an access token: decodes a JWT's header and claims and verifies its
+ * signature with jose against the server's published keys (fetched by the
+ * caller through the injected fetch), by `kid`, checking `iss` and `exp`.
+ * Org-server tokens are labelled opaque: Okta says not to validate them.
+ */
+import { createLocalJWKSet, decodeJwt, decodeProtectedHeader, errors, jwtVerify, type JSONWebKeySet } from 'jose';
+import type { JsonWebKeySet } from './discovery';
+import type { SignatureStatus, TokenDetails } from './types';
+
+export type TokenInspection = Pick<TokenDetails, 'format' | 'header' | 'claims' | 'signature' | 'signatureDetail'>;
+
+export interface InspectOptions {
+  readonly isOrgServer: boolean;
+  readonly expectedIssuer: string;
+  readonly jwksUri: string | null;
+  /** Gets the key set; `refresh` asks for a fresh copy after a `kid` miss (keys rotate). */
+  readonly loadJwks: (refresh: boolean) => Promise<{ ok: true; jwks: JsonWebKeySet; fromCache: boolean } | { ok: false; reason: string }>;
+  readonly nowMs: number;
+}
+
+/** Okta signs with RS256; the asymmetric JWS family is accepted, `none` and HMAC never. */
+const ALGORITHMS = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA', 'Ed25519'];
+
+/** Tolerated clock difference between this computer and the server. */
+const CLOCK_TOLERANCE_S = 60;
+
+/** Imported keys per key set: a cached set is imported once, not on every test. */
+const keySets = new WeakMap<JsonWebKeySet, ReturnType<typeof createLocalJWKSet>>();
+
+function keySetFor(jwks: JsonWebKeySet): ReturnType<typeof createLocalJWKSet> {
+  let set = keySets.get(jwks);
+  if (set === undefined) {
+    // jose's types want its own JWK shape; the objects are the server's JSON as published.
+    set = createLocalJWKSet(jwks as unknown as JSONWebKeySet);
+    keySets.set(jwks, set);
+  }
+  return set;
+}
+
+const JWT_SHAPE = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/;
+
+function decode(token: string): { header: Record<string, unknown>; claims: Record<string, unknown> } | null {
+  if (!JWT_SHAPE.test(token)) return null;
+  try {
+    return { header: { ...decodeProtectedHeader(token) }, claims: { ...decodeJwt(token) } };
+  } catch {
+    return null;
+  }
+}
+
+function describeTime(epochSeconds: unknown): string {
+  return typeof epochSeconds === 'number' ? new Date(epochSeconds * 1000).toISOString() : 'an unknown time';
+}
+
+function result(status: SignatureStatus, signatureDetail: string, decoded: ReturnType<typeof decode>, format: 'jwt' | 'opaque' = 'jwt'): TokenInspection {
+  return { format, header: decoded?.header ?? null, claims: decoded?.claims ?? null, signature: status, signatureDetail };
+}
+
+export async function inspectAccessToken(token: string, options: InspectOptions): Promise<TokenInspection> {
+  const decoded = decode(token);
+  if (options.isOrgServer) {
+    return result(
+      'unchecked',
+      "Tokens from the org authorization server are for Okta's own APIs and are opaque to everyone else: Okta says not to validate them, so the signature was not checked. Any claims shown are for information only.",
+      decoded,
+      'opaque',
+    );
+  }
+  if (decoded === null) {
+    return result('unchecked', 'The access token is not a JWT, so there is no signature to check here.', null, 'opaque');
+  }
+  if (options.jwksUri === null) {
+    return result('unchecked', 'The server published no key set (jwks_uri), so the signature could not be checked.', decoded);
+  }
+  const kid = typeof decoded.header.kid === 'string' ? decoded.header.kid : null;
+
+  let loaded = await options.loadJwks(false);
+  for (let attempt = 0; ; attempt += 1) {
+    if (!loaded.ok) return result('unchecked', `The signature was not checked: ${loaded.reason}.`, decoded);
+    try {
+      const verified = await jwtVerify(token, keySetFor(loaded.jwks), {
+        issuer: options.expectedIssuer,
+        algorithms: ALGORITHMS,
+        currentDate: new Date(options.nowMs),
+        clockTolerance: CLOCK_TOLERANCE_S,
+      });
+      return result(
+        'verified',
+        `Signature verified with key ${kid === null ? '(no kid)' : `"${kid}"`} from ${options.jwksUri}; the issuer is ${options.expectedIssuer} and the token expires at ${describeTime(verified.payload.exp)}.`,
+        decoded,
+      );
+    } catch (error) {
+      // A cached key set may predate a key rotation: refetch once before calling a kid unknown.
+      if (error instanceof errors.JWKSNoMatchingKey && loaded.fromCache && attempt === 0) {
+        loaded = await options.loadJwks(true);
+        continue;
+      }
+      return failure(error, decoded, kid, options);
+    }
+  }
+}
+
+function failure(error: unknown, decoded: NonNullable<ReturnType<typeof decode>>, kid: string | null, options: InspectOptions): TokenInspection {
+  const alg = typeof decoded.header.alg === 'string' ? decoded.header.alg : 'none';
+  if (error instanceof errors.JWKSNoMatchingKey) {
+    return result(
+      'invalid',
+      `No key ${kid === null ? 'for this token (it has no kid)' : `with kid "${kid}"`} is published at ${options.jwksUri ?? 'the key set'}, so the token cannot be trusted.`,
+      decoded,
+    );
+  }
+  if (error instanceof errors.JWSSignatureVerificationFailed) {
+    return result('invalid', `The signature does not match key ${kid === null ? '' : `"${kid}" `}from ${options.jwksUri ?? 'the key set'}: the token was altered or signed by someone else.`, decoded);
+  }
+  if (error instanceof errors.JWTExpired) {
+    return result('invalid', `The signature is valid, but the token expired at ${describeTime(decoded.claims.exp)}.`, decoded);
+  }
+  if (error instanceof errors.JWTClaimValidationFailed) {
+    if (error.claim === 'iss') {
+      const iss = typeof decoded.claims.iss === 'string' ? decoded.claims.iss : '(none)';
+      return result('invalid', `The signature is valid, but the issuer is ${iss}, not ${options.expectedIssuer}.`, decoded);
+    }
+    return result('invalid', `The signature is valid, but the "${error.claim}" claim failed its check (${error.reason}).`, decoded);
+  }
+  if (error instanceof errors.JOSEAlgNotAllowed) {
+    return result('invalid', `The token is signed with "${alg}", which is not an algorithm Okta uses for access tokens.`, decoded);
+  }
+  if (error instanceof errors.JWKSMultipleMatchingKeys) {
+    return result('unchecked', `Several published keys match kid "${kid ?? ''}", so the signature could not be checked unambiguously.`, decoded);
+  }
+  if (error instanceof errors.JWTInvalid || error instanceof errors.JWSInvalid) {
+    return result('invalid', 'The token is not a well-formed signed JWT.', decoded);
+  }
+  return result('unchecked', `The signature could not be checked: the key set or algorithm (${alg}) is not usable here.`, decoded);
+}

@@ -1,0 +1,143 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createDiscoveryCache, discover, fetchJwks } from '../../../core/okta/discovery';
+import { resolveTarget } from '../../../core/okta/target';
+import type { AuthServerChoice, ResolvedTarget } from '../../../core/okta/types';
+import { behaviours, oktaMetadata, startFaultServer, type FaultServer, type Route } from '../../support/fault-servers';
+import { createTestFetch, type TestFetch } from '../../support/node-fetch';
+import { createTestCa } from '../../support/test-ca';
+
+const RFC8414 = '/.well-known/oauth-authorization-server/oauth2/default';
+const LEGACY = '/oauth2/default/.well-known/oauth-authorization-server';
+const BOUNDS = { timeoutMs: 3000, maxBodyBytes: 64 * 1024 };
+
+let server: FaultServer;
+let fetchLike: TestFetch;
+let routes: Record<string, Route> = {};
+
+beforeAll(async () => {
+  const ca = await createTestCa();
+  server = await startFaultServer({ ca, fallback: (req) => {
+    const route = routes[req.path.split('?', 1)[0] ?? ''];
+    if (route === undefined) return behaviours.json(404, { errorCode: 'E0000007', errorSummary: 'Not found: Resource not found' });
+    return typeof route === 'function' ? route(req) : route;
+  } });
+  fetchLike = createTestFetch(ca.cert);
+});
+
+afterAll(async () => {
+  await fetchLike.close();
+  await server.close();
+});
+
+beforeEach(() => {
+  routes = {};
+});
+
+function target(text = server.origin, choice: AuthServerChoice = { kind: 'default' }): ResolvedTarget {
+  const r = resolveTarget(text, choice);
+  if (!r.ok) throw new Error(r.message);
+  return r.value;
+}
+
+const paths = (from: number): string[] => server.requests.slice(from).map((r) => r.path);
+
+describe('discover', () => {
+  it('tries the RFC 8414 URL first, then the legacy one', async () => {
+    routes[LEGACY] = behaviours.json(200, oktaMetadata(server.origin));
+    const from = server.requestCount();
+    const outcome = await discover(target(), fetchLike, BOUNDS);
+    expect(paths(from)).toEqual([RFC8414, LEGACY]);
+    expect(outcome.kind).toBe('done');
+    if (outcome.kind === 'done') {
+      expect(outcome.info.source).toBe('discovered');
+      expect(outcome.info.url).toBe(`${server.origin}${LEGACY}`);
+      expect(outcome.notices).toEqual([]);
+    }
+  });
+
+  it('a pasted metadata URL is fetched first', async () => {
+    routes['/oauth2/default/.well-known/openid-configuration'] = behaviours.json(200, oktaMetadata(server.origin));
+    const from = server.requestCount();
+    await discover(target(`${server.origin}/oauth2/default/.well-known/openid-configuration`), fetchLike, BOUNDS);
+    expect(paths(from)).toEqual(['/oauth2/default/.well-known/openid-configuration']);
+  });
+
+  it('falls back with a note naming each failure when no metadata is usable', async () => {
+    routes[RFC8414] = behaviours.html(200, '<html>portal</html>');
+    routes[LEGACY] = behaviours.json(200, { no: 'issuer' });
+    const outcome = await discover(target(), fetchLike, BOUNDS);
+    expect(outcome.kind).toBe('done');
+    if (outcome.kind !== 'done') return;
+    expect(outcome.info).toMatchObject({
+      source: 'fallback',
+      url: null,
+      issuer: `${server.origin}/oauth2/default`,
+      tokenEndpoint: `${server.origin}/oauth2/default/v1/token`,
+      jwksUri: `${server.origin}/oauth2/default/v1/keys`,
+      tokenEndpointAuthMethodsSupported: null,
+      scopesSupported: null,
+    });
+    expect(outcome.info.note).toContain('not JSON');
+    expect(outcome.info.note).toContain('no issuer');
+    expect(outcome.info.note).toContain('HTTP 404');
+    expect(outcome.info.note).toContain("Okta's documented paths");
+  });
+
+  it('notes an issuer that differs, a key set on another host and a missing client_credentials grant', async () => {
+    routes[RFC8414] = behaviours.json(
+      200,
+      oktaMetadata('https://login.example.com', 'default', { grant_types_supported: ['authorization_code'], token_endpoint: `${server.origin}/oauth2/default/v1/token` }),
+    );
+    const outcome = await discover(target(), fetchLike, BOUNDS);
+    if (outcome.kind !== 'done') throw new Error('expected done');
+    expect(outcome.notices.map((n) => n.code).sort()).toEqual(['issuer-differs', 'jwks-other-host', 'no-client-credentials-grant']);
+    expect(outcome.info.issuer).toBe('https://login.example.com/oauth2/default');
+    expect(outcome.info.jwksUri).toBe(`${server.origin}/oauth2/default/v1/keys`);
+    expect(outcome.info.tokenEndpoint).toBe(`${server.origin}/oauth2/default/v1/token`);
+  });
+
+  it('caches by URL list until the TTL passes', async () => {
+    routes[RFC8414] = behaviours.json(200, oktaMetadata(server.origin));
+    const cache = createDiscoveryCache({ ttlMs: 1000 });
+    const from = server.requestCount();
+    await discover(target(), fetchLike, BOUNDS, cache, 0);
+    await discover(target(), fetchLike, BOUNDS, cache, 999);
+    expect(server.requestCount() - from).toBe(1);
+    await discover(target(), fetchLike, BOUNDS, cache, 1000);
+    expect(server.requestCount() - from).toBe(2);
+    cache.clear();
+    await discover(target(), fetchLike, BOUNDS, cache, 1000);
+    expect(server.requestCount() - from).toBe(3);
+  });
+
+  it('stops on a network failure instead of trying every URL', async () => {
+    const failing = (): Promise<Response> => Promise.reject(new TypeError('fetch failed', { cause: Object.assign(new Error('x'), { code: 'ECONNREFUSED' }) }));
+    const outcome = await discover(target('https://dev-123.okta.com'), failing, BOUNDS);
+    expect(outcome).toMatchObject({ kind: 'stopped', reason: { kind: 'network', error: { code: 'refused' } }, info: { source: 'fallback' } });
+  });
+});
+
+describe('fetchJwks', () => {
+  it('reads a key set and caches it', async () => {
+    routes['/keys'] = behaviours.json(200, { keys: [{ kty: 'RSA', kid: 'a', n: 'x', e: 'AQAB' }, 'junk'] });
+    const cache = createDiscoveryCache();
+    const first = await fetchJwks(`${server.origin}/keys`, fetchLike, BOUNDS, cache, 0, false);
+    expect(first).toEqual({ ok: true, jwks: { keys: [{ kty: 'RSA', kid: 'a', n: 'x', e: 'AQAB' }] }, fromCache: false });
+    const second = await fetchJwks(`${server.origin}/keys`, fetchLike, BOUNDS, cache, 1, false);
+    expect(second).toMatchObject({ ok: true, fromCache: true });
+    const refreshed = await fetchJwks(`${server.origin}/keys`, fetchLike, BOUNDS, cache, 2, true);
+    expect(refreshed).toMatchObject({ ok: true, fromCache: false });
+  });
+
+  it.each([
+    ['/keys-404', behaviours.json(404, {}), /HTTP 404/],
+    ['/keys-html', behaviours.html(200), /not answer with JSON/],
+    ['/keys-shape', behaviours.json(200, { nope: true }), /not answer with a key set/],
+    ['/keys-redirect', behaviours.redirect('https://127.0.0.1:1/'), /redirect/],
+  ] as const)('%s → a reason', async (path, behaviour, reason) => {
+    routes[path] = behaviour;
+    const result = await fetchJwks(`${server.origin}${path}`, fetchLike, BOUNDS, undefined, 0, false);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.reason).toMatch(reason);
+  });
+});

@@ -1,0 +1,141 @@
+import { exportJWK, generateKeyPair, SignJWT, type CryptoKey } from 'jose';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { JsonWebKeySet } from '../../../core/okta/discovery';
+import { inspectAccessToken, type InspectOptions } from '../../../core/okta/jwt-inspect';
+
+const ISSUER = 'https://dev-123.okta.com/oauth2/default';
+const JWKS_URI = `${ISSUER}/v1/keys`;
+const NOW_S = 1_800_000_000;
+
+let signingKey: CryptoKey;
+let otherKey: CryptoKey;
+let jwks: JsonWebKeySet;
+
+beforeAll(async () => {
+  const pair = await generateKeyPair('RS256');
+  const other = await generateKeyPair('RS256');
+  signingKey = pair.privateKey;
+  otherKey = other.privateKey;
+  jwks = { keys: [{ ...(await exportJWK(pair.publicKey)), kid: 'k1', alg: 'RS256', use: 'sig' }] };
+});
+
+async function token(claims: Record<string, unknown> = {}, options: { kid?: string; key?: CryptoKey; iss?: string; exp?: number } = {}): Promise<string> {
+  return new SignJWT({ ver: 1, cid: '0oa1', scp: ['api:read'], ...claims })
+    .setProtectedHeader({ alg: 'RS256', kid: options.kid ?? 'k1' })
+    .setIssuer(options.iss ?? ISSUER)
+    .setAudience('api://default')
+    .setSubject('0oa1')
+    .setIssuedAt(NOW_S - 10)
+    .setExpirationTime(options.exp ?? NOW_S + 3600)
+    .setJti('jti-1')
+    .sign(options.key ?? signingKey);
+}
+
+function options(patch: Partial<InspectOptions> = {}): InspectOptions {
+  return {
+    isOrgServer: false,
+    expectedIssuer: ISSUER,
+    jwksUri: JWKS_URI,
+    nowMs: NOW_S * 1000,
+    loadJwks: () => Promise.resolve({ ok: true, jwks, fromCache: false }),
+    ...patch,
+  };
+}
+
+describe('inspectAccessToken', () => {
+  it('verifies a good token by kid and decodes header and claims', async () => {
+    const result = await inspectAccessToken(await token(), options());
+    expect(result.signature).toBe('verified');
+    expect(result.format).toBe('jwt');
+    expect(result.header).toMatchObject({ alg: 'RS256', kid: 'k1' });
+    expect(result.claims).toMatchObject({ iss: ISSUER, aud: 'api://default', cid: '0oa1', scp: ['api:read'], sub: '0oa1', jti: 'jti-1' });
+    expect(result.signatureDetail).toContain('k1');
+  });
+
+  it('a token signed by another key is invalid', async () => {
+    const result = await inspectAccessToken(await token({}, { key: otherKey }), options());
+    expect(result.signature).toBe('invalid');
+    expect(result.signatureDetail).toMatch(/does not match/);
+  });
+
+  it('a tampered payload is invalid', async () => {
+    const good = await token();
+    const [h, , s] = good.split('.');
+    const forged = Buffer.from(JSON.stringify({ iss: ISSUER, sub: 'admin', exp: NOW_S + 3600 })).toString('base64url');
+    const result = await inspectAccessToken(`${h}.${forged}.${s}`, options());
+    expect(result.signature).toBe('invalid');
+  });
+
+  it('an expired token is invalid, and says so', async () => {
+    const result = await inspectAccessToken(await token({}, { exp: NOW_S - 3600 }), options());
+    expect(result.signature).toBe('invalid');
+    expect(result.signatureDetail).toMatch(/expired/);
+  });
+
+  it('a token from another issuer is invalid', async () => {
+    const result = await inspectAccessToken(await token({}, { iss: 'https://evil.example/oauth2/default' }), options());
+    expect(result.signature).toBe('invalid');
+    expect(result.signatureDetail).toContain('https://evil.example/oauth2/default');
+  });
+
+  it('an unknown kid refetches the key set once when it came from a cache (key rotation)', async () => {
+    const rotated = await generateKeyPair('RS256');
+    const newJwks: JsonWebKeySet = { keys: [{ ...(await exportJWK(rotated.publicKey)), kid: 'k2', alg: 'RS256' }] };
+    const calls: boolean[] = [];
+    const result = await inspectAccessToken(
+      await token({}, { kid: 'k2', key: rotated.privateKey }),
+      options({
+        loadJwks: (refresh) => {
+          calls.push(refresh);
+          return Promise.resolve(refresh ? { ok: true, jwks: newJwks, fromCache: false } : { ok: true, jwks, fromCache: true });
+        },
+      }),
+    );
+    expect(calls).toEqual([false, true]);
+    expect(result.signature).toBe('verified');
+  });
+
+  it('an unknown kid in a fresh key set is invalid', async () => {
+    const result = await inspectAccessToken(await token({}, { kid: 'nope' }), options());
+    expect(result.signature).toBe('invalid');
+    expect(result.signatureDetail).toContain('"nope"');
+  });
+
+  it('an alg=none token is never verified', async () => {
+    const good = await token();
+    const [, payload] = good.split('.');
+    const none = `${Buffer.from(JSON.stringify({ alg: 'none', kid: 'k1' })).toString('base64url')}.${payload}.`;
+    const result = await inspectAccessToken(none, options());
+    expect(result.signature).not.toBe('verified');
+  });
+
+  it('keys that cannot be loaded leave the signature unchecked, with the reason', async () => {
+    const result = await inspectAccessToken(await token(), options({ loadJwks: () => Promise.resolve({ ok: false, reason: 'the host was down' }) }));
+    expect(result.signature).toBe('unchecked');
+    expect(result.signatureDetail).toContain('the host was down');
+    expect(result.claims).not.toBeNull();
+  });
+
+  it('org-server tokens are labelled opaque and not validated', async () => {
+    let loaded = false;
+    const result = await inspectAccessToken(
+      await token(),
+      options({
+        isOrgServer: true,
+        loadJwks: () => {
+          loaded = true;
+          return Promise.resolve({ ok: true, jwks, fromCache: false });
+        },
+      }),
+    );
+    expect(result.format).toBe('opaque');
+    expect(result.signature).toBe('unchecked');
+    expect(result.signatureDetail).toMatch(/opaque/);
+    expect(loaded).toBe(false);
+  });
+
+  it('a non-JWT token is opaque and unchecked', async () => {
+    const result = await inspectAccessToken('an-opaque-reference-token', options());
+    expect(result).toMatchObject({ format: 'opaque', header: null, claims: null, signature: 'unchecked' });
+  });
+});

@@ -1,0 +1,87 @@
+/**
+ * The secret guard: nothing in a report (messages, request preview, errors,
+ * explanations, notices) may contain the secret or the Basic value. The
+ * detector is proven on a planted leak first, so a passing guard means something.
+ */
+import { describe, expect, it } from 'vitest';
+import { buildBasicCredentials } from '../../../core/encoding';
+import { buildMaskedPreview, findSecretLeaks, prepareTokenTest, redactSecrets, runTokenTest } from '../../../core/okta';
+import type { TokenTestInput, TokenTestReport } from '../../../core/okta/types';
+import { countingFetch } from '../../support/node-fetch';
+
+const SECRET = 'Guard-Secret_0123456789+/=abcdefghijklmnopqrstuvwxyzABCDEF';
+const BASIC = buildBasicCredentials({ clientId: '0oa1guard', clientSecret: SECRET, formEncode: false }).value ?? '';
+
+const INPUT: TokenTestInput = {
+  target: 'dev-123.okta.com',
+  authServer: { kind: 'default' },
+  clientId: '0oa1guard',
+  clientSecret: SECRET,
+  scopes: ['api:read'],
+  authMethod: 'client_secret_basic',
+  formEncode: false,
+  timeoutMs: 1000,
+};
+
+function needles(input: TokenTestInput): readonly string[] {
+  const prepared = prepareTokenTest(input);
+  if (!prepared.ok) throw new Error(prepared.message);
+  return prepared.value.secretNeedles;
+}
+
+describe('findSecretLeaks (the detector)', () => {
+  it('positive control: finds a planted secret, Basic value, or encoded secret anywhere', () => {
+    const all = needles(INPUT);
+    expect(all).toEqual(expect.arrayContaining([SECRET, BASIC, encodeURIComponent(SECRET)]));
+    expect(findSecretLeaks({ a: { b: [`x ${SECRET} y`] } }, all)).toEqual(['a.b[0]']);
+    expect(findSecretLeaks({ request: { headers: { Authorization: `Basic ${BASIC}` } } }, all)).toEqual(['request.headers.Authorization']);
+    expect(findSecretLeaks({ body: `client_secret=${encodeURIComponent(SECRET)}` }, all)).toEqual(['body']);
+    expect(findSecretLeaks({ [SECRET]: 1 }, all)).toEqual([`${SECRET} (key)`]);
+  });
+
+  it('skips only the paths it is told to keep', () => {
+    expect(findSecretLeaks({ token: { accessToken: SECRET, scope: SECRET } }, [SECRET], ['token.accessToken'])).toEqual(['token.scope']);
+  });
+});
+
+describe('redactSecrets', () => {
+  it('masks every occurrence, longest needle first, and leaves kept paths alone', () => {
+    const out = redactSecrets({ m: `${SECRET}/${BASIC}`, token: { accessToken: 'raw' } }, [SECRET, BASIC], ['token.accessToken']);
+    expect(out).toEqual({ m: '••••••/••••••', token: { accessToken: 'raw' } });
+  });
+
+  it('ignores needles too short to be a secret (they would mask ordinary words)', () => {
+    expect(redactSecrets({ m: 'the client' }, ['the'])).toEqual({ m: 'the client' });
+  });
+});
+
+describe('no report carries the secret', () => {
+  const variants: TokenTestInput[] = [
+    INPUT,
+    { ...INPUT, authMethod: 'client_secret_post' },
+    { ...INPUT, formEncode: true },
+    { ...INPUT, authServer: { kind: 'org' } },
+    { ...INPUT, target: `https://0oa1guard:${SECRET}@dev-123.okta.com` },
+    { ...INPUT, target: `https://dev-123.okta.com/?client_secret=${SECRET}` },
+    { ...INPUT, clientId: `0oa1guard:${SECRET}`, clientSecret: '' },
+    { ...INPUT, clientId: `0oa1:x`, clientSecret: SECRET },
+    { ...INPUT, scopes: [`api:read "${SECRET}"`] },
+    { ...INPUT, clientSecret: ` ${SECRET}\n` },
+  ];
+
+  it.each(variants.map((v, i) => [i, v] as const))('variant %i: report and preview are clean', async (_i, input) => {
+    // The network "fails" with an error whose message holds the secret: it must not come through.
+    const leakyNetwork = countingFetch(() => Promise.reject(new TypeError(`fetch failed for ${SECRET}`, { cause: new Error(`net::ERR_CONNECTION_REFUSED ${BASIC}`) })));
+    const report: TokenTestReport = await runTokenTest(input, { fetch: leakyNetwork });
+    const planted = [SECRET, BASIC, encodeURIComponent(SECRET)];
+    expect(findSecretLeaks(report, planted, ['token.accessToken'])).toEqual([]);
+    expect(findSecretLeaks(buildMaskedPreview(input), planted)).toEqual([]);
+  });
+
+  it('a network error is reported by its code, not its text', async () => {
+    const leakyNetwork = countingFetch(() => Promise.reject(new TypeError('fetch failed', { cause: new Error(`net::ERR_CONNECTION_REFUSED ${SECRET}`) })));
+    const report = await runTokenTest(INPUT, { fetch: leakyNetwork });
+    expect(report.outcome).toBe('no-answer');
+    expect(report.error).toBe('refused');
+  });
+});

@@ -1,0 +1,312 @@
+/**
+ * runTokenTest against misbehaving servers, over real sockets: each fault must
+ * end in its own report (no throw, no hang), name the host, and never carry the
+ * secret.
+ */
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { findSecretLeaks, prepareTokenTest, runTokenTest } from '../../../core/okta';
+import type { TokenTestInput, TokenTestReport } from '../../../core/okta/types';
+import {
+  behaviours,
+  oktaMetadata,
+  refusedPort,
+  startExpiredCertServer,
+  startFaultServer,
+  startHostnameMismatchServer,
+  startUntrustedServer,
+  type FaultServer,
+  type FaultServerOptions,
+} from '../../support/fault-servers';
+import { countingFetch, createTestFetch, type TestFetch } from '../../support/node-fetch';
+import { createTestCa, type TestCa } from '../../support/test-ca';
+
+const CLIENT_ID = '0oa1faultclient000h7';
+const SECRET = 'fault-secret-0123456789_abcdefghijklmnopqrstuvwxyzABCDEFGHIJ';
+const TOKEN_PATH = '/oauth2/default/v1/token';
+
+let ca: TestCa;
+let fetchLike: TestFetch;
+const servers: FaultServer[] = [];
+
+beforeAll(async () => {
+  ca = await createTestCa();
+  fetchLike = createTestFetch(ca.cert);
+});
+
+afterEach(async () => {
+  await Promise.all(servers.splice(0).map((s) => s.close()));
+});
+
+afterAll(async () => {
+  await fetchLike.close();
+});
+
+async function serve(options: Omit<FaultServerOptions, 'ca'>): Promise<FaultServer> {
+  const server = await startFaultServer({ ca, ...options });
+  servers.push(server);
+  return server;
+}
+
+function input(target: string, patch: Partial<TokenTestInput> = {}): TokenTestInput {
+  return {
+    target,
+    authServer: { kind: 'default' },
+    clientId: CLIENT_ID,
+    clientSecret: SECRET,
+    scopes: ['api:read'],
+    authMethod: 'client_secret_basic',
+    formEncode: false,
+    timeoutMs: 5000,
+    ...patch,
+  };
+}
+
+async function run(testInput: TokenTestInput, maxBodyBytes?: number): Promise<TokenTestReport> {
+  const report = await runTokenTest(testInput, { fetch: fetchLike, ...(maxBodyBytes === undefined ? {} : { maxBodyBytes }) });
+  // Every report, whatever the fault, is free of the secret and the Basic value.
+  const prepared = prepareTokenTest(testInput);
+  if (prepared.ok) expect(findSecretLeaks(report, prepared.value.secretNeedles, ['token.accessToken'])).toEqual([]);
+  return report;
+}
+
+function expectNoAnswer(report: TokenTestReport, code: string, host: string): void {
+  expect(report.outcome).toBe('no-answer');
+  expect(report.ok).toBe(false);
+  expect(report.error).toBe(code);
+  expect(report.errorDescription).toContain(host);
+  expect(report.explanation?.id).toBe(code);
+  expect(report.token).toBeNull();
+}
+
+describe('connection faults', () => {
+  it('connection refused', async () => {
+    const port = await refusedPort();
+    const report = await run(input(`https://127.0.0.1:${port}`));
+    expectNoAnswer(report, 'refused', `127.0.0.1:${port}`);
+    expect(report.status).toBeNull();
+    expect(report.request?.url).toBe(`https://127.0.0.1:${port}/oauth2/default/v1/token`);
+  });
+
+  it('DNS failure (.invalid never resolves)', async () => {
+    const report = await run(input('https://basic-header-test.invalid'));
+    expectNoAnswer(report, 'dns', 'basic-header-test.invalid');
+  });
+
+  it('untrusted certificate (another CA): nothing reaches the server', async () => {
+    const server = await startUntrustedServer();
+    servers.push(server);
+    const report = await run(input(server.origin));
+    expectNoAnswer(report, 'tls-untrusted', server.origin.replace('https://', ''));
+    expect(server.requestCount()).toBe(0);
+  });
+
+  it('hostname mismatch (trusted CA, certificate for another name)', async () => {
+    const server = await startHostnameMismatchServer(ca);
+    servers.push(server);
+    const report = await run(input(server.origin));
+    expectNoAnswer(report, 'tls-hostname-mismatch', server.origin.replace('https://', ''));
+    expect(server.requestCount()).toBe(0);
+  });
+
+  it('expired certificate', async () => {
+    const server = await startExpiredCertServer(ca);
+    servers.push(server);
+    const report = await run(input(server.origin));
+    expectNoAnswer(report, 'tls-expired', server.origin.replace('https://', ''));
+  });
+
+  it('a server that never answers the token request: timeout', async () => {
+    const server = await serve({ routes: { [TOKEN_PATH]: behaviours.hang() } });
+    const started = Date.now();
+    const report = await run(input(server.origin, { timeoutMs: 600 }));
+    expectNoAnswer(report, 'timeout', server.origin.replace('https://', ''));
+    expect(report.errorDescription).toContain('0.6 seconds');
+    expect(Date.now() - started).toBeGreaterThanOrEqual(550);
+    expect(Date.now() - started).toBeLessThan(4000);
+    expect(report.discovery?.source).toBe('fallback');
+  });
+
+  it('a server that never answers at all: one timeout, not one per metadata URL', async () => {
+    const server = await serve({ fallback: behaviours.hang() });
+    const started = Date.now();
+    const report = await run(input(server.origin, { timeoutMs: 500 }));
+    expectNoAnswer(report, 'timeout', server.origin.replace('https://', ''));
+    expect(server.requestCount()).toBe(1);
+    expect(Date.now() - started).toBeLessThan(3000);
+  });
+
+  it('a dropped connection', async () => {
+    const server = await serve({ routes: { [TOKEN_PATH]: behaviours.reset() } });
+    expectNoAnswer(await run(input(server.origin)), 'reset', server.origin.replace('https://', ''));
+  });
+
+  it('cancel during a hung request ends as cancelled, promptly', async () => {
+    const server = await serve({ routes: { [TOKEN_PATH]: behaviours.hang() } });
+    const controller = new AbortController();
+    const started = Date.now();
+    const pending = runTokenTest(input(server.origin, { timeoutMs: 10_000 }), { fetch: fetchLike }, controller.signal);
+    setTimeout(() => controller.abort(), 300);
+    const report = await pending;
+    expect(report.outcome).toBe('cancelled');
+    expect(Date.now() - started).toBeLessThan(3000);
+  });
+});
+
+describe('unusable answers', () => {
+  it('a 5xx HTML page: server error', async () => {
+    const server = await serve({ routes: { [TOKEN_PATH]: behaviours.html(503) } });
+    const report = await run(input(server.origin));
+    expectNoAnswer(report, 'server-error', server.origin.replace('https://', ''));
+    expect(report.status).toBe(503);
+    expect(report.errorDescription).toContain('503');
+  });
+
+  it('a 200 HTML page (a login page or captive portal): not JSON', async () => {
+    const server = await serve({ routes: { [TOKEN_PATH]: behaviours.html(200, '<html><body>Sign in</body></html>') } });
+    const report = await run(input(server.origin));
+    expectNoAnswer(report, 'not-json', server.origin.replace('https://', ''));
+    expect(report.status).toBe(200);
+  });
+
+  it('a body over the cap, streamed without Content-Length: body too large', async () => {
+    const server = await serve({ routes: { [TOKEN_PATH]: behaviours.huge(4 * 1024 * 1024) } });
+    const report = await run(input(server.origin), 64 * 1024);
+    expectNoAnswer(report, 'body-too-large', server.origin.replace('https://', ''));
+    expect(report.errorDescription).toContain('64 KiB');
+  });
+
+  it('a body over the default 256 KiB cap, with Content-Length declared', async () => {
+    const server = await serve({ routes: { [TOKEN_PATH]: behaviours.huge(300 * 1024, true) } });
+    expectNoAnswer(await run(input(server.origin)), 'body-too-large', server.origin.replace('https://', ''));
+  });
+
+  it('JSON without a token or an error: unexpected response', async () => {
+    const server = await serve({ routes: { [TOKEN_PATH]: behaviours.json(200, { hello: 'world' }) } });
+    expectNoAnswer(await run(input(server.origin)), 'unexpected-response', server.origin.replace('https://', ''));
+  });
+});
+
+describe('redirects are never followed', () => {
+  it('a redirect to another host is reported, and the other host receives nothing', async () => {
+    const other = await serve({ fallback: behaviours.json(200, { access_token: 'stolen', token_type: 'Bearer' }) });
+    const server = await serve({ fallback: behaviours.redirect(`${other.origin}/collect`, 307) });
+    const report = await run(input(server.origin));
+    expectNoAnswer(report, 'redirect', server.origin.replace('https://', ''));
+    expect(report.status).toBe(307);
+    expect(report.errorDescription).toContain(other.origin);
+    expect(report.discovery?.source).toBe('fallback');
+    expect(report.discovery?.note).toMatch(/redirected/);
+    expect(server.requests.some((r) => r.method === 'POST')).toBe(true);
+    expect(other.requestCount()).toBe(0);
+  });
+
+  it('a token endpoint on another host in the metadata is not used', async () => {
+    const other = await serve({ fallback: behaviours.json(200, { access_token: 'stolen', token_type: 'Bearer' }) });
+    const server = await serve({
+      routes: {
+        '/oauth2/default/.well-known/oauth-authorization-server': (req) =>
+          behaviours.json(200, oktaMetadata(`https://${String(req.headers.host)}`, 'default', { token_endpoint: `${other.origin}${TOKEN_PATH}` })),
+        [TOKEN_PATH]: behaviours.json(401, { error: 'invalid_client', error_description: 'Client authentication failed. Either the client or the client credentials are invalid.' }),
+      },
+    });
+    const report = await run(input(server.origin));
+    expect(report.discovery?.source).toBe('discovered');
+    expect(report.discovery?.tokenEndpoint).toBe(`${server.origin}${TOKEN_PATH}`);
+    expect(report.notices.map((n) => n.code)).toContain('token-endpoint-other-host');
+    expect(report.outcome).toBe('rejected');
+    expect(other.requestCount()).toBe(0);
+  });
+});
+
+describe('what is sent', () => {
+  it('Basic: one Authorization header, no credentials in the body, JSON accepted, no Origin or cookie', async () => {
+    const server = await serve({ routes: { [TOKEN_PATH]: behaviours.json(400, { error: 'invalid_scope', error_description: 'x' }) } });
+    await run(input(server.origin));
+    const post = server.requests.find((r) => r.method === 'POST');
+    expect(post?.headers.authorization).toMatch(/^Basic [A-Za-z0-9+/]+=*$/);
+    expect(post?.headers['content-type']).toBe('application/x-www-form-urlencoded');
+    expect(post?.headers.accept).toBe('application/json');
+    expect(post?.headers.origin).toBeUndefined();
+    expect(post?.headers.cookie).toBeUndefined();
+    const form = new URLSearchParams(post?.body);
+    expect([...form.keys()].sort()).toEqual(['grant_type', 'scope']);
+    expect(form.get('grant_type')).toBe('client_credentials');
+    expect(server.requests.filter((r) => r.method === 'GET').every((r) => r.headers.authorization === undefined)).toBe(true);
+  });
+
+  it('post: credentials in the body only', async () => {
+    const server = await serve({ routes: { [TOKEN_PATH]: behaviours.json(400, { error: 'invalid_scope', error_description: 'x' }) } });
+    await run(input(server.origin, { authMethod: 'client_secret_post' }));
+    const post = server.requests.find((r) => r.method === 'POST');
+    expect(post?.headers.authorization).toBeUndefined();
+    const form = new URLSearchParams(post?.body);
+    expect(form.get('client_id')).toBe(CLIENT_ID);
+    expect(form.get('client_secret')).toBe(SECRET);
+  });
+});
+
+describe('policy checks before traffic', () => {
+  it('plain HTTP to a remote host: refused, and fetch is never called', async () => {
+    const spy = countingFetch();
+    const report = await runTokenTest(input('http://dev-123.okta.com'), { fetch: spy });
+    expect(report.outcome).toBe('invalid-input');
+    expect(report.error).toBe('insecure-http');
+    expect(report.request).toBeNull();
+    expect(spy.calls).toHaveLength(0);
+  });
+
+  it('invalid input (empty secret): no traffic', async () => {
+    const spy = countingFetch();
+    const report = await runTokenTest(input('dev-123.okta.com', { clientSecret: '' }), { fetch: spy });
+    expect(report.outcome).toBe('invalid-input');
+    expect(report.error).toBe('empty-client-secret');
+    expect(spy.calls).toHaveLength(0);
+  });
+
+  it('plain HTTP to loopback is allowed, with a visible warning', async () => {
+    const server = await serve({
+      plainHttp: true,
+      routes: { [TOKEN_PATH]: behaviours.json(401, { error: 'invalid_client', error_description: 'The client secret supplied for a confidential client is invalid.' }) },
+    });
+    const report = await run(input(server.origin));
+    expect(report.outcome).toBe('rejected');
+    expect(report.explanation?.id).toBe('wrong-secret');
+    expect(report.notices.find((n) => n.code === 'insecure-loopback')?.severity).toBe('warning');
+    expect(server.requests.some((r) => r.method === 'POST')).toBe(true);
+  });
+
+  it('every fetch call asks for no redirects, no cookies and no cache', async () => {
+    const server = await serve({ routes: { [TOKEN_PATH]: behaviours.json(400, { error: 'invalid_scope', error_description: 'x' }) } });
+    const spy = countingFetch(fetchLike);
+    await runTokenTest(input(server.origin), { fetch: spy });
+    expect(spy.calls.length).toBeGreaterThan(1);
+    for (const call of spy.calls) {
+      expect(call.init).toMatchObject({ redirect: 'manual', credentials: 'omit', cache: 'no-store' });
+      expect(call.init.signal).toBeInstanceOf(AbortSignal);
+      expect(Object.keys(call.init.headers ?? {}).map((h) => h.toLowerCase())).not.toContain('origin');
+    }
+  });
+});
+
+describe('secret guard', () => {
+  it('a server echoing the secret and the Basic value gets them masked in the report', async () => {
+    let echoed = '';
+    const server = await serve({
+      routes: {
+        [TOKEN_PATH]: (req) => {
+          const basic = String(req.headers.authorization).replace(/^Basic /, '');
+          const secret = Buffer.from(basic, 'base64').toString('utf8').split(':').slice(1).join(':');
+          echoed = `Bad credentials ${secret} from header ${basic}`;
+          return behaviours.json(401, { error: 'weird_error', error_description: echoed });
+        },
+      },
+    });
+    const report = await run(input(server.origin));
+    // Positive control: the server really did put both in its answer.
+    expect(echoed).toContain(SECRET);
+    expect(report.outcome).toBe('rejected');
+    expect(report.errorDescription).toBe('Bad credentials •••••• from header ••••••');
+    expect(report.explanation?.id).toBe('unknown');
+    expect(JSON.stringify(report)).not.toContain(SECRET);
+  });
+});

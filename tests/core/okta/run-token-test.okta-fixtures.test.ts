@@ -1,0 +1,154 @@
+/**
+ * Okta-only answers (both error shapes, 429 with rate-limit headers, every A4
+ * text) served over real HTTPS by the fault server, with Okta-shaped metadata,
+ * through runTokenTest end to end.
+ */
+import { generateKeyPair, SignJWT } from 'jose';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDiscoveryCache, runTokenTest, type DiscoveryCache } from '../../../core/okta';
+import type { TokenTestInput } from '../../../core/okta/types';
+import { oktaMetadata, startFaultServer, type FaultServer, type RouteBehaviour } from '../../support/fault-servers';
+import { createTestFetch, type TestFetch } from '../../support/node-fetch';
+import {
+  OKTA_ERROR_FIXTURES,
+  RATE_LIMIT_FIXTURE,
+  RATE_LIMIT_RESET_EPOCH_S,
+  UNKNOWN_ERROR_FIXTURE,
+  type OktaFixture,
+} from '../../support/okta-fixtures';
+import { createTestCa } from '../../support/test-ca';
+
+const SECRET = 'fixture-secret-0123456789_abcdefghijklmnopqrstuvwxyzABCDEFGH';
+
+let server: FaultServer;
+let fetchLike: TestFetch;
+let cache: DiscoveryCache;
+let current: OktaFixture = OKTA_ERROR_FIXTURES[0] as OktaFixture;
+let orgToken = '';
+
+beforeAll(async () => {
+  const ca = await createTestCa();
+  const { privateKey } = await generateKeyPair('RS256');
+  orgToken = await new SignJWT({ scp: ['okta.users.read'], cid: '0oa1fixtureclient0h7' })
+    .setProtectedHeader({ alg: 'RS256', kid: 'org-key' })
+    .setIssuer('https://org.example')
+    .setExpirationTime('1h')
+    .sign(privateKey);
+  server = await startFaultServer({
+    ca,
+    routes: {
+      '/oauth2/v1/token': (): RouteBehaviour => ({
+        kind: 'json',
+        body: { token_type: 'Bearer', expires_in: 3600, access_token: orgToken, scope: 'okta.users.read' },
+      }),
+      '/.well-known/oauth-authorization-server/oauth2/default': (req) => ({
+        kind: 'json',
+        body: oktaMetadata(`https://${String(req.headers.host)}`, 'default'),
+      }),
+      '/oauth2/default/v1/token': (): RouteBehaviour => ({
+        kind: 'json',
+        status: current.status,
+        body: current.body,
+        ...(current.headers ? { headers: current.headers } : {}),
+      }),
+    },
+  });
+  fetchLike = createTestFetch(ca.cert);
+  cache = createDiscoveryCache();
+});
+
+afterAll(async () => {
+  await fetchLike.close();
+  await server.close();
+});
+
+function input(): TokenTestInput {
+  return {
+    target: server.origin,
+    authServer: { kind: 'default' },
+    clientId: '0oa1fixtureclient0h7',
+    clientSecret: SECRET,
+    scopes: ['api:read'],
+    authMethod: 'client_secret_basic',
+    formEncode: false,
+    timeoutMs: 5000,
+  };
+}
+
+async function serveAndRun(fixture: OktaFixture) {
+  current = fixture;
+  return runTokenTest(input(), { fetch: fetchLike }, undefined, { discoveryCache: cache });
+}
+
+describe('Okta error answers over HTTPS', () => {
+  it.each(OKTA_ERROR_FIXTURES.map((f) => [f.name, f] as const))('%s', async (_name, fixture) => {
+    const report = await serveAndRun(fixture);
+    expect(report.outcome).toBe('rejected');
+    expect(report.ok).toBe(false);
+    expect(report.status).toBe(fixture.status);
+    expect(report.error).toBe(fixture.error);
+    expect(report.errorDescription).toBe(fixture.description);
+    expect(report.explanation?.id).toBe(fixture.explanationId);
+    expect(report.discovery?.source).toBe('discovered');
+    expect(JSON.stringify(report)).not.toContain(SECRET);
+  });
+
+  it('429 with E0000047 and X-Rate-Limit headers', async () => {
+    const report = await serveAndRun(RATE_LIMIT_FIXTURE);
+    expect(report.outcome).toBe('rejected');
+    expect(report.status).toBe(429);
+    expect(report.error).toBe('E0000047');
+    expect(report.errorDescription).toBe('API call exceeded rate limit due to too many requests.');
+    expect(report.explanation?.id).toBe('rate-limited');
+    expect(report.rateLimit).toEqual({ limit: 600, remaining: 0, resetEpochSeconds: RATE_LIMIT_RESET_EPOCH_S });
+    expect(report.notices.find((n) => n.code === 'okta-error-id')?.message).toContain('oaeRateLimitTestId');
+  });
+
+  it('429 without a JSON body is still a rate limit, not a network fault', async () => {
+    const report = await serveAndRun({ ...RATE_LIMIT_FIXTURE, body: 'Too Many Requests' });
+    expect(report.outcome).toBe('rejected');
+    expect(report.explanation?.id).toBe('rate-limited');
+    expect(report.rateLimit?.remaining).toBe(0);
+  });
+
+  it('an unknown error is shown verbatim, explained as unknown', async () => {
+    const report = await serveAndRun(UNKNOWN_ERROR_FIXTURE);
+    expect(report.outcome).toBe('rejected');
+    expect(report.error).toBe('invalid_request');
+    expect(report.errorDescription).toBe(UNKNOWN_ERROR_FIXTURE.description);
+    expect(report.explanation?.id).toBe('unknown');
+  });
+
+  it('a 4xx JSON body in neither shape is shown verbatim', async () => {
+    const report = await serveAndRun({ ...UNKNOWN_ERROR_FIXTURE, status: 403, body: { message: 'Forbidden by a gateway' } });
+    expect(report.outcome).toBe('rejected');
+    expect(report.error).toBeNull();
+    expect(report.errorDescription).toBe('{"message":"Forbidden by a gateway"}');
+    expect(report.explanation?.id).toBe('unknown');
+  });
+
+  it('Okta-shaped metadata is shown as discovered, with the scopes caveat', async () => {
+    const report = await serveAndRun(OKTA_ERROR_FIXTURES[0] as OktaFixture);
+    expect(report.discovery).toMatchObject({
+      source: 'discovered',
+      issuer: `${server.origin}/oauth2/default`,
+      tokenEndpoint: `${server.origin}/oauth2/default/v1/token`,
+      jwksUri: `${server.origin}/oauth2/default/v1/keys`,
+      tokenEndpointAuthMethodsSupported: ['client_secret_basic', 'client_secret_post', 'client_secret_jwt', 'private_key_jwt', 'none'],
+      scopesSupported: ['openid', 'profile', 'email', 'address', 'phone', 'offline_access'],
+    });
+    expect(report.discovery?.note).toMatch(/does not prove/);
+  });
+
+  it('an org-server token is labelled opaque and not validated', async () => {
+    const from = server.requestCount();
+    const report = await runTokenTest({ ...input(), authServer: { kind: 'org' }, scopes: ['okta.users.read'] }, { fetch: fetchLike });
+    expect(report.outcome).toBe('success');
+    expect(report.request?.url).toBe(`${server.origin}/oauth2/v1/token`);
+    expect(report.notices.map((n) => n.code)).toContain('org-server-secret');
+    expect(report.token).toMatchObject({ format: 'opaque', signature: 'unchecked', tokenType: 'Bearer', expiresIn: 3600, scope: 'okta.users.read' });
+    expect(report.token?.signatureDetail).toMatch(/opaque/);
+    expect(report.token?.accessToken).toBe(orgToken);
+    expect(server.requests.slice(from).some((r) => r.path.includes('/keys'))).toBe(false);
+  });
+});

@@ -1,0 +1,156 @@
+import { describe, expect, it } from 'vitest';
+import { buildBasicCredentials } from '../../../core/encoding';
+import { buildMaskedPreview, MASK, normaliseScopes, normaliseTimeout, prepareTokenTest } from '../../../core/okta/token-request';
+import type { TokenTestInput } from '../../../core/okta/types';
+
+const SECRET = 'Zx9-secret_value+with/odd=chars0123456789abcdefghij';
+const INPUT: TokenTestInput = {
+  target: 'dev-123.okta.com',
+  authServer: { kind: 'default' },
+  clientId: '0oa1testclient0000h7',
+  clientSecret: SECRET,
+  scopes: ['api:read'],
+  authMethod: 'client_secret_basic',
+  formEncode: false,
+  timeoutMs: 15_000,
+};
+
+function prepared(input: Partial<TokenTestInput> = {}) {
+  const result = prepareTokenTest({ ...INPUT, ...input });
+  if (!result.ok) throw new Error(`${result.code}: ${result.message}`);
+  return result.value;
+}
+
+describe('the request sent', () => {
+  it('client_secret_basic: the Basic header only, no credentials in the body', () => {
+    const req = prepared().build('https://dev-123.okta.com/oauth2/default/v1/token');
+    const expected = buildBasicCredentials({ clientId: INPUT.clientId, clientSecret: SECRET, formEncode: false }).value;
+    expect(req.headers).toEqual({
+      'Content-Type': 'application/x-www-form-urlencoded',
+      Accept: 'application/json',
+      Authorization: `Basic ${expected}`,
+    });
+    expect(req.body).toBe('grant_type=client_credentials&scope=api%3Aread');
+    expect(Object.keys(req.headers).map((h) => h.toLowerCase())).not.toContain('origin');
+  });
+
+  it('client_secret_basic with RFC 6749 form-encoding encodes before Base64', () => {
+    const req = prepared({ formEncode: true }).build('https://x/t');
+    const encoded = buildBasicCredentials({ clientId: INPUT.clientId, clientSecret: SECRET, formEncode: true }).value;
+    const raw = buildBasicCredentials({ clientId: INPUT.clientId, clientSecret: SECRET, formEncode: false }).value;
+    expect(encoded).not.toBe(raw);
+    expect(req.headers.Authorization).toBe(`Basic ${encoded}`);
+  });
+
+  it('client_secret_post: credentials in the body only, no Authorization header', () => {
+    const req = prepared({ authMethod: 'client_secret_post' }).build('https://x/t');
+    expect(req.headers.Authorization).toBeUndefined();
+    const form = new URLSearchParams(req.body);
+    expect(form.get('grant_type')).toBe('client_credentials');
+    expect(form.get('scope')).toBe('api:read');
+    expect(form.get('client_id')).toBe(INPUT.clientId);
+    expect(form.get('client_secret')).toBe(SECRET);
+  });
+
+  it('joins several scopes with one space, whatever the separators typed', () => {
+    const req = prepared({ scopes: ['api:read  api:write', 'api:read,custom.scope'] }).build('https://x/t');
+    expect(new URLSearchParams(req.body).get('scope')).toBe('api:read api:write custom.scope');
+    expect(normaliseScopes([' a ', '', 'b\tc', 'a'])).toEqual(['a', 'b', 'c']);
+  });
+
+  it('omits scope when none is given, with an info notice', () => {
+    const p = prepared({ scopes: [] });
+    expect(p.build('https://x/t').body).toBe('grant_type=client_credentials');
+    expect(p.notices.map((n) => n.code)).toContain('no-scope');
+  });
+
+  it('uses the cleaned credentials (hygiene from the encoder) and passes its notices on', () => {
+    const p = prepared({ clientSecret: `${SECRET}\n`, clientId: ` ${INPUT.clientId}` });
+    expect(p.clientId).toBe(INPUT.clientId);
+    const expected = buildBasicCredentials({ clientId: INPUT.clientId, clientSecret: SECRET, formEncode: false }).value;
+    expect(p.build('https://x/t').headers.Authorization).toBe(`Basic ${expected}`);
+    expect(p.notices.map((n) => n.code)).toEqual(expect.arrayContaining(['trimmed-whitespace', 'removed-line-break']));
+  });
+
+  it('warns about OpenID scopes and custom scopes on the org server', () => {
+    expect(prepared({ scopes: ['openid', 'api:read'] }).notices.map((n) => n.code)).toContain('oidc-scope');
+    expect(prepared({ authServer: { kind: 'org' }, scopes: ['api:read'] }).notices.map((n) => n.code)).toContain('custom-scope-org-server');
+    expect(prepared({ authServer: { kind: 'org' }, scopes: ['okta.users.read'] }).notices.map((n) => n.code)).not.toContain('custom-scope-org-server');
+  });
+
+  it('bounds the timeout', () => {
+    expect(normaliseTimeout(0)).toBe(15_000);
+    expect(normaliseTimeout(Number.NaN)).toBe(15_000);
+    expect(normaliseTimeout(-5)).toBe(15_000);
+    expect(normaliseTimeout(2500)).toBe(2500);
+    expect(normaliseTimeout(10 ** 9)).toBe(600_000);
+  });
+});
+
+describe('buildMaskedPreview', () => {
+  it('masks the Basic value and shows the documented endpoint', () => {
+    const preview = buildMaskedPreview(INPUT);
+    expect(preview).toEqual({
+      ok: true,
+      value: {
+        method: 'POST',
+        url: 'https://dev-123.okta.com/oauth2/default/v1/token',
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json', Authorization: `Basic ${MASK}` },
+        body: 'grant_type=client_credentials&scope=api%3Aread',
+      },
+    });
+  });
+
+  it('masks client_secret in a post body but shows client_id', () => {
+    const preview = buildMaskedPreview({ ...INPUT, authMethod: 'client_secret_post' });
+    if (!preview.ok) throw new Error(preview.message);
+    expect(preview.value.body).toBe(`grant_type=client_credentials&scope=api%3Aread&client_id=${INPUT.clientId}&client_secret=${MASK}`);
+    expect(preview.value.headers.Authorization).toBeUndefined();
+  });
+
+  it('never contains the secret, its encodings or the Basic value', () => {
+    for (const authMethod of ['client_secret_basic', 'client_secret_post'] as const) {
+      for (const formEncode of [false, true]) {
+        const input = { ...INPUT, authMethod, formEncode };
+        const preview = JSON.stringify(buildMaskedPreview(input));
+        const needles = prepared(input).secretNeedles;
+        expect(needles.length).toBeGreaterThanOrEqual(3);
+        for (const needle of needles) expect(preview).not.toContain(needle);
+      }
+    }
+  });
+
+  it('fails like the test would, before any traffic', () => {
+    expect(buildMaskedPreview({ ...INPUT, target: 'http://dev-123.okta.com' })).toMatchObject({ ok: false, code: 'insecure-http' });
+  });
+});
+
+describe('input validation', () => {
+  it.each([
+    [{ clientSecret: '' }, 'empty-client-secret'],
+    [{ clientSecret: '  \n' }, 'empty-client-secret'],
+    [{ clientId: '' }, 'empty-client-id'],
+    [{ clientId: '0oa1:abc', clientSecret: SECRET }, 'invalid-credentials'],
+    [{ clientId: '0oa1:thesecret', clientSecret: '' }, 'id-secret-pasted-together'],
+    [{ scopes: ['api"read'] }, 'bad-scope'],
+    [{ scopes: ['api\\read'] }, 'bad-scope'],
+    [{ scopes: ['scopé'] }, 'bad-scope'],
+    [{ authMethod: 'client_secret_jwt' as unknown as TokenTestInput['authMethod'] }, 'bad-auth-method'],
+    [{ target: '' }, 'empty-target'],
+    [{ target: 'http://example.com' }, 'insecure-http'],
+  ] as const)('%o → %s', (patch, code) => {
+    const result = prepareTokenTest({ ...INPUT, ...patch });
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.code).toBe(code);
+      expect(result.message).not.toContain(SECRET);
+      expect(result.message).not.toContain('thesecret');
+    }
+  });
+
+  it('a colon in the client ID is named by position, never with the secret', () => {
+    const result = prepareTokenTest({ ...INPUT, clientId: '0oa1:abc' });
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.message).toMatch(/colon/);
+  });
+});
