@@ -1,0 +1,109 @@
+/**
+ * client ID + secret → `base64(id:secret)` and the `Authorization: Basic` header,
+ * after hygiene on both fields. Never throws; everything the user should know is a notice.
+ */
+import { notice } from '../shared/notice';
+import type { Notice } from '../shared/notice';
+import type { EncodeInput, EncodeOutput } from './types';
+import { encodeBase64Utf8 } from './base64';
+import { formUrlEncode } from './form-urlencode';
+import { cleanField } from './hygiene';
+import { codePointLabel, countCodePoints, joinList, plural } from './characters';
+
+export function buildBasicCredentials(input: EncodeInput): EncodeOutput {
+  // An ID field with a colon may hold `id:secret`: then its characters are not shown in messages either.
+  const id = cleanField(input.clientId, 'clientId', { revealCharacters: !input.clientId.includes(':') });
+  const secret = cleanField(input.clientSecret, 'clientSecret');
+  const idNotices: Notice[] = [...id.notices];
+  const secretNotices: Notice[] = [...secret.notices];
+  const crossNotices: Notice[] = [];
+  let splitSuggestion: EncodeOutput['splitSuggestion'] = null;
+
+  const colon = id.value.indexOf(':');
+  const before = id.value.slice(0, colon);
+  const after = id.value.slice(colon + 1);
+  if (colon !== -1 && secret.value === '' && before !== '' && after !== '') {
+    // The whole pair went into the ID field: offer the split rather than an error.
+    splitSuggestion = { clientId: before, clientSecret: after };
+    crossNotices.push(notice('id-secret-pasted-together', 'warning',
+      'The Client ID field seems to hold the client ID and the secret joined by a colon (id:secret). ' +
+      'Split them: the part before the first colon goes in Client ID, the rest in Client secret.'));
+  } else {
+    if (id.value === '') {
+      idNotices.push(notice('empty-client-id', 'info',
+        'Enter the client ID. In the Okta Admin Console it is under Applications › Applications › your app › General › Client Credentials.'));
+    } else if (colon !== -1) {
+      idNotices.push(notice('colon-in-client-id', 'error',
+        `The client ID contains a colon (at position ${countCodePoints(id.value.slice(0, colon)) + 1}). ` +
+        'RFC 7617 does not allow a colon in the user-id, because the first colon separates the ID from the secret, ' +
+        'and Okta never issues client IDs with one. Check that only the client ID was pasted here.'));
+    }
+    if (secret.value === '') {
+      secretNotices.push(notice('empty-client-secret', 'info',
+        'Enter the client secret, from the Client Secrets section of the same page. Nothing is encoded until both fields are filled.'));
+    }
+  }
+
+  // Judged on the values that would be encoded: the split parts, and never a colon the user must remove anyway.
+  const formDiffers = splitSuggestion
+    ? describeFormDifference(splitSuggestion.clientId, splitSuggestion.clientSecret, input.formEncode)
+    : colon === -1 ? describeFormDifference(id.value, secret.value, input.formEncode) : null;
+  if (formDiffers) crossNotices.push(formDiffers);
+
+  const notices = [...idNotices, ...secretNotices, ...crossNotices];
+  const status = notices.some((n) => n.severity === 'error')
+    ? 'invalid'
+    : id.value === '' || secret.value === '' || splitSuggestion ? 'empty' : 'ready';
+  let value: string | null = null;
+  if (status === 'ready') {
+    const encode = input.formEncode ? formUrlEncode : (s: string): string => s;
+    value = encodeBase64Utf8(`${encode(id.value)}:${encode(secret.value)}`);
+  }
+  return {
+    status,
+    value,
+    header: value === null ? null : `Authorization: Basic ${value}`,
+    clientId: id.value,
+    clientSecret: secret.value,
+    notices,
+    formEncodingDiffers: formDiffers !== null,
+    splitSuggestion,
+  };
+}
+
+/** The characters the WHATWG urlencoded serializer keeps as they are (see form-urlencode.ts). */
+const FORM_SAFE = /^[A-Za-z0-9*\-._]$/;
+
+/** Characters of `value` that form-encoding rewrites, distinct, in order of appearance. */
+function changedByFormEncoding(value: string): string[] {
+  const seen = new Set<string>();
+  for (const ch of value) if (!FORM_SAFE.test(ch)) seen.add(ch);
+  return [...seen];
+}
+
+function countChangedByFormEncoding(value: string): number {
+  let n = 0;
+  for (const ch of value) if (!FORM_SAFE.test(ch)) n += 1;
+  return n;
+}
+
+function describeFormDifference(clientId: string, clientSecret: string, formEncode: boolean): Notice | null {
+  const idChars = changedByFormEncoding(clientId);
+  const secretCount = countChangedByFormEncoding(clientSecret);
+  if (idChars.length === 0 && secretCount === 0) return null;
+  const parts: string[] = [];
+  // The ID is not secret (it never holds a colon here), so its characters can be named; for the secret only a count.
+  if (idChars.length > 0) parts.push(`in the client ID, ${joinList(idChars.map(printable))}`);
+  if (secretCount > 0) parts.push(`in the client secret, ${secretCount} ${plural(secretCount, 'character')}`);
+  const what = `RFC 6749 §2.3.1 form-encoding changes these values (${parts.join('; ')}).`;
+  const message = formEncode
+    ? `${what} Form-encoding is on, so the RFC 6749 form is encoded. Okta documents the raw form, Base64(client_id:client_secret): if Okta answers invalid_client, turn the option off.`
+    : `${what} Okta documents the raw form, Base64(client_id:client_secret), which is what is encoded now. If Okta answers invalid_client, try the form-encoding option, or send the credentials in the request body (client_secret_post).`;
+  return notice('form-encoding-differs', 'info', message);
+}
+
+function printable(ch: string): string {
+  const cp = ch.codePointAt(0) ?? 0;
+  if (cp === 0x20) return 'space';
+  return cp < 0x20 || (cp >= 0x7f && cp <= 0xa0) ? codePointLabel(cp) : ch;
+}
