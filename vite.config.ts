@@ -28,8 +28,8 @@ function nodeBundle(entry: string, outDir: string, fileName: string, external: (
         // The CLI keeps lazily imported code (token test: jose, undici) in its own
         // chunks so `encode` starts fast; Electron's bundles stay single files.
         output: splitLazyImports
-          ? { inlineDynamicImports: false, chunkFileNames: 'chunks/[name]-[hash].cjs' }
-          : { inlineDynamicImports: true },
+          ? { chunkFileNames: 'chunks/[name]-[hash].cjs' }
+          : { codeSplitting: false },
       },
     },
   };

@@ -1,0 +1,138 @@
+/**
+ * The main-process side of every IPC operation, free of Electron so the same
+ * code runs in Electron (ipc-main.ts) and behind page.exposeBinding in the
+ * Chromium suite. Each handler: sender check → payload validation → action.
+ * A handler never throws and never echoes an exception's text: internal
+ * failures become a fixed 'internal' message. Nothing here logs.
+ */
+import { runTokenTest as coreRunTokenTest } from '../../core/okta';
+import { fail, ok } from '../../core/shared/result';
+import type { TokenTestDeps, TokenTestInput, TokenTestReport } from '../../core/okta/types';
+import type { InvokeContract, InvokeOperation, IpcResult } from '../shared/ipc-contract';
+import { createClipboardGuard, DEFAULT_CLIPBOARD_CLEAR_MS, type GuardTimers } from './clipboard-guard';
+import type { Handler, HandlerDeps, Handlers, SenderInfo } from './handler-types';
+import { VALIDATORS } from './ipc-validate';
+import { isTrustedSender } from './trusted-sender';
+
+export type RunTokenTest = (input: TokenTestInput, deps: TokenTestDeps, signal: AbortSignal) => Promise<TokenTestReport>;
+
+/** Internals a test may replace; production uses core's runTokenTest and real timers. */
+export interface HandlerInternals {
+  readonly runTokenTest?: RunTokenTest;
+  readonly timers?: GuardTimers;
+}
+
+/** A renderer has no reason to run more than a few tests at once. */
+export const MAX_TESTS_IN_FLIGHT = 4;
+
+export const MESSAGES = {
+  untrusted: 'Refused: this request did not come from the Basic Header window.',
+  internal: 'Something went wrong inside Basic Header. Nothing was sent or stored; try again.',
+  clipboard: 'The clipboard could not be written. Select the value and copy it by hand.',
+  duplicateRequest: 'A test with this request id is already running.',
+  tooManyTests: 'Too many tests are running at once; cancel one and try again.',
+  withheld: 'The result was withheld because it would have shown the client secret.',
+} as const;
+
+type Action<K extends InvokeOperation> = (request: InvokeContract[K]['request']) => Promise<IpcResult<InvokeContract[K]['response']>>;
+
+export function createHandlers(deps: HandlerDeps): Handlers {
+  return createHandlersWith(deps, {});
+}
+
+export function createHandlersWith(deps: HandlerDeps, internals: HandlerInternals): Handlers {
+  const runTokenTest = internals.runTokenTest ?? coreRunTokenTest;
+  const guard = createClipboardGuard({
+    clipboard: deps.clipboard,
+    clearAfterMs: deps.clipboardClearMs ?? DEFAULT_CLIPBOARD_CLEAR_MS,
+    ...(internals.timers === undefined ? {} : { timers: internals.timers }),
+  });
+  const inFlight = new Map<string, AbortController>();
+
+  const abortAll = (): number => {
+    const count = inFlight.size;
+    for (const controller of inFlight.values()) controller.abort();
+    inFlight.clear();
+    return count;
+  };
+
+  /** Sender check, then validation, then the action; every path ends in an envelope. */
+  function guarded<K extends InvokeOperation>(operation: K, action: Action<K>): Handler<K> {
+    const validate = VALIDATORS[operation] as (payload: unknown) => IpcResult<InvokeContract[K]['request']>;
+    return async (sender: SenderInfo, payload: unknown) => {
+      try {
+        if (!isTrustedSender(sender, deps.isTrustedWebContents, deps.trustedOrigin)) {
+          return fail('untrusted-sender', MESSAGES.untrusted);
+        }
+        const request = validate(payload);
+        if (!request.ok) return request;
+        return await action(request.value);
+      } catch {
+        // Deliberately not err.message: an exception's text could carry input.
+        return fail('internal', MESSAGES.internal);
+      }
+    };
+  }
+
+  const copyText = guarded('copyText', async ({ text }) => {
+    try {
+      return ok(await guard.copy(text));
+    } catch {
+      return fail('clipboard-unavailable', MESSAGES.clipboard);
+    }
+  });
+
+  const forget = guarded('forget', async () => {
+    const requestsCancelled = abortAll();
+    const clipboardCleared = await guard.clearIfOurs();
+    return ok({ clipboardCleared, requestsCancelled });
+  });
+
+  const testCredentials = guarded('testCredentials', async (request) => {
+    const { requestId, ...input } = request;
+    if (inFlight.has(requestId)) return fail('invalid-payload', MESSAGES.duplicateRequest);
+    if (inFlight.size >= MAX_TESTS_IN_FLIGHT) return fail('invalid-payload', MESSAGES.tooManyTests);
+    const controller = new AbortController();
+    inFlight.set(requestId, controller);
+    try {
+      const report = await runTokenTest(input, { fetch: deps.fetch, ...(deps.now === undefined ? {} : { now: deps.now }) }, controller.signal);
+      // Belt and braces over core's guarantee: a report that contains the secret never leaves main.
+      if (containsSecret(report, input.clientSecret)) return fail('internal', MESSAGES.withheld);
+      return ok(report);
+    } finally {
+      if (inFlight.get(requestId) === controller) inFlight.delete(requestId);
+    }
+  });
+
+  const cancelTest = guarded('cancelTest', async ({ requestId }) => {
+    const controller = inFlight.get(requestId);
+    if (controller === undefined) return ok({ cancelled: false });
+    inFlight.delete(requestId);
+    controller.abort();
+    return ok({ cancelled: true });
+  });
+
+  return {
+    copyText,
+    forget,
+    testCredentials,
+    cancelTest,
+    dispose: async () => {
+      abortAll();
+      try {
+        await guard.dispose();
+      } catch {
+        // Quitting must not fail because the clipboard is unavailable.
+      }
+    },
+  };
+}
+
+/**
+ * True when the serialised report holds the secret. Very short secrets are not
+ * checked: they would match ordinary words in the report and hide good results.
+ */
+export function containsSecret(report: unknown, secret: string): boolean {
+  if (secret.length < 8) return false;
+  return JSON.stringify(report).includes(JSON.stringify(secret).slice(1, -1));
+}

@@ -1,0 +1,218 @@
+/**
+ * Runtime validation of every IPC payload (the renderer is untrusted input).
+ * Each validator accepts only a plain object with exactly the expected own data
+ * properties, checks types and length caps, and returns a fresh object built
+ * from the checked values, so nothing hostile (getters, prototypes, extra keys)
+ * reaches the handlers. Messages name the field and the rule, never the value.
+ */
+import { fail, ok, type Result } from '../../core/shared/result';
+import type { AuthServerChoice, ClientAuthMethod } from '../../core/okta/types';
+import type {
+  CancelTestRequest,
+  CopyPurpose,
+  CopyTextRequest,
+  ForgetRequest,
+  InvokeContract,
+  InvokeOperation,
+  TestCredentialsRequest,
+} from '../shared/ipc-contract';
+
+export type Validation<T> = Result<T, 'invalid-payload'>;
+
+export const LIMITS = {
+  clientIdChars: 256,
+  clientSecretChars: 8192,
+  targetChars: 2048,
+  customServerIdChars: 128,
+  scopes: 20,
+  scopeChars: 200,
+  copyTextChars: 16_384,
+  minTimeoutMs: 1000,
+  maxTimeoutMs: 120_000,
+} as const;
+
+/** Renderer-chosen ids: short and boring, so they are safe as map keys. */
+const REQUEST_ID = /^[A-Za-z0-9-]{1,64}$/;
+/** RFC 6749 §3.3 scope-token: NQCHAR, no whitespace, no `"` or `\`. */
+const SCOPE_TOKEN = /^[\x21\x23-\x5B\x5D-\x7E]+$/;
+/** C0 controls other than tab/CR/LF, and DEL: never meaningful in a pasted URL or id. */
+// eslint-disable-next-line no-control-regex
+const STRAY_CONTROL = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F]/;
+
+const COPY_PURPOSES: readonly CopyPurpose[] = ['base64', 'header', 'token'];
+const FORGET_REASONS: readonly ForgetRequest['reason'][] = ['user', 'idle', 'shortcut'];
+const AUTH_METHODS: readonly ClientAuthMethod[] = ['client_secret_basic', 'client_secret_post'];
+
+type Fields = Readonly<Record<string, unknown>>;
+
+function refuse(message: string): { readonly ok: false; readonly code: 'invalid-payload'; readonly message: string } {
+  return fail('invalid-payload', message);
+}
+
+/**
+ * A plain object (prototype Object.prototype or null) whose own keys are exactly
+ * `keys`, each a data property. Getters are refused without being called.
+ */
+function plainRecord(value: unknown, keys: readonly string[], what: string): Validation<Fields> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    return refuse(`${what} must be an object.`);
+  }
+  const proto: unknown = Object.getPrototypeOf(value);
+  if (proto !== Object.prototype && proto !== null) {
+    return refuse(`${what} must be a plain object.`);
+  }
+  const own = Reflect.ownKeys(value);
+  const out: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
+  for (const key of own) {
+    if (typeof key !== 'string' || !keys.includes(key)) {
+      return refuse(`${what} has an unexpected field.`);
+    }
+    const descriptor = Object.getOwnPropertyDescriptor(value, key);
+    if (descriptor === undefined || !('value' in descriptor)) {
+      return refuse(`${what}.${key} must be a plain value.`);
+    }
+    out[key] = descriptor.value;
+  }
+  for (const key of keys) {
+    if (!Object.prototype.hasOwnProperty.call(out, key)) {
+      return refuse(`${what}.${key} is missing.`);
+    }
+  }
+  return ok(out);
+}
+
+function text(value: unknown, name: string, max: number, min = 0): Validation<string> {
+  if (typeof value !== 'string') return refuse(`${name} must be text.`);
+  if (value.length > max) return refuse(`${name} is too long (at most ${max} characters).`);
+  if (value.length < min) return refuse(`${name} must not be empty.`);
+  return ok(value);
+}
+
+function oneOf<T extends string>(value: unknown, name: string, allowed: readonly T[]): Validation<T> {
+  const found = allowed.find((candidate) => candidate === value);
+  return found === undefined ? refuse(`${name} must be one of: ${allowed.join(', ')}.`) : ok(found);
+}
+
+function requestId(value: unknown, name: string): Validation<string> {
+  if (typeof value !== 'string' || !REQUEST_ID.test(value)) {
+    return refuse(`${name} must be 1 to 64 letters, digits or hyphens.`);
+  }
+  return ok(value);
+}
+
+function authServer(value: unknown): Validation<AuthServerChoice> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    return refuse('authServer must be an object.');
+  }
+  const kind = Object.getOwnPropertyDescriptor(value, 'kind');
+  if (kind !== undefined && 'value' in kind && kind.value === 'custom') {
+    const record = plainRecord(value, ['kind', 'id'], 'authServer');
+    if (!record.ok) return record;
+    // Core explains a malformed id in plain words; here only the shape is bounded.
+    const id = text(record.value.id, 'authServer.id', LIMITS.customServerIdChars);
+    if (!id.ok) return id;
+    if (STRAY_CONTROL.test(id.value)) return refuse('authServer.id contains control characters.');
+    return ok({ kind: 'custom', id: id.value });
+  }
+  const record = plainRecord(value, ['kind'], 'authServer');
+  if (!record.ok) return record;
+  if (record.value.kind === 'default') return ok({ kind: 'default' });
+  if (record.value.kind === 'org') return ok({ kind: 'org' });
+  return refuse('authServer.kind must be one of: default, org, custom.');
+}
+
+function scopes(value: unknown): Validation<readonly string[]> {
+  if (!Array.isArray(value) || Object.getPrototypeOf(value) !== Array.prototype) {
+    return refuse('scopes must be a list.');
+  }
+  if (value.length > LIMITS.scopes) return refuse(`scopes has too many entries (at most ${LIMITS.scopes}).`);
+  // Only the indices may be own keys (plus `length`): no extra properties, no holes, no getters.
+  if (Reflect.ownKeys(value).length !== value.length + 1) return refuse('scopes must be a plain list.');
+  const out: string[] = [];
+  for (let i = 0; i < value.length; i += 1) {
+    const descriptor = Object.getOwnPropertyDescriptor(value, i);
+    if (descriptor === undefined || !('value' in descriptor)) return refuse('scopes must be a plain list.');
+    const scope: unknown = descriptor.value;
+    if (typeof scope !== 'string' || scope.length === 0 || scope.length > LIMITS.scopeChars) {
+      return refuse(`Each scope must be 1 to ${LIMITS.scopeChars} characters.`);
+    }
+    if (!SCOPE_TOKEN.test(scope)) {
+      return refuse('A scope may not contain spaces, quotes, backslashes or non-ASCII characters.');
+    }
+    out.push(scope);
+  }
+  return ok(out);
+}
+
+export function validateCopyText(payload: unknown): Validation<CopyTextRequest> {
+  const record = plainRecord(payload, ['text', 'purpose'], 'copy request');
+  if (!record.ok) return record;
+  const value = text(record.value.text, 'text', LIMITS.copyTextChars, 1);
+  if (!value.ok) return value;
+  const purpose = oneOf(record.value.purpose, 'purpose', COPY_PURPOSES);
+  if (!purpose.ok) return purpose;
+  return ok({ text: value.value, purpose: purpose.value });
+}
+
+export function validateForget(payload: unknown): Validation<ForgetRequest> {
+  const record = plainRecord(payload, ['reason'], 'forget request');
+  if (!record.ok) return record;
+  const reason = oneOf(record.value.reason, 'reason', FORGET_REASONS);
+  if (!reason.ok) return reason;
+  return ok({ reason: reason.value });
+}
+
+export function validateCancelTest(payload: unknown): Validation<CancelTestRequest> {
+  const record = plainRecord(payload, ['requestId'], 'cancel request');
+  if (!record.ok) return record;
+  const id = requestId(record.value.requestId, 'requestId');
+  if (!id.ok) return id;
+  return ok({ requestId: id.value });
+}
+
+const TEST_KEYS = ['requestId', 'target', 'authServer', 'clientId', 'clientSecret', 'scopes', 'authMethod', 'formEncode', 'timeoutMs'] as const;
+
+export function validateTestCredentials(payload: unknown): Validation<TestCredentialsRequest> {
+  const record = plainRecord(payload, TEST_KEYS, 'test request');
+  if (!record.ok) return record;
+  const f = record.value;
+  const id = requestId(f.requestId, 'requestId');
+  if (!id.ok) return id;
+  const target = text(f.target, 'target', LIMITS.targetChars);
+  if (!target.ok) return target;
+  if (STRAY_CONTROL.test(target.value)) return refuse('target contains control characters.');
+  const server = authServer(f.authServer);
+  if (!server.ok) return server;
+  const clientId = text(f.clientId, 'clientId', LIMITS.clientIdChars);
+  if (!clientId.ok) return clientId;
+  const clientSecret = text(f.clientSecret, 'clientSecret', LIMITS.clientSecretChars);
+  if (!clientSecret.ok) return clientSecret;
+  const scopeList = scopes(f.scopes);
+  if (!scopeList.ok) return scopeList;
+  const authMethod = oneOf(f.authMethod, 'authMethod', AUTH_METHODS);
+  if (!authMethod.ok) return authMethod;
+  if (typeof f.formEncode !== 'boolean') return refuse('formEncode must be true or false.');
+  const timeoutMs = f.timeoutMs;
+  if (typeof timeoutMs !== 'number' || !Number.isInteger(timeoutMs) || timeoutMs < LIMITS.minTimeoutMs || timeoutMs > LIMITS.maxTimeoutMs) {
+    return refuse(`timeoutMs must be a whole number from ${LIMITS.minTimeoutMs} to ${LIMITS.maxTimeoutMs}.`);
+  }
+  return ok({
+    requestId: id.value,
+    target: target.value,
+    authServer: server.value,
+    clientId: clientId.value,
+    clientSecret: clientSecret.value,
+    scopes: scopeList.value,
+    authMethod: authMethod.value,
+    formEncode: f.formEncode,
+    timeoutMs,
+  });
+}
+
+/** One validator per operation; the handler table is keyed the same way. */
+export const VALIDATORS: { readonly [K in InvokeOperation]: (payload: unknown) => Validation<InvokeContract[K]['request']> } = {
+  copyText: validateCopyText,
+  forget: validateForget,
+  testCredentials: validateTestCredentials,
+  cancelTest: validateCancelTest,
+};

@@ -1,0 +1,216 @@
+/**
+ * main.ts is glue; this runs it against a recording fake of the Electron API
+ * to pin the order and the wiring: sandbox and scheme before ready, test paths
+ * only unpackaged, single-instance lock, in-memory session, window, menu, IPC,
+ * guards on every webContents, quit on close, dispose before quit, no crashReporter.
+ */
+import { EventEmitter } from 'node:events';
+import path from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { APP_START_URL } from '../../../electron/shared/app-origin';
+import { INVOKE_CHANNELS } from '../../../electron/shared/ipc-contract';
+
+function createFake(options: { isPackaged: boolean; gotLock: boolean }) {
+  const log: string[] = [];
+  let resolveReady: () => void = () => undefined;
+  const ready = new Promise<void>((resolve) => {
+    resolveReady = resolve;
+  });
+  const appEvents = new EventEmitter();
+  const windows: FakeWindow[] = [];
+  const sessions: { partition: string; options: unknown; ses: EventEmitter }[] = [];
+  const ipcChannels: string[] = [];
+
+  class FakeWebContents extends EventEmitter {
+    readonly id = 1;
+    readonly sent: unknown[][] = [];
+    send(...args: unknown[]): void { this.sent.push(args); }
+    isDestroyed(): boolean { return false; }
+    setWindowOpenHandler(): void { log.push('setWindowOpenHandler'); }
+  }
+  class FakeWindow extends EventEmitter {
+    readonly webContents = new FakeWebContents();
+    loaded: string | null = null;
+    readonly steps: string[] = [];
+    constructor(readonly options: Record<string, unknown>) {
+      super();
+      windows.push(this);
+      log.push('new BrowserWindow');
+    }
+    async loadURL(url: string): Promise<void> { this.loaded = url; log.push('loadURL'); }
+    show(): void { this.steps.push('show'); }
+    focus(): void { this.steps.push('focus'); }
+    restore(): void { this.steps.push('restore'); }
+    isDestroyed(): boolean { return false; }
+    isMinimized(): boolean { return true; }
+    isVisible(): boolean { return true; }
+  }
+  const makeSession = (partition: string, sessionOptions: unknown) => {
+    const ses = Object.assign(new EventEmitter(), {
+      setPermissionRequestHandler: () => log.push('setPermissionRequestHandler'),
+      setPermissionCheckHandler: () => log.push('setPermissionCheckHandler'),
+      setDevicePermissionHandler: () => log.push('setDevicePermissionHandler'),
+      setSpellCheckerEnabled: (on: boolean) => log.push(`spellcheck:${partition}:${on}`),
+      setCertificateVerifyProc: () => log.push('setCertificateVerifyProc'),
+      fetch: async () => new Response('{}'),
+      protocol: { handle: (scheme: string) => log.push(`protocol.handle:${scheme}`) },
+      webRequest: { onBeforeRequest: () => log.push('onBeforeRequest') },
+    });
+    sessions.push({ partition, options: sessionOptions, ses });
+    return ses;
+  };
+  const electron = {
+    app: Object.assign(appEvents, {
+      isPackaged: options.isPackaged,
+      enableSandbox: () => log.push('enableSandbox'),
+      setPath: (name: string, dir: string) => log.push(`setPath:${name}:${dir}`),
+      requestSingleInstanceLock: () => { log.push('requestSingleInstanceLock'); return options.gotLock; },
+      quit: () => log.push('quit'),
+      whenReady: () => { log.push('whenReady'); return ready; },
+      getAppPath: () => '/app',
+      getName: () => 'Basic Header',
+      getVersion: () => '0.1.0',
+    }),
+    protocol: { registerSchemesAsPrivileged: (schemes: unknown) => log.push(`registerSchemesAsPrivileged:${JSON.stringify(schemes)}`) },
+    session: { defaultSession: makeSession('(default)', null), fromPartition: (p: string, o: unknown) => makeSession(p, o) },
+    BrowserWindow: FakeWindow,
+    Menu: { buildFromTemplate: (t: unknown) => t, setApplicationMenu: () => log.push('setApplicationMenu') },
+    dialog: { showMessageBox: async () => ({ response: 0 }) },
+    nativeTheme: { shouldUseDarkColors: false },
+    clipboard: { write: async () => undefined, writeText: async () => undefined, readText: async () => '', clear: () => undefined },
+    ClipboardItem: class {
+      readonly fake = true;
+    },
+    ipcMain: { handle: (channel: string) => ipcChannels.push(channel), removeHandler: () => undefined },
+    crashReporter: { start: () => log.push('crashReporter.start') },
+  };
+  return { electron, log, ready: () => { resolveReady(); return ready.then(() => new Promise((r) => setTimeout(r, 0))); }, appEvents, windows, sessions, ipcChannels };
+}
+
+let current: ReturnType<typeof createFake> | null = null;
+// The mock is created once; its exports read whichever fake the current test installed.
+vi.mock('electron', () => {
+  const live = (): ReturnType<typeof createFake>['electron'] => {
+    if (current === null) throw new Error('fake not set');
+    return current.electron;
+  };
+  const names = ['app', 'protocol', 'session', 'BrowserWindow', 'Menu', 'dialog', 'nativeTheme', 'clipboard', 'ClipboardItem', 'ipcMain', 'crashReporter'] as const;
+  return Object.fromEntries(names.map((name) => [name, new Proxy(function () {}, {
+    get: (_t, key) => Reflect.get(live()[name], key),
+    set: (_t, key, value) => Reflect.set(live()[name], key, value),
+    construct: (_t, args) => Reflect.construct(live()[name] as unknown as new (...a: unknown[]) => object, args),
+  })]));
+});
+
+async function launch(options: { isPackaged: boolean; gotLock: boolean }, env: Record<string, string> = {}) {
+  current = createFake(options);
+  vi.resetModules();
+  // Stubbed until afterEach: main reads some switches only once `ready` fires.
+  for (const [key, value] of Object.entries(env)) vi.stubEnv(key, value);
+  await import('../../../electron/main/main');
+  return current;
+}
+
+afterEach(() => {
+  vi.unstubAllEnvs();
+  current = null;
+});
+
+describe('main.ts wiring', () => {
+  it('before ready: sandbox, privileged app scheme, single-instance lock; nothing else yet', async () => {
+    const fake = await launch({ isPackaged: true, gotLock: true });
+    expect(fake.log[0]).toBe('enableSandbox');
+    expect(fake.log[1]).toMatch(/^registerSchemesAsPrivileged:.*"scheme":"app".*"standard":true.*"secure":true/);
+    expect(fake.log).toContain('requestSingleInstanceLock');
+    expect(fake.log).not.toContain('new BrowserWindow');
+  });
+
+  it('unpackaged with BASIC_HEADER_TEST_ROOT: every path is redirected before ready', async () => {
+    const root = path.resolve('/tmp/bh-root');
+    const fake = await launch({ isPackaged: false, gotLock: true }, { BASIC_HEADER_TEST_ROOT: root });
+    const setPaths = fake.log.filter((l) => l.startsWith('setPath:'));
+    expect(setPaths.map((l) => l.split(':')[1])).toEqual(['appData', 'userData', 'sessionData', 'temp', 'logs', 'crashDumps']);
+    expect(fake.log.indexOf(setPaths[0] ?? '')).toBeLessThan(fake.log.indexOf('whenReady'));
+  });
+
+  it('unpackaged with BASIC_HEADER_TEST_CA_PEM: the test CA is trusted on the app session', async () => {
+    const fake = await launch({ isPackaged: false, gotLock: true }, { BASIC_HEADER_TEST_CA_PEM: '-----BEGIN CERTIFICATE-----\nx\n-----END CERTIFICATE-----' });
+    await fake.ready();
+    expect(fake.log).toContain('setCertificateVerifyProc');
+  });
+
+  it('packaged: the test switches are ignored', async () => {
+    const fake = await launch({ isPackaged: true, gotLock: true }, { BASIC_HEADER_TEST_ROOT: '/tmp/bh-root', BASIC_HEADER_TEST_CA_PEM: '-----BEGIN CERTIFICATE-----\nx\n-----END CERTIFICATE-----' });
+    await fake.ready();
+    expect(fake.log.some((l) => l.startsWith('setPath:'))).toBe(false);
+    expect(fake.log).not.toContain('setCertificateVerifyProc');
+  });
+
+  it('a second instance quits at once and builds nothing', async () => {
+    const fake = await launch({ isPackaged: true, gotLock: false });
+    expect(fake.log).toContain('quit');
+    expect(fake.log).not.toContain('whenReady');
+  });
+
+  it('on ready: in-memory session, hardened, window on app://, menu, every IPC channel; never the crash reporter', async () => {
+    const fake = await launch({ isPackaged: true, gotLock: true });
+    await fake.ready();
+    expect(fake.log).toContain('spellcheck:(default):false');
+    const appSession = fake.sessions.find((s) => s.partition !== '(default)');
+    expect(appSession?.partition).toBe('basic-header');
+    expect(appSession?.options).toEqual({ cache: false });
+    for (const step of ['setPermissionRequestHandler', 'setPermissionCheckHandler', 'setDevicePermissionHandler', 'spellcheck:basic-header:false', 'protocol.handle:app', 'onBeforeRequest']) {
+      expect(fake.log).toContain(step);
+    }
+    const win = fake.windows[0];
+    expect(win?.options.show).toBe(false);
+    expect(win?.options.webPreferences).toMatchObject({ partition: 'basic-header', sandbox: true, contextIsolation: true, devTools: false, preload: path.join('/app', 'dist', 'preload', 'preload.cjs') });
+    expect(win?.loaded).toBe(APP_START_URL);
+    expect(fake.log).toContain('setApplicationMenu');
+    expect(fake.ipcChannels.sort()).toEqual(Object.values(INVOKE_CHANNELS).sort());
+    expect(fake.log).not.toContain('crashReporter.start');
+  });
+
+  it('guards every webContents created, and quits when the window closes on every OS', async () => {
+    const fake = await launch({ isPackaged: true, gotLock: true });
+    await fake.ready();
+    const contents = Object.assign(new EventEmitter(), { setWindowOpenHandler: () => fake.log.push('setWindowOpenHandler') });
+    fake.appEvents.emit('web-contents-created', {}, contents);
+    expect(contents.listenerCount('will-navigate')).toBe(1);
+    expect(contents.listenerCount('will-attach-webview')).toBe(1);
+    expect(fake.log).toContain('setWindowOpenHandler');
+    fake.appEvents.emit('window-all-closed');
+    expect(fake.log.at(-1)).toBe('quit');
+  });
+
+  it('before-quit holds the quit until handlers are disposed, then quits once', async () => {
+    const fake = await launch({ isPackaged: true, gotLock: true });
+    await fake.ready();
+    let prevented = 0;
+    fake.appEvents.emit('before-quit', { preventDefault: () => { prevented += 1; } });
+    expect(prevented).toBe(1);
+    await new Promise((r) => setTimeout(r, 0));
+    expect(fake.log.at(-1)).toBe('quit');
+    fake.appEvents.emit('before-quit', { preventDefault: () => { prevented += 1; } });
+    expect(prevented).toBe(1);
+  });
+
+  it('a second launch restores and focuses the existing window', async () => {
+    const fake = await launch({ isPackaged: true, gotLock: true });
+    await fake.ready();
+    fake.appEvents.emit('second-instance');
+    expect(fake.windows[0]?.steps).toEqual(['restore', 'focus']);
+  });
+
+  it('the window shows only when ready-to-show, and keeps its own title', async () => {
+    const fake = await launch({ isPackaged: true, gotLock: true });
+    await fake.ready();
+    const win = fake.windows[0];
+    expect(win?.steps).toEqual([]);
+    win?.emit('ready-to-show');
+    expect(win?.steps).toEqual(['show']);
+    let prevented = false;
+    win?.emit('page-title-updated', { preventDefault: () => { prevented = true; } });
+    expect(prevented).toBe(true);
+  });
+});

@@ -1,0 +1,47 @@
+/**
+ * A stand-in for the two Electron objects the preload uses, recording what the
+ * preload does with them: what it exposes, what it invokes, what it listens to.
+ */
+import { EventEmitter } from 'node:events';
+
+export interface FakeElectron {
+  readonly exposed: Map<string, unknown>;
+  readonly invocations: { channel: string; args: unknown[] }[];
+  readonly emitter: EventEmitter;
+  readonly contextBridge: { exposeInMainWorld(name: string, api: unknown): void };
+  readonly ipcRenderer: {
+    invoke(channel: string, ...args: unknown[]): Promise<unknown>;
+    on(channel: string, listener: (...args: unknown[]) => void): unknown;
+    removeListener(channel: string, listener: (...args: unknown[]) => void): unknown;
+  };
+}
+
+export function createFakeElectron(): FakeElectron {
+  const exposed = new Map<string, unknown>();
+  const invocations: { channel: string; args: unknown[] }[] = [];
+  const emitter = new EventEmitter();
+  return {
+    exposed,
+    invocations,
+    emitter,
+    contextBridge: {
+      exposeInMainWorld(name, api) {
+        exposed.set(name, api);
+      },
+    },
+    ipcRenderer: {
+      async invoke(channel, ...args) {
+        invocations.push({ channel, args });
+        return { ok: true, value: { echoed: channel } };
+      },
+      on(channel, listener) {
+        emitter.on(channel, listener);
+        return this;
+      },
+      removeListener(channel, listener) {
+        emitter.removeListener(channel, listener);
+        return this;
+      },
+    },
+  };
+}
