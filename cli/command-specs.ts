@@ -1,0 +1,57 @@
+/**
+ * The commands and their options, in one place: the parser, the secret-flag
+ * guard and --help all read them, and main.ts can parse `test`'s options
+ * without loading the token-test code.
+ */
+import type { OptionSpec } from './args';
+
+export const COMMANDS = ['encode', 'decode', 'test'] as const;
+export type CommandName = (typeof COMMANDS)[number];
+
+export function isCommand(name: string): name is CommandName {
+  return (COMMANDS as readonly string[]).includes(name);
+}
+
+export const COMMON_OPTIONS: readonly OptionSpec[] = [
+  { name: 'help', short: 'h', description: 'Show help for this command, with examples.' },
+  { name: 'version', description: 'Print the version and exit.' },
+  { name: 'debug', description: 'Add detail to errors and reports (never the secret).' },
+  { name: 'no-color', description: 'Plain output, as when NO_COLOR is set.' },
+];
+
+const clientId: OptionSpec = {
+  name: 'client-id', value: 'ID', description: 'The client ID (default: $OKTA_OAUTH2_CLIENT_ID).',
+};
+const formEncode: OptionSpec = {
+  name: 'form-encode',
+  description: 'Form-urlencode ID and secret before Base64 (RFC 6749 §2.3.1). Okta documents the raw form, the default.',
+};
+const json: OptionSpec = { name: 'json', description: 'Print one JSON object on stdout instead of text.' };
+
+export const COMMAND_OPTIONS: Readonly<Record<CommandName, readonly OptionSpec[]>> = {
+  encode: [
+    clientId,
+    { name: 'header', description: 'Print "Authorization: Basic <value>" instead of the value alone.' },
+    formEncode,
+    json,
+  ],
+  decode: [json],
+  test: [
+    clientId,
+    { name: 'issuer', value: 'URL', description: 'Issuer of the authorization server, e.g. https://dev-123.okta.com/oauth2/default (default: $OKTA_OAUTH2_ISSUER).' },
+    { name: 'domain', value: 'HOST[:PORT]', description: 'Okta domain, e.g. dev-123.okta.com; use with --auth-server. Instead of --issuer.' },
+    { name: 'auth-server', value: 'default|org|ID', description: 'Authorization server on --domain (default: default).' },
+    { name: 'scope', value: 'SCOPE', repeatable: true, description: 'Scope to request; repeat it, or give several separated by spaces.' },
+    { name: 'auth-method', value: 'basic|post', description: 'client_secret_basic (default, Okta\'s) or client_secret_post.' },
+    formEncode,
+    { name: 'timeout', value: 'SECONDS', description: 'Give up on each request after this long (default: 15).' },
+    { name: 'ca-file', value: 'PEM', description: 'Also trust the CA certificates in this PEM file (NODE_EXTRA_CA_CERTS works too).' },
+    json,
+    { name: 'print-token', description: 'On success print only the raw access token on stdout (the report goes to stderr).' },
+  ],
+};
+
+/** Every option name this CLI knows, so the secret-flag guard never refuses a real one (e.g. --print-token). */
+export const KNOWN_OPTION_NAMES: ReadonlySet<string> = new Set(
+  [...COMMON_OPTIONS, ...Object.values(COMMAND_OPTIONS).flat()].map((o) => o.name),
+);

@@ -1,0 +1,55 @@
+/**
+ * `basic-header decode`: reads a pasted header or value and reports what it
+ * holds (client ID, the secret's length, never the secret) and any classic
+ * mistake by its stable code. Exit 0 when it decodes cleanly, 1 when mistakes
+ * were found, so `basic-header decode < header.txt && deploy` is a real check.
+ */
+import { diagnoseHeader } from '../../core/encoding';
+import type { Diagnosis } from '../../core/encoding/types';
+import type { CommandContext } from '../command-context';
+import { EXIT, type ExitCode } from '../exit-codes';
+import type { Output } from '../output';
+import { readPastedValue } from '../secret-source';
+
+export async function runDecode(ctx: CommandContext): Promise<ExitCode> {
+  const { args, output } = ctx;
+  const pasted = await readPastedValue(ctx);
+  if (!pasted.ok) {
+    output.error(pasted.message);
+    return pasted.code === 'cancelled' ? EXIT.cancelled : EXIT.usage;
+  }
+  if (pasted.value.trim() === '') {
+    output.error('nothing to decode: pipe the header or value on standard input, e.g. printf \'%s\' "$AUTH_HEADER" | basic-header decode.');
+    return EXIT.usage;
+  }
+  // The pasted text is the secret in Base64: never echo any of it.
+  output.protect(pasted.value, pasted.value.trim());
+
+  const diagnosis = diagnoseHeader(pasted.value);
+  if (args.has('json')) {
+    output.line(JSON.stringify({
+      clientId: diagnosis.clientId,
+      secretLength: diagnosis.secretLength,
+      warnings: diagnosis.notices.map((n) => ({ code: n.code, message: n.message })),
+    }));
+  } else {
+    printDiagnosis(diagnosis, output);
+  }
+  return diagnosis.ok ? EXIT.ok : EXIT.rejected;
+}
+
+function printDiagnosis(d: Diagnosis, output: Output): void {
+  const p = output.out;
+  output.line(`${p.bold('Client ID:')}      ${d.clientId ?? p.dim('(none found)')}`);
+  output.line(`${p.bold('Secret length:')}  ${d.secretLength === null ? p.dim('(none found)') : `${d.secretLength} character${d.secretLength === 1 ? '' : 's'}`}`);
+  if (d.ok && d.notices.length === 0) {
+    output.line(p.green('No mistakes found: this is a well-formed Basic value.'));
+    return;
+  }
+  if (d.ok) output.line(p.green('No mistakes found. Notes:'));
+  else output.line(p.red('Mistakes found:'));
+  for (const n of d.notices) {
+    const mark = n.severity === 'error' ? p.red('✘') : n.severity === 'warning' ? p.yellow('!') : p.dim('i');
+    output.line(`  ${mark} ${p.bold(n.code)}: ${n.message}`);
+  }
+}

@@ -1,0 +1,120 @@
+/**
+ * --help text: what each command does, where the secret comes from, its options,
+ * examples and exit codes. Built from command-specs.ts so options and help agree.
+ */
+import type { OptionSpec } from './args';
+import { COMMAND_OPTIONS, COMMON_OPTIONS, type CommandName } from './command-specs';
+import { VERSION } from './version';
+
+const SECRET_SOURCES = `The client secret is read, in this order, from:
+  1. standard input, when it is not a terminal (one trailing line ending is dropped);
+  2. the OKTA_OAUTH2_CLIENT_SECRET environment variable;
+  3. a prompt on the terminal that does not echo what you type.
+It is never read from the command line: options such as --client-secret are refused.`;
+
+const EXIT_CODES = `Exit codes:
+  0  success
+  1  the authorization server rejected the request (any 4xx, 429 included); decode: mistakes found
+  2  bad usage or bad input, refused before any traffic
+  3  no usable answer: network, TLS, timeout, redirect, 5xx, non-JSON or oversized body
+  130  cancelled with Ctrl+C`;
+
+const SUMMARY: Readonly<Record<CommandName, string>> = {
+  encode: 'Print base64(client_id:client_secret), the value of an "Authorization: Basic" header, on one line.',
+  decode: 'Read a pasted Basic header or value on standard input; print the client ID, the secret\'s length (never the secret) and any classic mistakes.',
+  test: 'Request a token with the client-credentials grant and explain the answer: claims, signature, or Okta\'s error with its cause and fix.',
+};
+
+const USAGE: Readonly<Record<CommandName, string>> = {
+  encode: 'basic-header encode --client-id ID [--header | --json] [--form-encode]',
+  decode: 'basic-header decode [--json] < header.txt',
+  test: 'basic-header test --client-id ID (--issuer URL | --domain HOST [--auth-server default|org|ID]) [--scope SCOPE]… [options]',
+};
+
+const EXAMPLES: Readonly<Record<CommandName, readonly string[]>> = {
+  encode: [
+    `printf '%s' "$SECRET" | npx basic-header encode --client-id 0oa1b2c3d4e5f6g7h8i9`,
+    `printf '%s' "$SECRET" | npx basic-header encode --client-id 0oa1b2c3d4e5f6g7h8i9 --header`,
+    `OKTA_OAUTH2_CLIENT_ID=0oa1b2c3d4e5f6g7h8i9 npx basic-header encode    # asks for the secret without echo`,
+    `printf '%s' "$SECRET" | npx basic-header encode --client-id 0oa1b2c3d4e5f6g7h8i9 --json | jq -r .value`,
+  ],
+  decode: [
+    `printf '%s' "$AUTH_HEADER" | npx basic-header decode`,
+    `npx basic-header decode --json < header.txt`,
+    `npx basic-header decode    # paste the header at the prompt (not echoed)`,
+  ],
+  test: [
+    `printf '%s' "$SECRET" | npx basic-header test --client-id 0oa… --issuer https://dev-123.okta.com/oauth2/default --scope api:read`,
+    `export OKTA_OAUTH2_ISSUER=https://dev-123.okta.com/oauth2/default OKTA_OAUTH2_CLIENT_ID=0oa… OKTA_OAUTH2_CLIENT_SECRET
+  npx basic-header test --scope 'api:read api:write' --json`,
+    `printf '%s' "$SECRET" | npx basic-header test --client-id 0oa… --domain dev-123.okta.com --auth-server aus9o8wzkhckw9TLa0h7 --ca-file corp-ca.pem`,
+    `TOKEN=$(printf '%s' "$SECRET" | npx basic-header test --client-id 0oa… --issuer "$ISSUER" --scope api:read --print-token)`,
+  ],
+};
+
+const MORE: Readonly<Record<CommandName, string>> = {
+  encode: `Hygiene fixes (spaces, line breaks, invisible characters) are applied as in the app and reported on stderr.
+--json prints {"value", "header", "warnings": [{"code", "message"}]}.`,
+  decode: `Exit codes: 0 the value decodes cleanly to id:secret; 1 mistakes found (their codes are listed);
+2 bad usage or nothing to decode.
+Stable codes: trailing-newline, line-wrapped, pem-armor, missing-colon, not-base64, url-safe-alphabet, whitespace, and more.
+--json prints {"clientId", "secretLength", "warnings": [{"code", "message"}]}.`,
+  test: `The client ID comes from --client-id or OKTA_OAUTH2_CLIENT_ID; the server from --issuer or OKTA_OAUTH2_ISSUER,
+or from --domain with --auth-server. HTTPS_PROXY and NO_PROXY are honoured; --ca-file adds CA certificates
+to the system's (so does NODE_EXTRA_CA_CERTS). Plain http:// is refused except to this computer.
+A successful report goes to stdout, a failed one to stderr. The raw token is printed only with --print-token.
+--json prints one object: {"ok", "status", "error", "errorDescription", "explanation", "claims", "signature",
+"rateLimit", "request"}; request is what was sent, with the secret masked.`,
+};
+
+function optionLines(options: readonly OptionSpec[]): string {
+  const labels = options.map((o) => `${o.short === undefined ? '    ' : `-${o.short}, `}--${o.name}${o.value === undefined ? '' : ` ${o.value}`}`);
+  const width = Math.max(...labels.map((l) => l.length)) + 2;
+  return options.map((o, i) => `  ${(labels[i] ?? '').padEnd(width)}${o.description}`).join('\n');
+}
+
+export function commandHelp(command: CommandName): string {
+  const needsSecret = command !== 'decode';
+  return [
+    `Usage: ${USAGE[command]}`,
+    '',
+    SUMMARY[command],
+    '',
+    ...(needsSecret ? [SECRET_SOURCES, ''] : []),
+    'Options:',
+    optionLines([...COMMAND_OPTIONS[command], ...COMMON_OPTIONS]),
+    '',
+    MORE[command],
+    '',
+    'Examples:',
+    ...EXAMPLES[command].map((e) => `  ${e}`),
+    '',
+    ...(command === 'decode' ? [] : [EXIT_CODES]),
+  ].join('\n').trimEnd();
+}
+
+export function generalHelp(): string {
+  return [
+    `basic-header ${VERSION}: build, check and test the Okta client-credentials "Authorization: Basic" header.`,
+    'Nothing is ever written to disk.',
+    '',
+    'Usage: basic-header <command> [options]',
+    '',
+    'Commands:',
+    `  encode   ${SUMMARY.encode}`,
+    `  decode   ${SUMMARY.decode}`,
+    `  test     ${SUMMARY.test}`,
+    '',
+    SECRET_SOURCES,
+    '',
+    'Run basic-header <command> --help for its options and examples.',
+    '',
+    'Examples:',
+    `  ${EXAMPLES.encode[0] ?? ''}`,
+    `  ${EXAMPLES.test[0] ?? ''}`,
+    '',
+    EXIT_CODES,
+    '',
+    'Options: --help, --version. NO_COLOR turns colour off.',
+  ].join('\n');
+}

@@ -1,0 +1,106 @@
+/**
+ * `basic-header`: the command-line shell over core/ (issue 5). This file only
+ * routes: refuse secrets on argv, parse options, print help or the version,
+ * then load the one command asked for. `test` (undici, jose, core/okta) is
+ * imported lazily so `encode` and `decode` start as fast as Node itself.
+ */
+import { parseArgs } from './args';
+import { COMMAND_OPTIONS, COMMANDS, COMMON_OPTIONS, KNOWN_OPTION_NAMES, isCommand, type CommandName } from './command-specs';
+import type { CommandContext } from './command-context';
+import { EXIT, type ExitCode } from './exit-codes';
+import { commandHelp, generalHelp } from './help';
+import { Output } from './output';
+import { findSecretOption, secretOptionMessage } from './secret-flag-guard';
+import { VERSION } from './version';
+
+/** Options accepted before the command as well as after it. */
+const LEADING_GLOBALS = new Set(['--debug', '--no-color']);
+
+async function runCommand(command: CommandName, ctx: CommandContext): Promise<ExitCode> {
+  switch (command) {
+    case 'encode':
+      return (await import('./commands/encode')).runEncode(ctx);
+    case 'decode':
+      return (await import('./commands/decode')).runDecode(ctx);
+    case 'test':
+      return (await import('./commands/test')).runTest(ctx);
+  }
+}
+
+async function main(argv: readonly string[], output: Output): Promise<ExitCode> {
+  // First of all: a secret on argv is refused before it can be used for anything.
+  const secretOption = findSecretOption(argv, KNOWN_OPTION_NAMES);
+  if (secretOption !== null) {
+    output.error(secretOptionMessage(secretOption));
+    return EXIT.usage;
+  }
+  let start = 0;
+  while (start < argv.length && LEADING_GLOBALS.has(argv[start] ?? '')) start += 1;
+  const leading = argv.slice(0, start);
+  const [first, ...rest] = argv.slice(start);
+  if (first === undefined) {
+    output.errLine(generalHelp());
+    return EXIT.usage;
+  }
+  if (first === '--help' || first === '-h' || first === 'help') {
+    const topic = rest[0];
+    output.line(topic !== undefined && isCommand(topic) ? commandHelp(topic) : generalHelp());
+    return EXIT.ok;
+  }
+  if (first === '--version' || first === '-V') {
+    output.result(VERSION);
+    return EXIT.ok;
+  }
+  if (!isCommand(first)) {
+    // Echo only what looks like a word: a stray argument may be a credential.
+    const shown = /^-{0,2}[a-z][a-z-]{0,30}$/i.test(first) ? `"${first}"` : '(not shown)';
+    output.error(`unknown command ${shown}. Commands: ${COMMANDS.join(', ')}. See basic-header --help.`);
+    return EXIT.usage;
+  }
+  const parsed = parseArgs([...leading, ...rest], [...COMMAND_OPTIONS[first], ...COMMON_OPTIONS]);
+  if (!parsed.ok) {
+    output.error(`${parsed.message} See basic-header ${first} --help.`);
+    return EXIT.usage;
+  }
+  const args = parsed.value;
+  if (args.has('help')) {
+    output.line(commandHelp(first));
+    return EXIT.ok;
+  }
+  if (args.has('version')) {
+    output.result(VERSION);
+    return EXIT.ok;
+  }
+  if (args.positionals.length > 0) {
+    output.error(
+      `${first} takes options only; an extra argument was given (not shown: it may be a credential). ` +
+        'Values go in options, the secret on standard input. See basic-header ' + first + ' --help.',
+    );
+    return EXIT.usage;
+  }
+  return runCommand(first, { args, stdin: process.stdin, env: process.env, output });
+}
+
+function exitAfterFlush(code: number): void {
+  process.exitCode = code;
+  // Leave only after both streams have flushed, so a piped result is never cut short.
+  process.stdout.write('', () => process.stderr.write('', () => process.exit(code)));
+}
+
+const argv = process.argv.slice(2);
+const output = new Output({
+  stdout: process.stdout,
+  stderr: process.stderr,
+  env: process.env,
+  debug: argv.includes('--debug'),
+  noColor: argv.includes('--no-color'),
+});
+// A closed pipe (`… | head -c 10`) is the reader's choice, not an error worth a trace.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  process.exit(error.code === 'EPIPE' ? (process.exitCode ?? 0) : EXIT.internal);
+});
+main(argv, output).then(exitAfterFlush, (error: unknown) => {
+  output.error('internal error: this is a bug in basic-header. Run again with --debug for details (they never include the secret).');
+  if (output.debugEnabled) output.debug(error instanceof Error ? (error.stack ?? `${error.name}: ${error.message}`) : String(error));
+  exitAfterFlush(EXIT.internal);
+});

@@ -1,0 +1,140 @@
+/**
+ * A TokenTestReport as the CLI shows it: the --json object of the contract,
+ * the human report, and the exit code of each outcome. Only fields core built
+ * for display are used, and the raw token never appears here.
+ */
+import type { Explanation, MaskedRequest, RateLimitInfo, SignatureStatus, TokenTestOutcome, TokenTestReport } from '../core/okta/types';
+import { EXIT, type ExitCode } from './exit-codes';
+import type { Palette } from './output';
+
+export interface TestJson {
+  readonly ok: boolean;
+  readonly status: number | null;
+  readonly error: string | null;
+  readonly errorDescription: string | null;
+  readonly explanation: Explanation | null;
+  readonly claims: Readonly<Record<string, unknown>> | null;
+  readonly signature: SignatureStatus;
+  readonly rateLimit: RateLimitInfo | null;
+  readonly request: MaskedRequest | null;
+}
+
+export function reportJson(report: TokenTestReport): TestJson {
+  return {
+    ok: report.ok,
+    status: report.status,
+    error: report.error,
+    errorDescription: report.errorDescription,
+    explanation: report.explanation,
+    claims: report.token?.claims ?? null,
+    signature: report.token?.signature ?? 'unchecked',
+    rateLimit: report.rateLimit,
+    request: report.request,
+  };
+}
+
+export const OUTCOME_EXIT: Readonly<Record<TokenTestOutcome, ExitCode>> = {
+  success: EXIT.ok,
+  rejected: EXIT.rejected,
+  'invalid-input': EXIT.usage,
+  'no-answer': EXIT.noAnswer,
+  cancelled: EXIT.cancelled,
+};
+
+const TIME_CLAIMS = new Set(['exp', 'iat', 'nbf', 'auth_time']);
+
+function claimValue(name: string, value: unknown, nowMs: number): string {
+  if (TIME_CLAIMS.has(name) && typeof value === 'number') {
+    const iso = new Date(value * 1000).toISOString().replace('.000Z', 'Z');
+    if (name !== 'exp') return `${value} (${iso})`;
+    const left = Math.round(value - nowMs / 1000);
+    return `${value} (${iso}, ${left >= 0 ? `in ${duration(left)}` : `${duration(-left)} ago`})`;
+  }
+  return typeof value === 'string' ? value : JSON.stringify(value);
+}
+
+function duration(seconds: number): string {
+  if (seconds < 120) return `${seconds} s`;
+  if (seconds < 7200) return `${Math.round(seconds / 60)} min`;
+  if (seconds < 172_800) return `${Math.round(seconds / 3600)} h`;
+  return `${Math.round(seconds / 86_400)} days`;
+}
+
+function rateLimitLine(rate: RateLimitInfo, nowMs: number): string {
+  const parts: string[] = [];
+  if (rate.remaining !== null) parts.push(rate.limit === null ? `${rate.remaining} requests left` : `${rate.remaining} of ${rate.limit} requests left`);
+  else if (rate.limit !== null) parts.push(`limit ${rate.limit} requests`);
+  if (rate.resetEpochSeconds !== null) {
+    const left = Math.max(0, Math.round(rate.resetEpochSeconds - nowMs / 1000));
+    parts.push(`resets at ${new Date(rate.resetEpochSeconds * 1000).toISOString().replace('.000Z', 'Z')} (in ${duration(left)})`);
+  }
+  return parts.join(', ');
+}
+
+function label(p: Palette, text: string): string {
+  return p.bold(`${text}:`.padEnd(12));
+}
+
+const TLS_TRUST_CODES = /^tls-untrusted/;
+
+/** The human report, line by line. `nowMs` is passed in so times are testable. */
+export function reportLines(report: TokenTestReport, p: Palette, nowMs: number): string[] {
+  const lines: string[] = [];
+  const took = `${report.elapsedMs} ms`;
+  const token = report.token;
+  switch (report.outcome) {
+    case 'success':
+      lines.push(`${p.green('✔ Success:')} the authorization server issued an access token (HTTP ${report.status ?? '?'}, ${took}).`);
+      break;
+    case 'rejected':
+      lines.push(`${p.red('✘ Rejected:')} HTTP ${report.status ?? '?'}${report.error === null ? '' : ` ${report.error}`} (${took}).`);
+      break;
+    case 'no-answer':
+      lines.push(`${p.red('✘ No usable answer:')} ${report.error ?? 'no answer'}${report.status === null ? '' : ` (HTTP ${report.status})`}, after ${took}.`);
+      break;
+    case 'invalid-input':
+      lines.push(`${p.red('✘ Not sent:')} ${report.errorDescription ?? report.error ?? 'invalid input'}`);
+      break;
+    case 'cancelled':
+      lines.push(`${p.yellow('Cancelled.')}`);
+      break;
+  }
+  if (report.discovery !== null) {
+    const how = report.discovery.source === 'discovered' ? 'from its metadata' : `documented Okta paths${report.discovery.note === null ? '' : `: ${report.discovery.note}`}`;
+    lines.push(`  ${label(p, 'Server')}${report.discovery.issuer} (${how})`);
+  }
+  // For a no-answer, core's description is usually the explanation's cause: say it once.
+  const sameAsCause = report.explanation !== null && report.errorDescription !== null && report.explanation.cause.includes(report.errorDescription);
+  if (report.outcome !== 'success' && report.outcome !== 'invalid-input' && report.errorDescription !== null && !sameAsCause) {
+    lines.push(`  ${label(p, report.outcome === 'rejected' ? 'Okta said' : 'Details')}${report.outcome === 'rejected' ? `"${report.errorDescription}"` : report.errorDescription}`);
+  }
+  if (report.explanation !== null && report.outcome !== 'success') {
+    lines.push(`  ${label(p, 'Why')}${report.explanation.title}. ${report.explanation.cause}`);
+    lines.push(`  ${label(p, 'Fix')}${report.explanation.fix}`);
+  }
+  if (report.outcome === 'no-answer' && report.error !== null && TLS_TRUST_CODES.test(report.error) && report.explanation?.fix.includes('--ca-file') !== true) {
+    lines.push(`  ${label(p, 'Hint')}If your network uses its own CA, trust it with --ca-file ca.pem or NODE_EXTRA_CA_CERTS=ca.pem; never turn TLS checks off.`);
+  }
+  if (token !== null) {
+    const facts = [token.tokenType ?? 'token', token.format === 'jwt' ? 'JWT' : 'opaque'];
+    if (token.expiresIn !== null) facts.push(`expires in ${duration(token.expiresIn)}`);
+    if (token.scope !== null) facts.push(`scope ${token.scope}`);
+    lines.push(`  ${label(p, 'Token')}${facts.join(', ')}`);
+    const mark = token.signature === 'verified' ? p.green('verified') : token.signature === 'invalid' ? p.red('INVALID') : p.yellow('unchecked');
+    lines.push(`  ${label(p, 'Signature')}${mark} — ${token.signatureDetail}`);
+    if (token.claims !== null) {
+      lines.push(`  ${p.bold('Claims:')}`);
+      const names = Object.keys(token.claims);
+      const width = Math.max(...names.map((n) => n.length)) + 2;
+      for (const name of names) lines.push(`    ${name.padEnd(width)}${claimValue(name, token.claims[name], nowMs)}`);
+    }
+  }
+  if (report.rateLimit !== null) {
+    const line = rateLimitLine(report.rateLimit, nowMs);
+    if (line !== '') lines.push(`  ${label(p, 'Rate limit')}${line}`);
+  }
+  if (report.request !== null) {
+    lines.push(`  ${label(p, 'Sent')}${report.request.method} ${report.request.url} (secret masked; --json shows the whole request)`);
+  }
+  return lines;
+}

@@ -1,0 +1,169 @@
+/**
+ * `basic-header test` against misbehaving servers (tests/support/fault-servers):
+ * each fault ends with its exit code (1 for a rejection, 3 for no usable
+ * answer), promptly, with one --json object, and never with the secret.
+ */
+import { Buffer } from 'node:buffer';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import {
+  behaviours,
+  refusedPort,
+  startFaultServer,
+  startHostnameMismatchServer,
+  startUntrustedServer,
+  type FaultServer,
+  type FaultServerOptions,
+} from '../../support/fault-servers';
+import { OKTA_ERROR_FIXTURES, RATE_LIMIT_FIXTURE, RATE_LIMIT_RESET_EPOCH_S, UNKNOWN_ERROR_FIXTURE } from '../../support/okta-fixtures';
+import { createTestCa, type TestCa } from '../../support/test-ca';
+import { buildCli, createCli, tempFile, type Cli, type CliRun } from '../support/cli-process';
+
+const CLIENT_ID = '0oa1faultclient000h7';
+const SECRET = 'cli-fault-secret-0123456789_abcdefghijklmnopqrstuvwxyzABCDEFGH';
+const TOKEN_PATH = '/oauth2/default/v1/token';
+
+let ca: TestCa;
+let caFile: { path: string; remove: () => void };
+let cli: Cli;
+const servers: FaultServer[] = [];
+
+beforeAll(async () => {
+  const bin = buildCli();
+  ca = await createTestCa();
+  caFile = tempFile('fault-ca.pem', ca.cert);
+  cli = createCli(bin, [SECRET, Buffer.from(`${CLIENT_ID}:${SECRET}`).toString('base64')]);
+});
+
+afterEach(async () => {
+  await Promise.all(servers.splice(0).map((s) => s.close()));
+});
+
+afterAll(() => {
+  caFile?.remove();
+});
+
+async function serve(options: Omit<FaultServerOptions, 'ca'>): Promise<FaultServer> {
+  const server = await startFaultServer({ ca, ...options });
+  servers.push(server);
+  return server;
+}
+
+function testArgs(origin: string, ...extra: string[]): string[] {
+  return ['test', '--client-id', CLIENT_ID, '--issuer', `${origin}/oauth2/default`, '--ca-file', caFile.path, '--scope', 'api:read', ...extra];
+}
+
+function parse(run: CliRun): Record<string, unknown> {
+  const lines = run.stdout.trim().split('\n');
+  expect(lines).toHaveLength(1);
+  return JSON.parse(lines[0] ?? '') as Record<string, unknown>;
+}
+
+async function expectNoAnswer(origin: string, code: string, extra: string[] = []): Promise<Record<string, unknown>> {
+  const run = await cli.run(testArgs(origin, '--json', ...extra), { input: SECRET });
+  expect(run.code).toBe(3);
+  const out = parse(run);
+  expect(out).toMatchObject({ ok: false, error: code, claims: null, signature: 'unchecked' });
+  expect(String(out.errorDescription)).toContain(new URL(origin).host);
+  // One clear line on stderr for the failure, never a stack trace.
+  expect(run.stderr.split('\n').filter((l) => l.startsWith('basic-header:'))).toHaveLength(1);
+  expect(run.stderr).not.toMatch(/\n\s+at /);
+  return out;
+}
+
+describe('no usable answer: exit 3', () => {
+  it('an untrusted certificate (another CA): nothing reaches the server', async () => {
+    const server = await startUntrustedServer();
+    servers.push(server);
+    await expectNoAnswer(server.origin, 'tls-untrusted');
+    expect(server.requestCount()).toBe(0);
+  });
+
+  it('a certificate for another host name', async () => {
+    const server = await startHostnameMismatchServer(ca);
+    servers.push(server);
+    await expectNoAnswer(server.origin, 'tls-hostname-mismatch');
+    expect(server.requestCount()).toBe(0);
+  });
+
+  it('a refused port', async () => {
+    const port = await refusedPort();
+    const out = await expectNoAnswer(`https://127.0.0.1:${port}`, 'refused');
+    expect(out.status).toBeNull();
+  });
+
+  it('a server that never answers, with --timeout 1: ends in about a second', async () => {
+    const server = await serve({ routes: { [TOKEN_PATH]: behaviours.hang() } });
+    const started = Date.now();
+    await expectNoAnswer(server.origin, 'timeout', ['--timeout', '1']);
+    expect(Date.now() - started).toBeLessThan(8000);
+  });
+
+  it('Ctrl+C (SIGINT) during a hung request cancels promptly: exit 130', async () => {
+    const server = await serve({ routes: { [TOKEN_PATH]: behaviours.hang() } });
+    const started = Date.now();
+    const run = await cli.run(testArgs(server.origin, '--timeout', '30'), { input: SECRET, signal: { name: 'SIGINT', afterMs: 1500 } });
+    expect(run.code).toBe(130);
+    expect(run.stderr).toContain('Cancelled');
+    expect(Date.now() - started).toBeLessThan(10_000);
+  });
+
+  it('a 5xx HTML page', async () => {
+    const server = await serve({ routes: { [TOKEN_PATH]: behaviours.html(503) } });
+    const out = await expectNoAnswer(server.origin, 'server-error');
+    expect(out.status).toBe(503);
+  });
+
+  it('a 200 HTML page (captive portal): not JSON', async () => {
+    const server = await serve({ routes: { [TOKEN_PATH]: behaviours.html(200, '<html><body>Sign in</body></html>') } });
+    await expectNoAnswer(server.origin, 'not-json');
+  });
+
+  it('a huge body', async () => {
+    const server = await serve({ routes: { [TOKEN_PATH]: behaviours.huge(4 * 1024 * 1024) } });
+    await expectNoAnswer(server.origin, 'body-too-large');
+  });
+
+  it('a redirect, never followed', async () => {
+    const other = await serve({ fallback: behaviours.json(200, { access_token: 'stolen', token_type: 'Bearer' }) });
+    const server = await serve({ fallback: behaviours.redirect(`${other.origin}/collect`, 307) });
+    await expectNoAnswer(server.origin, 'redirect');
+    expect(other.requestCount()).toBe(0);
+  });
+
+  it('the human report names the fault, explains it and suggests a fix, on stderr', async () => {
+    const server = await serve({ routes: { [TOKEN_PATH]: behaviours.html(502) } });
+    const run = await cli.run(testArgs(server.origin), { input: SECRET });
+    expect(run.code).toBe(3);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toContain('No usable answer');
+    expect(run.stderr).toMatch(/Why:/);
+    expect(run.stderr).toMatch(/Fix:/);
+  });
+});
+
+describe('Okta rejections: exit 1, Okta\'s words verbatim with the matching explanation', () => {
+  it.each([...OKTA_ERROR_FIXTURES, UNKNOWN_ERROR_FIXTURE].map((f) => [f.name, f] as const))('%s', async (_name, fixture) => {
+    const server = await serve({ routes: { [TOKEN_PATH]: behaviours.json(fixture.status, fixture.body, fixture.headers) } });
+    const run = await cli.run(testArgs(server.origin, '--json'), { input: SECRET });
+    expect(run.code).toBe(1);
+    const out = parse(run);
+    expect(out).toMatchObject({ ok: false, status: fixture.status, error: fixture.error });
+    if (fixture.description !== null) expect(String(out.errorDescription)).toContain(fixture.description);
+    expect((out.explanation as { id: string }).id).toBe(fixture.explanationId);
+  });
+
+  it('429 with X-Rate-Limit-*: exit 1 and the rate limit, in JSON and in words', async () => {
+    const f = RATE_LIMIT_FIXTURE;
+    const server = await serve({ routes: { [TOKEN_PATH]: behaviours.json(f.status, f.body, f.headers) } });
+    const json = await cli.run(testArgs(server.origin, '--json'), { input: SECRET });
+    expect(json.code).toBe(1);
+    expect(parse(json)).toMatchObject({
+      status: 429,
+      error: 'E0000047',
+      rateLimit: { limit: 600, remaining: 0, resetEpochSeconds: RATE_LIMIT_RESET_EPOCH_S },
+    });
+    const human = await cli.run(testArgs(server.origin), { input: SECRET });
+    expect(human.code).toBe(1);
+    expect(human.stderr).toMatch(/Rate limit:\s+0 of 600 requests left, resets at 2030-01-01T00:00:00Z/);
+  });
+});
