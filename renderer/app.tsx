@@ -1,0 +1,183 @@
+/**
+ * The window: header with the app-wide actions, the workspace (all user data),
+ * the shortcuts dialog. Menu commands (bridge.onCommand) and the same keys
+ * pressed in the page (keydown) go through one dispatcher.
+ */
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactElement } from 'react';
+import type { AppCommand, ForgetRequest } from '../electron/shared/ipc-contract';
+import { displayAccelerator, SHORTCUTS } from '../electron/shared/shortcuts';
+import { getBridge, NO_BRIDGE_MESSAGE } from './bridge';
+import { useIdleForget } from './hooks/use-idle-forget';
+import { isMacPlatform } from './platform';
+import { shortcutFor } from './shortcut-match';
+import { EraseIcon, InfoIcon, KeyboardIcon, ShieldIcon, WarningIcon } from './components/icons';
+import { ShortcutsDialog } from './components/shortcuts-dialog';
+import { Workspace, type WorkspaceHandle } from './components/workspace';
+
+const IDLE_CHOICES: readonly { readonly value: string; readonly label: string; readonly minutes: number | null }[] = [
+  { value: 'off', label: 'Off', minutes: null },
+  { value: '1', label: '1 min', minutes: 1 },
+  { value: '5', label: '5 min', minutes: 5 },
+  { value: '15', label: '15 min', minutes: 15 },
+];
+
+/** How long an app-level status line stays. */
+const STATUS_MS = 8000;
+/** A menu accelerator and the page's own keydown may both report one key press. */
+const DUPLICATE_WINDOW_MS = 300;
+
+export function App(): ReactElement {
+  const bridge = useMemo(() => getBridge(), []);
+  const isMac = useMemo(() => isMacPlatform(), []);
+  const [generation, setGeneration] = useState(0);
+  const [status, setStatus] = useState<{ readonly text: string; readonly seq: number } | null>(null);
+  const [shortcutsOpen, setShortcutsOpen] = useState(false);
+  const [idleChoice, setIdleChoice] = useState('off');
+  const workspace = useRef<WorkspaceHandle>(null);
+  const lastCommand = useRef<{ command: AppCommand; at: number } | null>(null);
+  const focusFirstField = useRef(false);
+  const statusSeq = useRef(0);
+
+  const announce = useCallback((text: string): void => {
+    statusSeq.current += 1;
+    setStatus({ text, seq: statusSeq.current });
+  }, []);
+
+  useEffect(() => {
+    if (status === null) return undefined;
+    const timer = window.setTimeout(() => setStatus((s) => (s?.seq === status.seq ? null : s)), STATUS_MS);
+    return () => window.clearTimeout(timer);
+  }, [status]);
+
+  const forget = useCallback((reason: ForgetRequest['reason']): void => {
+    // Drop everything on screen first; telling main (clipboard, running test) follows.
+    setGeneration((g) => g + 1);
+    const base = reason === 'idle'
+      ? 'Everything was forgotten after a period of inactivity.'
+      : 'Everything forgotten: fields, outputs, results and the header check are empty.';
+    if (bridge === null) {
+      announce(base);
+      return;
+    }
+    bridge.forget({ reason }).then(
+      (reply) => announce(reply.ok && reply.value.clipboardCleared ? `${base} The copied value was removed from the clipboard.` : base),
+      () => announce(base),
+    );
+  }, [bridge, announce]);
+
+  const runCommand = useCallback((command: AppCommand, source: 'menu' | 'keyboard'): void => {
+    const now = Date.now();
+    const last = lastCommand.current;
+    if (last !== null && last.command === command && now - last.at < DUPLICATE_WINDOW_MS) return;
+    lastCommand.current = { command, at: now };
+    switch (command) {
+      case 'copy-header':
+        void workspace.current?.copyHeader().then((result) => announce(result.ok ? 'Authorization header copied.' : result.message));
+        break;
+      case 'test-credentials':
+        workspace.current?.runTest();
+        break;
+      case 'forget-everything':
+        focusFirstField.current = true;
+        forget(source === 'menu' ? 'user' : 'shortcut');
+        break;
+      case 'show-shortcuts':
+        setShortcutsOpen(true);
+        break;
+    }
+  }, [announce, forget]);
+
+  useEffect(() => {
+    if (bridge === null) return undefined;
+    return bridge.onCommand((command) => runCommand(command, 'menu'));
+  }, [bridge, runCommand]);
+
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent): void => {
+      if (event.defaultPrevented || event.repeat) return;
+      const shortcut = shortcutFor(event);
+      if (shortcut === null) return;
+      event.preventDefault();
+      runCommand(shortcut.command, 'keyboard');
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [runCommand]);
+
+  // After a keyboard Forget the focused field is gone: continue from the first field.
+  useEffect(() => {
+    if (!focusFirstField.current) return;
+    focusFirstField.current = false;
+    if (document.activeElement === null || document.activeElement === document.body) {
+      document.querySelector<HTMLInputElement>('main input')?.focus();
+    }
+  }, [generation]);
+
+  const idleMinutes = IDLE_CHOICES.find((c) => c.value === idleChoice)?.minutes ?? null;
+  const onIdle = useCallback(() => forget('idle'), [forget]);
+  const { secondsLeft } = useIdleForget(idleMinutes, onIdle);
+
+  const testShortcut = SHORTCUTS.find((s) => s.command === 'test-credentials');
+
+  return (
+    <div className="app">
+      <a className="skip-link" href="#main">Skip to the form</a>
+      <header className="app-header">
+        <div className="brand">
+          <ShieldIcon className="brand-icon" />
+          <div>
+            <h1>Basic Header</h1>
+            <p className="tagline">Okta client-credentials headers. Nothing is saved.</p>
+          </div>
+        </div>
+        <div className="toolbar">
+          <div className="toolbar-field">
+            <label htmlFor="idle-timeout">Forget when idle</label>
+            <select id="idle-timeout" className="select select-small" value={idleChoice} onChange={(e) => setIdleChoice(e.target.value)}>
+              {IDLE_CHOICES.map((c) => <option key={c.value} value={c.value}>{c.label}</option>)}
+            </select>
+          </div>
+          <button type="button" className="button button-quiet" onClick={() => setShortcutsOpen(true)}>
+            <KeyboardIcon />
+            <span>Keyboard shortcuts</span>
+          </button>
+          <button type="button" className="button button-danger" onClick={() => forget('user')}>
+            <EraseIcon />
+            <span>Forget everything</span>
+          </button>
+        </div>
+      </header>
+
+      {bridge === null ? (
+        <div className="banners">
+          <p className="banner banner-info" role="note">
+            <InfoIcon />
+            <span>{NO_BRIDGE_MESSAGE}</span>
+          </p>
+        </div>
+      ) : null}
+
+      <main id="main" className="workspace" tabIndex={-1}>
+        <Workspace
+          key={generation}
+          ref={workspace}
+          bridge={bridge}
+          testShortcut={testShortcut === undefined ? '' : displayAccelerator(testShortcut.accelerator, isMac)}
+        />
+      </main>
+
+      {/* Fixed at the bottom, so feedback for shortcuts and menu commands is seen wherever the page is scrolled. */}
+      <div className="toasts">
+        {secondsLeft === null ? null : (
+          <p className="toast toast-warning">
+            <WarningIcon />
+            <span>No activity: everything will be forgotten in {secondsLeft} s. Press any key or move the pointer to keep it.</span>
+          </p>
+        )}
+        <p className="toast app-status" role="status">{status?.text ?? ''}</p>
+      </div>
+
+      <ShortcutsDialog open={shortcutsOpen} isMac={isMac} onClose={() => setShortcutsOpen(false)} />
+    </div>
+  );
+}

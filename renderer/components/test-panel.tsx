@@ -1,0 +1,250 @@
+import { useEffect, useId, useRef, type ReactElement } from 'react';
+import type { ClientAuthMethod } from '../../core/okta/types';
+import type { CopyFeedback } from '../hooks/use-copy';
+import type { TestState } from '../hooks/use-token-test';
+import { useNow } from '../hooks/use-now';
+import { TIMEOUT_CHOICES, type Preview, type ServerKind, type TestSettings } from '../test-settings';
+import { ErrorIcon } from './icons';
+import { MaskedRequestView } from './masked-request';
+import { NoticeList } from './notice-list';
+import { TestResult } from './test-result';
+
+export interface TestPanelProps {
+  readonly settings: TestSettings;
+  readonly onSettings: (patch: Partial<TestSettings>) => void;
+  readonly preview: Preview;
+  readonly state: TestState;
+  readonly shortcut: string;
+  readonly onTest: () => void;
+  readonly onCancel: () => void;
+  readonly feedback: CopyFeedback | null;
+  readonly onCopyToken: () => void;
+}
+
+const QUIET_INPUT = { spellCheck: false, autoComplete: 'off', autoCorrect: 'off', autoCapitalize: 'off' } as const;
+
+const SERVERS: readonly { readonly kind: ServerKind; readonly label: string }[] = [
+  { kind: 'default', label: 'Default (recommended)' },
+  { kind: 'org', label: 'Org' },
+  { kind: 'custom', label: 'Custom ID' },
+];
+
+const METHODS: readonly { readonly method: ClientAuthMethod; readonly label: string; readonly detail: string }[] = [
+  { method: 'client_secret_basic', label: 'Basic header', detail: 'client_secret_basic' },
+  { method: 'client_secret_post', label: 'Form body', detail: 'client_secret_post' },
+];
+
+function Running({ startedAt, cancelling, onCancel }: { readonly startedAt: number; readonly cancelling: boolean; readonly onCancel: () => void }): ReactElement {
+  const now = useNow(true);
+  const seconds = Math.max(0, Math.floor((now - startedAt) / 1000));
+  return (
+    <div className="running">
+      <progress aria-label="Testing credentials" />
+      <span className="running-text">{cancelling ? 'Cancelling…' : `Waiting for the server… ${seconds} s`}</span>
+      <button type="button" className="button" onClick={onCancel} disabled={cancelling}>Cancel</button>
+    </div>
+  );
+}
+
+export function TestPanel(props: TestPanelProps): ReactElement {
+  const { settings, onSettings, preview, state } = props;
+  const id = useId();
+  const resultRef = useRef<HTMLDivElement>(null);
+  const running = state.phase === 'running';
+  const problem = preview.problem;
+  // An empty domain is a hint, not an error, until the user tries to test.
+  const attempted = state.phase === 'failed';
+  const problemAt = (place: string): boolean => problem !== null && problem.place === place && (problem.code !== 'empty-target' || attempted);
+
+  // Bring a finished result into view (without stealing focus from the keyboard user).
+  useEffect(() => {
+    if (state.phase !== 'done') return;
+    const calm = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+    resultRef.current?.scrollIntoView({ block: 'nearest', behavior: calm ? 'auto' : 'smooth' });
+  }, [state]);
+
+  const fieldError = (place: string): ReactElement | null =>
+    problemAt(place) && problem !== null ? (
+      <ul className="notices">
+        <li className="notice notice-error">
+          <ErrorIcon />
+          <span className="notice-text"><span className="visually-hidden">Error: </span>{problem.message}</span>
+        </li>
+      </ul>
+    ) : null;
+
+  return (
+    <section className="card" aria-labelledby={`${id}-heading`}>
+      <h2 id={`${id}-heading`}>Test credentials</h2>
+      <p className="card-intro">
+        Requests a token with the client-credentials grant. The request is sent by the app itself, never by this page, and the secret is not kept.
+      </p>
+      <form
+        className="test-form"
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          props.onTest();
+        }}
+      >
+        <div className="field">
+          <label htmlFor={`${id}-target`}>Okta domain or issuer</label>
+          <input
+            id={`${id}-target`}
+            className="text-input mono"
+            type="text"
+            value={settings.target}
+            placeholder="dev-123456.okta.com or https://…/oauth2/default"
+            onChange={(e) => onSettings({ target: e.target.value })}
+            aria-invalid={problemAt('target') || undefined}
+            aria-describedby={`${id}-target-notes`}
+            {...QUIET_INPUT}
+          />
+          <div id={`${id}-target-notes`} className="field-notices">
+            {fieldError('target')}
+            <NoticeList notices={preview.notices.target} />
+          </div>
+        </div>
+
+        <fieldset className="field">
+          <legend>Authorization server</legend>
+          <div className="choice-row">
+            {SERVERS.map((s) => (
+              <label key={s.kind} className="choice">
+                <input
+                  type="radio"
+                  name={`${id}-server`}
+                  value={s.kind}
+                  checked={settings.serverKind === s.kind}
+                  onChange={() => onSettings({ serverKind: s.kind })}
+                />
+                <span>{s.label}</span>
+              </label>
+            ))}
+          </div>
+          {settings.serverKind === 'custom' ? (
+            <div className="field nested">
+              <label htmlFor={`${id}-custom`}>Authorization server ID</label>
+              <input
+                id={`${id}-custom`}
+                className="text-input mono"
+                type="text"
+                value={settings.customId}
+                placeholder="aus9o8wzkhckw9TLa0h7z"
+                onChange={(e) => onSettings({ customId: e.target.value })}
+                aria-invalid={problemAt('server') || undefined}
+                {...QUIET_INPUT}
+              />
+            </div>
+          ) : null}
+          {fieldError('server')}
+          <NoticeList notices={preview.notices.server} />
+        </fieldset>
+
+        <div className="field-pair">
+          <div className="field">
+            <label htmlFor={`${id}-scopes`}>Scopes</label>
+            <input
+              id={`${id}-scopes`}
+              className="text-input mono"
+              type="text"
+              value={settings.scopes}
+              placeholder="api:read api:write"
+              onChange={(e) => onSettings({ scopes: e.target.value })}
+              aria-invalid={problemAt('scopes') || undefined}
+              aria-describedby={`${id}-scopes-notes`}
+              {...QUIET_INPUT}
+            />
+            <div id={`${id}-scopes-notes`} className="field-notices">
+              <p className="hint">Space-separated. Leave empty for the server’s default scopes.</p>
+              {fieldError('scopes')}
+              <NoticeList notices={preview.notices.scopes} />
+            </div>
+          </div>
+          <div className="field field-narrow">
+            <label htmlFor={`${id}-timeout`}>Timeout</label>
+            <select
+              id={`${id}-timeout`}
+              className="select"
+              value={settings.timeoutSeconds}
+              onChange={(e) => onSettings({ timeoutSeconds: Number(e.target.value) })}
+            >
+              {TIMEOUT_CHOICES.map((s) => <option key={s} value={s}>{s} seconds</option>)}
+            </select>
+          </div>
+        </div>
+
+        <fieldset className="field">
+          <legend>Client authentication</legend>
+          <div className="choice-row">
+            {METHODS.map((m) => (
+              <label key={m.method} className="choice">
+                <input
+                  type="radio"
+                  name={`${id}-method`}
+                  value={m.method}
+                  checked={settings.authMethod === m.method}
+                  onChange={() => onSettings({ authMethod: m.method })}
+                />
+                <span>{m.label} <span className="mono muted">({m.detail})</span></span>
+              </label>
+            ))}
+          </div>
+        </fieldset>
+
+        <div className="preview">
+          <h3 className="preview-title">Request that will be sent</h3>
+          {preview.request !== null ? (
+            <MaskedRequestView request={preview.request} label="Request that will be sent, secret masked" />
+          ) : (
+            <p className="hint preview-empty">
+              {problem === null || problem.code === 'empty-target'
+                ? 'Shown here once the Okta domain is filled in.'
+                : problem.code === 'invalid-credentials'
+                  ? 'Fix the client ID or secret above to see the request.'
+                  : problem.place === 'credentials' ? problem.message : 'Fix the problem marked above to see the request.'}
+            </p>
+          )}
+          <NoticeList notices={[...preview.notices.credentials, ...preview.notices.general]} />
+        </div>
+
+        <div className="actions">
+          {/* The button stays in place while a test runs, so keyboard focus is never dropped. */}
+          <button type="submit" className="button button-primary" aria-disabled={running || undefined}>
+            {running ? 'Testing…' : 'Test credentials'}
+          </button>
+          {running ? (
+            <Running startedAt={state.startedAt} cancelling={state.cancelling} onCancel={props.onCancel} />
+          ) : (
+            <span className="hint"><kbd>{props.shortcut}</kbd></span>
+          )}
+        </div>
+      </form>
+
+      <div ref={resultRef} className="result-slot">
+        <div role="status" className="test-status">
+          {state.phase === 'failed' ? (
+            <p className="result result-warning result-message">
+              <ErrorIcon />
+              <span>{state.message}</span>
+            </p>
+          ) : state.phase === 'done' ? (
+            <span className="visually-hidden">{summary(state.report.outcome)}</span>
+          ) : null}
+        </div>
+        {state.phase === 'done' ? (
+          <TestResult report={state.report} feedback={props.feedback} onCopyToken={props.onCopyToken} />
+        ) : null}
+      </div>
+    </section>
+  );
+}
+
+function summary(outcome: string): string {
+  switch (outcome) {
+    case 'success': return 'Test finished: the credentials work.';
+    case 'cancelled': return 'Test cancelled.';
+    case 'invalid-input': return 'Test not sent: see the message.';
+    default: return 'Test finished: the request failed. See the explanation.';
+  }
+}

@@ -1,0 +1,162 @@
+/**
+ * Everything the user types and every result, in React state only. Forget
+ * everything remounts this component (a new key), which drops all of it at once.
+ */
+import { memo, useDeferredValue, useId, useImperativeHandle, useMemo, useState, type ReactElement, type Ref } from 'react';
+import { buildBasicCredentials, formUrlEncode } from '../../core/encoding';
+import type { EncodeInput, EncodeOutput } from '../../core/encoding/types';
+import type { CopyPurpose } from '../../electron/shared/ipc-contract';
+import type { Bridge } from '../bridge';
+import { useCopy, type CopyFeedback } from '../hooks/use-copy';
+import { useTokenTest } from '../hooks/use-token-test';
+import { groupNotices } from '../notice-groups';
+import { sendLimitProblem } from '../send-limits';
+import { buildPreview, INITIAL_SETTINGS, toAuthServer, toScopes, type TestSettings } from '../test-settings';
+import { CheckHeaderPanel } from './check-header-panel';
+import { CredentialFields } from './credential-fields';
+import { CredentialOutputs } from './credential-outputs';
+import { ErrorBoundary } from './error-boundary';
+import { TestPanel } from './test-panel';
+
+export interface WorkspaceHandle {
+  readonly copyHeader: () => Promise<CopyFeedback>;
+  readonly runTest: () => void;
+}
+
+export interface WorkspaceProps {
+  readonly bridge: Bridge | null;
+  readonly testShortcut: string;
+  readonly ref?: Ref<WorkspaceHandle>;
+}
+
+function safeEncode(input: EncodeInput): EncodeOutput {
+  try {
+    return buildBasicCredentials(input);
+  } catch {
+    // core never throws by contract; if it ever does, the fields must survive.
+    return {
+      status: 'invalid', value: null, header: null, clientId: '', clientSecret: '', formEncodingDiffers: false, splitSuggestion: null,
+      notices: [{ code: 'unreadable', severity: 'error', message: 'This input could not be encoded. Check both fields for stray characters.' }],
+    };
+  }
+}
+
+// Memoised: app-level updates (status line, idle countdown) need not re-render the form.
+export const Workspace = memo(function Workspace({ bridge, testShortcut, ref }: WorkspaceProps): ReactElement {
+  const id = useId();
+  const [clientId, setClientId] = useState('');
+  const [clientSecret, setClientSecret] = useState('');
+  const [secretShown, setSecretShown] = useState(false);
+  const [formEncode, setFormEncode] = useState(false);
+  const [outputsShown, setOutputsShown] = useState(false);
+  const [headerText, setHeaderText] = useState('');
+  const [settings, setSettings] = useState<TestSettings>(INITIAL_SETTINGS);
+  const { feedback, copy } = useCopy(bridge);
+  const test = useTokenTest(bridge);
+
+  // The encoder runs once per change of its inputs.
+  const encoded = useMemo(() => safeEncode({ clientId, clientSecret, formEncode }), [clientId, clientSecret, formEncode]);
+  const groups = useMemo(() => groupNotices(encoded.notices), [encoded]);
+  const encodedClientId = formEncode ? formUrlEncode(encoded.clientId) : encoded.clientId;
+
+  // The request preview repeats core's checks; it may lag a keystroke behind rather than slow typing.
+  const previewSource = useMemo(
+    () => ({ settings, clientId: encoded.clientId, clientSecret: encoded.clientSecret, formEncode }),
+    [settings, encoded.clientId, encoded.clientSecret, formEncode],
+  );
+  const previewInput = useDeferredValue(previewSource);
+  const preview = useMemo(
+    () => buildPreview(previewInput.settings, previewInput.clientId, previewInput.clientSecret, previewInput.formEncode),
+    [previewInput],
+  );
+
+  const copyOutput = (purpose: CopyPurpose): Promise<CopyFeedback> =>
+    copy(purpose === 'base64' ? encoded.value : encoded.header, purpose);
+
+  const runTest = (): void => {
+    if (test.state.phase === 'running') return;
+    const fresh = buildPreview(settings, encoded.clientId, encoded.clientSecret, formEncode);
+    if (fresh.problem !== null) {
+      test.fail(`Not sent: ${fresh.problem.message}`);
+      return;
+    }
+    const scopes = toScopes(settings.scopes);
+    const tooLarge = sendLimitProblem({ clientId: encoded.clientId, clientSecret: encoded.clientSecret, target: settings.target, scopes });
+    if (tooLarge !== null) {
+      test.fail(`Not tested: ${tooLarge}`);
+      return;
+    }
+    test.run({
+      target: settings.target,
+      authServer: toAuthServer(settings),
+      clientId: encoded.clientId,
+      clientSecret: encoded.clientSecret,
+      scopes,
+      authMethod: settings.authMethod,
+      formEncode,
+      timeoutMs: settings.timeoutSeconds * 1000,
+    });
+  };
+
+  useImperativeHandle(ref, () => ({ copyHeader: () => copyOutput('header'), runTest }));
+
+  const report = test.state.phase === 'done' ? test.state.report : null;
+
+  return (
+    <>
+      <section className="card card-credentials" aria-labelledby={`${id}-credentials`}>
+        <h2 id={`${id}-credentials`}>Credentials</h2>
+        <p className="card-intro">
+          From the Okta Admin Console: Applications › your app › General › Client Credentials. Both stay in this window’s memory only.
+        </p>
+        <CredentialFields
+          clientId={clientId}
+          clientSecret={clientSecret}
+          secretShown={secretShown}
+          formEncode={formEncode}
+          encoded={encoded}
+          groups={groups}
+          onClientId={setClientId}
+          onClientSecret={setClientSecret}
+          onSecretShown={setSecretShown}
+          onFormEncode={setFormEncode}
+          onSplit={() => {
+            const split = encoded.splitSuggestion;
+            if (split === null) return;
+            setClientId(split.clientId);
+            setClientSecret(split.clientSecret);
+          }}
+        />
+        <ErrorBoundary name="Output">
+          <CredentialOutputs
+            encoded={encoded}
+            encodedClientId={encodedClientId}
+            shown={outputsShown}
+            onShown={setOutputsShown}
+            feedback={feedback}
+            onCopy={(purpose) => void copyOutput(purpose)}
+          />
+        </ErrorBoundary>
+      </section>
+
+      <div className="columns">
+        <ErrorBoundary name="Test credentials">
+          <TestPanel
+            settings={settings}
+            onSettings={(patch) => setSettings((s) => ({ ...s, ...patch }))}
+            preview={preview}
+            state={test.state}
+            shortcut={testShortcut}
+            onTest={runTest}
+            onCancel={test.cancel}
+            feedback={feedback}
+            onCopyToken={() => void copy(report?.token?.accessToken ?? null, 'token')}
+          />
+        </ErrorBoundary>
+        <ErrorBoundary name="Check a header">
+          <CheckHeaderPanel text={headerText} onText={setHeaderText} />
+        </ErrorBoundary>
+      </div>
+    </>
+  );
+});

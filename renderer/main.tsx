@@ -1,0 +1,19 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './app';
+import './styles.css';
+
+// React's default reporting prints error messages and component props, which can
+// hold typed input: log only that something failed, never what was in it.
+const quietReport = (): void => {
+  console.error('Basic Header: part of the window failed and was reset.');
+};
+
+const container = document.getElementById('root');
+if (container !== null) {
+  createRoot(container, { onCaughtError: quietReport, onUncaughtError: quietReport, onRecoverableError: () => undefined }).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  );
+}
