@@ -1,0 +1,252 @@
+/**
+ * Never on disk, proven, in the real app (issue 4): the Electron variant of
+ * tests/renderer/canary.spec.ts. BASIC_HEADER_TEST_ROOT points every
+ * app.setPath folder (appData, userData, sessionData, temp, logs, crashDumps)
+ * into one fresh root, and HOME/TMPDIR/XDG_* point there too. Random canary
+ * credentials are typed, revealed, copied (the OS clipboard, through main),
+ * pasted into "Check a header", and used for a successful token test against
+ * the real test authorization server; the access token is read back from the
+ * clipboard in main and becomes a canary too. Reload, then a graceful quit.
+ *
+ * Scanned: the whole root (userData included), the OS dictionary folders
+ * (macOS ~/Library/Spelling, Windows %APPDATA%\Microsoft\Spelling), this run's
+ * OS crash reports, and everything printed (Electron stdout/stderr, the main
+ * process console, the page console, this process's output). Zero hits.
+ *
+ * Positive control, same run: a `persist:control` session in main writes a
+ * control canary to localStorage from a hidden window; main logs it; a file in
+ * the root holds it in its content and name. The scanner must find them all.
+ *
+ * Skipped, with the suite's one line, where there is no Electron binary.
+ */
+import { existsSync } from 'node:fs';
+import { rm, writeFile } from 'node:fs/promises';
+import { homedir } from 'node:os';
+import path from 'node:path';
+import { _electron as electron, expect, test, type ConsoleMessage, type ElectronApplication, type Page } from '@playwright/test';
+import { REDIRECTED_PATHS } from '../../electron/main/test-paths';
+import { startAuthServer } from '../support/auth-server';
+import {
+  captureOwnOutput, CONTROL_LABEL, controlCanary, randomCanary, splitControlHits, startControlServer, tokenCanaries, urlChangingCanary,
+  type CanaryCredentials,
+} from '../support/canary-run';
+import {
+  canaryNeedles, formUrlEncoded, NeedleMatcher, scanBytes, scanTree, summarizeHits, valueNeedles, type ScanHit, type TreeScan,
+} from '../support/canary-scanner';
+import { ui } from '../support/renderer-harness';
+import { makeSandboxDirs } from '../support/sandboxed-chromium';
+import { createTestCa } from '../support/test-ca';
+import { electronSkipReason, PROJECT_ROOT } from './electron-binary';
+
+const skipReason = electronSkipReason();
+test.skip(skipReason !== null, skipReason ?? '');
+test.use({ trace: 'off', video: 'off', screenshot: 'off' });
+test.describe.configure({ mode: 'default', timeout: 120_000 });
+
+/** Undo everything a run started, even after a timeout (afterEach still runs then; a finally block may not). */
+const cleanups: (() => Promise<void> | void)[] = [];
+test.afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) {
+    try {
+      await cleanup();
+    } catch {
+      // Keep cleaning up the rest.
+    }
+  }
+});
+
+const base64 = (text: string): string => Buffer.from(text, 'utf8').toString('base64');
+
+/** Folders outside the root where the OS itself may write what the app handled. */
+function osFolders(): { readonly label: string; readonly dir: string; readonly onlyThisRun: boolean }[] {
+  const home = homedir();
+  const appData = process.env.APPDATA;
+  const localAppData = process.env.LOCALAPPDATA;
+  const folders: { label: string; dir: string; onlyThisRun: boolean }[] = [];
+  if (process.platform === 'darwin') {
+    // "Add to dictionary" writes the OS user dictionary here.
+    folders.push({ label: 'macOS dictionary', dir: path.join(home, 'Library', 'Spelling'), onlyThisRun: false });
+    folders.push({ label: 'macOS crash reports', dir: path.join(home, 'Library', 'Logs', 'DiagnosticReports'), onlyThisRun: true });
+  }
+  if (process.platform === 'win32') {
+    if (appData !== undefined) folders.push({ label: 'Windows dictionary', dir: path.join(appData, 'Microsoft', 'Spelling'), onlyThisRun: false });
+    if (localAppData !== undefined) {
+      folders.push({ label: 'Windows crash dumps', dir: path.join(localAppData, 'CrashDumps'), onlyThisRun: true });
+      folders.push({ label: 'Windows error reports', dir: path.join(localAppData, 'Microsoft', 'Windows', 'WER'), onlyThisRun: true });
+    }
+  }
+  if (process.platform === 'linux') folders.push({ label: 'Linux crash reports', dir: '/var/crash', onlyThisRun: true });
+  return folders.filter((f) => existsSync(f.dir));
+}
+
+interface RunResult {
+  readonly tree: TreeScan;
+  readonly diskHits: readonly ScanHit[];
+  readonly outputHits: readonly ScanHit[];
+  readonly controlDiskHits: readonly ScanHit[];
+  readonly controlOutputHits: readonly ScanHit[];
+  readonly controlFile: string;
+}
+
+/** The main window's page (the hidden control window is created later). */
+async function mainPage(app: ElectronApplication): Promise<Page> {
+  const page = await app.firstWindow();
+  await page.waitForLoadState('domcontentloaded');
+  return page;
+}
+
+const readClipboard = (app: ElectronApplication): Promise<string> => app.evaluate(({ clipboard }) => clipboard.readText());
+
+async function electronCanaryRun(canary: CanaryCredentials, formEncode: boolean): Promise<RunResult> {
+  const control = controlCanary();
+  const startedAt = Date.now() - 1000;
+  const dirs = await makeSandboxDirs('bh-electron-canary-');
+  const printed = { stdout: [] as Buffer[], stderr: [] as Buffer[], main: [] as string[], page: [] as string[] };
+  cleanups.push(() => rm(dirs.root, { recursive: true, force: true }));
+  const ownOutput = captureOwnOutput();
+  cleanups.push(() => void ownOutput.stop());
+  const ca = await createTestCa();
+  const auth = await startAuthServer({ ca, clients: [{ clientId: canary.clientId, clientSecret: canary.clientSecret }] });
+  cleanups.push(() => auth.close());
+  const controlServer = await startControlServer();
+  cleanups.push(() => controlServer.close());
+
+  const launched = await electron.launch({
+    args: ['.'],
+    cwd: PROJECT_ROOT,
+    env: {
+      ...process.env,
+      BASIC_HEADER_TEST_ROOT: dirs.root,
+      BASIC_HEADER_TEST_CA_PEM: auth.ca,
+      HOME: dirs.home,
+      TMPDIR: dirs.tmp,
+      TMP: dirs.tmp,
+      TEMP: dirs.tmp,
+      ...dirs.xdg,
+      // Renderer console lines on stderr too: a console leak then shows up in two captures.
+      ELECTRON_ENABLE_LOGGING: '1',
+    },
+  });
+  // Quitting twice is harmless: close() after a graceful close returns at once.
+  cleanups.push(() => launched.close());
+  launched.process().stdout?.on('data', (chunk: Buffer) => printed.stdout.push(chunk));
+  launched.process().stderr?.on('data', (chunk: Buffer) => printed.stderr.push(chunk));
+  launched.on('console', (message: ConsoleMessage) => printed.main.push(`${message.type()}: ${message.text()}`));
+
+  // A broken redirection must fail loudly, not scan an empty folder.
+  const paths = await launched.evaluate(({ app: electronApp }, names) => names.map((name) => electronApp.getPath(name)), [...REDIRECTED_PATHS]);
+  for (const dir of paths) expect(dir.startsWith(dirs.root + path.sep), 'every Electron path is inside the test root').toBe(true);
+
+  const page = await mainPage(launched);
+  page.on('console', (message) => printed.page.push(`${message.type()}: ${message.text()}`));
+  page.on('pageerror', (error) => printed.page.push(`pageerror: ${error.name}: ${error.message}\n${error.stack ?? ''}`));
+  const u = ui(page);
+  await expect(page.getByRole('heading', { level: 1, name: 'Basic Header' })).toBeVisible();
+
+  if (formEncode) await u.formEncode.check();
+  await u.clientId.pressSequentially(canary.clientId);
+  await u.clientSecret.pressSequentially(canary.clientSecret);
+
+  const pair = formEncode ? `${formUrlEncoded(canary.clientId)}:${formUrlEncoded(canary.clientSecret)}` : `${canary.clientId}:${canary.clientSecret}`;
+  const header = `Authorization: Basic ${base64(pair)}`;
+  await u.showSecret.click();
+  expect(await u.clientSecret.inputValue() === canary.clientSecret, 'the revealed secret is what was typed').toBe(true);
+  await u.showOutputs.click();
+  await expect.poll(async () => await u.header.inputValue() === header, { message: 'header output' }).toBe(true);
+  // The renderer's own copy of a selection (in-memory session: off-the-record clipboard markers).
+  await u.header.selectText();
+  await page.keyboard.press('ControlOrMeta+C');
+
+  // Copy through main (markers + auto-clear), then a real paste into "Check a header".
+  await u.copyHeader.click();
+  await expect.poll(async () => await readClipboard(launched) === header, { message: 'the header reached the OS clipboard' }).toBe(true);
+  await u.headerCheck.focus();
+  await page.keyboard.press('ControlOrMeta+V');
+  await expect.poll(async () => (await u.diagnosis.innerText()).includes(canary.clientId), { message: 'the pasted header decodes to the ID' }).toBe(true);
+
+  // A successful token test from main; the token comes back through the clipboard.
+  await u.target.fill(auth.issuer);
+  await u.scopes.fill('api:read');
+  await u.testButton.click();
+  await expect(page.locator('[data-outcome]')).toHaveAttribute('data-outcome', 'success', { timeout: 30_000 });
+  await page.getByRole('button', { name: 'Copy access token' }).click();
+  await expect.poll(async () => (await readClipboard(launched)).split('.').length, { message: 'a JWT on the clipboard' }).toBe(3);
+  const token = await readClipboard(launched);
+
+  // Reload: nothing comes back.
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1, name: 'Basic Header' })).toBeVisible();
+  expect(await u.clientId.inputValue()).toBe('');
+  expect(await u.clientSecret.inputValue()).toBe('');
+
+  // Positive control: a persistent session's localStorage, from a hidden window, and a main-process log line.
+  // No explicit flushStorageData(): the control must prove that the quit itself flushes late writes.
+  await launched.evaluate(async ({ BrowserWindow, session }, { url, value }) => {
+    const ses = session.fromPartition('persist:control');
+    const win = new BrowserWindow({ show: false, webPreferences: { session: ses, sandbox: true, contextIsolation: true, nodeIntegration: false } });
+    await win.loadURL(url);
+    await win.webContents.executeJavaScript(`localStorage.setItem('basic-header-control', ${JSON.stringify(value)}); true`);
+    console.log(`control ${value}`);
+  }, { url: controlServer.url, value: control });
+  const controlFile = path.join(dirs.tmp, `control-${control}.txt`);
+  await writeFile(controlFile, `control ${control}\n`);
+
+  // Graceful quit (app.quit): LevelDB and the pref stores flush.
+  await launched.close();
+  const ownBytes = ownOutput.stop();
+
+  const needles = new NeedleMatcher([
+    ...canaryNeedles({ ...canary, extra: tokenCanaries(token) }),
+    ...valueNeedles(CONTROL_LABEL, control),
+  ]);
+  const tree = await scanTree(dirs.root, needles);
+  const osHits: ScanHit[] = [];
+  for (const folder of osFolders()) {
+    const scan = await scanTree(folder.dir, needles, folder.onlyThisRun ? { modifiedSince: startedAt } : {});
+    osHits.push(...scan.hits.map((h) => ({ ...h, where: `${folder.label}: ${h.where}` })));
+  }
+  const streams: [string, Buffer][] = [
+    ['Electron stdout', Buffer.concat(printed.stdout)],
+    ['Electron stderr', Buffer.concat(printed.stderr)],
+    ['main process console', Buffer.from(printed.main.join('\n'), 'utf8')],
+    ['page console and errors', Buffer.from(printed.page.join('\n'), 'utf8')],
+    ['test process stdout/stderr', ownBytes],
+  ];
+  const disk = splitControlHits([...tree.hits, ...osHits]);
+  const output = splitControlHits(streams.flatMap(([label, bytes]) => scanBytes(label, bytes, needles)));
+  return {
+    tree,
+    diskHits: disk.canary,
+    outputHits: output.canary,
+    controlDiskHits: disk.control,
+    controlOutputHits: output.control,
+    controlFile: path.relative(dirs.root, controlFile),
+  };
+}
+
+function expectCleanWithWorkingControl(result: RunResult): void {
+  const { tree } = result;
+  expect(tree.unreadable).toEqual([]);
+  expect(tree.files).toBeGreaterThan(5);
+  // Chromium bookkeeping is expected; a minidump is not (no crashReporter.start).
+  expect(tree.paths.filter((p) => p.endsWith('.dmp')), 'crash dumps').toEqual([]);
+
+  expect(summarizeHits(result.diskHits), 'canary on disk').toEqual([]);
+  expect(summarizeHits(result.outputHits), 'canary in printed output').toEqual([]);
+
+  const control = result.controlDiskHits;
+  const inControlStorage = (h: ScanHit): boolean =>
+    h.kind === 'content' && h.where.includes(path.join('Partitions', 'control')) && h.where.includes(path.join('Local Storage', 'leveldb'));
+  expect(control.some(inControlStorage), 'control canary found in the persist:control localStorage (LevelDB)').toBe(true);
+  expect(control.some((h) => h.where === result.controlFile && h.kind === 'content'), 'control canary found in the file').toBe(true);
+  expect(control.some((h) => h.where === result.controlFile && h.kind === 'name'), 'control canary found in the file name').toBe(true);
+  expect(result.controlOutputHits.some((h) => h.where === 'main process console'), 'control canary found in the main console').toBe(true);
+}
+
+test('Electron: a random canary typed, copied, pasted and tested leaves no trace on disk, in OS folders or in output', async () => {
+  expectCleanWithWorkingControl(await electronCanaryRun(randomCanary(), false));
+});
+
+test('Electron: a canary that changes under URL-encoding, form-encoded, leaves no trace either', async () => {
+  expectCleanWithWorkingControl(await electronCanaryRun(urlChangingCanary(), true));
+});
