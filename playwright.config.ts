@@ -4,17 +4,10 @@
  * No traces, videos or screenshots: they would record typed secrets (the one
  * screenshot is the README's, taken on purpose with harmless example values).
  */
-import { existsSync } from 'node:fs';
 import { defineConfig } from '@playwright/test';
+import { CHROMIUM_FLAGS, chromiumExecutable } from './tests/support/chromium';
 
-/** Debian's Chromium by default; CHROMIUM_PATH overrides; otherwise Playwright's own browser. */
-function chromiumPath(): string | undefined {
-  const fromEnv = process.env.CHROMIUM_PATH;
-  if (fromEnv !== undefined && fromEnv !== '') return fromEnv;
-  return existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined;
-}
-
-const executablePath = chromiumPath();
+const executablePath = chromiumExecutable();
 
 // On failure Playwright writes an accessibility snapshot of the whole page
 // (error-context.md), which would include typed values: switch it off.
@@ -42,16 +35,7 @@ export default defineConfig({
     screenshot: 'off',
     launchOptions: {
       ...(executablePath === undefined ? {} : { executablePath }),
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--disable-dev-shm-usage',
-      ],
+      args: [...CHROMIUM_FLAGS],
     },
   },
 });

@@ -29,14 +29,15 @@ import {
 } from '../support/canary-scanner';
 import { createTestFetch, type TestFetch } from '../support/node-fetch';
 import { installBridge, MemoryClipboard, startRendererServer, ui } from '../support/renderer-harness';
-import { chromiumExecutable, launchSandboxedChromium } from '../support/sandboxed-chromium';
+import { chromiumExecutable } from '../support/chromium';
+import { launchSandboxedChromium } from '../support/sandboxed-chromium';
 import { createTestCa } from '../support/test-ca';
 
 test.use({ trace: 'off', video: 'off', screenshot: 'off' });
 // Each run starts its own Chromium: one at a time on this small machine.
 // Usually 10–20 s each; the margin is for a loaded machine.
 test.describe.configure({ mode: 'default', timeout: 90_000 });
-test.skip(chromiumExecutable() === null, 'Chromium canary skipped: no /usr/bin/chromium and no CHROMIUM_PATH');
+test.skip(chromiumExecutable() === undefined, 'Chromium canary skipped: no /usr/bin/chromium and no CHROMIUM_PATH');
 
 /** Undo everything a run started, even after a timeout (afterEach still runs then; a finally block may not). */
 const cleanups: (() => Promise<void> | void)[] = [];

@@ -107,8 +107,13 @@ async function writeHuge(res: ServerResponse, behaviour: Extract<RouteBehaviour,
     if (!res.write(size === chunk.length ? chunk : chunk.subarray(0, size))) {
       // Back-pressure: wait for the client to read, or give up when it goes away.
       await new Promise<void>((resolve) => {
-        res.once('drain', resolve);
-        res.once('close', resolve);
+        const done = (): void => {
+          res.off('drain', done);
+          res.off('close', done);
+          resolve();
+        };
+        res.once('drain', done);
+        res.once('close', done);
       });
     }
   }

@@ -6,23 +6,12 @@
  * before the scan, as they would when a user quits.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { chmod, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser } from '@playwright/test';
+import { CHROMIUM_FLAGS, chromiumExecutable } from './chromium';
 
-/** The project's usual flags (see the preamble and playwright.config.ts). */
-export const CHROMIUM_FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-dev-shm-usage',
-] as const;
 
 export interface SandboxDirs {
   readonly root: string;
@@ -40,12 +29,6 @@ export interface SandboxedChromium {
   closeGracefully(timeoutMs?: number): Promise<void>;
   /** Last resort for a failed test: kill the process group we started (by its id). */
   kill(): void;
-}
-
-export function chromiumExecutable(): string | null {
-  const fromEnv = process.env.CHROMIUM_PATH;
-  if (fromEnv !== undefined && fromEnv !== '') return fromEnv;
-  return existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : null;
 }
 
 /** A fresh root with the folders Chromium is pointed at. */
@@ -76,7 +59,7 @@ export interface LaunchOptions {
 
 export async function launchSandboxedChromium(options: LaunchOptions = {}): Promise<SandboxedChromium> {
   const executable = chromiumExecutable();
-  if (executable === null) throw new Error('No Chromium: set CHROMIUM_PATH or install /usr/bin/chromium.');
+  if (executable === undefined) throw new Error('No Chromium: set CHROMIUM_PATH or install /usr/bin/chromium.');
   const sandbox = await makeSandboxDirs();
   const dirs: SandboxDirs = { root: sandbox.root, profile: sandbox.profile, tmp: sandbox.tmp, home: sandbox.home };
   // A minimal environment: nothing from the test process but PATH and the locale.
