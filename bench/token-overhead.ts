@@ -7,7 +7,7 @@
  */
 import { createDiscoveryCache, runTokenTest } from '../core/okta';
 import type { FetchLike, TokenTestInput } from '../core/okta/types';
-import { DEFAULT_CLIENT, startAuthServer } from '../tests/support/auth-server';
+import { DEFAULT_CLIENT, startAuthServer, tokenTestInput } from '../tests/support/auth-server';
 import { createTestFetch } from '../tests/support/node-fetch';
 import { makeFigure, type Figure } from './figure';
 import { interleave, nowMs, summarize } from './stats';
@@ -22,16 +22,7 @@ export async function tokenOverheadFigure(): Promise<Figure> {
   const fetch = createTestFetch(server.ca);
   try {
     const cache = createDiscoveryCache();
-    const input: TokenTestInput = {
-      target: server.origin,
-      authServer: { kind: 'default' },
-      clientId: DEFAULT_CLIENT.clientId,
-      clientSecret: DEFAULT_CLIENT.clientSecret,
-      scopes: ['api:read'],
-      authMethod: 'client_secret_basic',
-      formEncode: false,
-      timeoutMs: TIMEOUT_MS,
-    };
+    const input: TokenTestInput = tokenTestInput(server, { timeoutMs: TIMEOUT_MS });
     const authorization = `Basic ${Buffer.from(`${DEFAULT_CLIENT.clientId}:${DEFAULT_CLIENT.clientSecret}`).toString('base64')}`;
 
     const viaCore = async (): Promise<number> => {

@@ -11,6 +11,7 @@ import { generateKeyPairSync } from 'node:crypto';
 import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type ProviderType from 'oidc-provider';
+import type { TokenTestInput } from '../../core/okta/types';
 import { createTestCa, issueLeafCert, type TestCa } from './test-ca';
 
 export interface TestClient {
@@ -151,5 +152,20 @@ export async function startAuthServer(options: AuthServerOptions = {}): Promise<
         server.closeAllConnections();
         server.close(() => resolve());
       }),
+  };
+}
+
+/** A token test of DEFAULT_CLIENT against `server` that succeeds; `patch` changes one thing. */
+export function tokenTestInput(server: Pick<AuthServer, 'origin'>, patch: Partial<TokenTestInput> = {}): TokenTestInput {
+  return {
+    target: server.origin,
+    authServer: { kind: 'default' },
+    clientId: DEFAULT_CLIENT.clientId,
+    clientSecret: DEFAULT_CLIENT.clientSecret,
+    scopes: ['api:read'],
+    authMethod: 'client_secret_basic',
+    formEncode: false,
+    timeoutMs: 10_000,
+    ...patch,
   };
 }

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDiscoveryCache, findSecretLeaks, prepareTokenTest, runTokenTest } from '../../../core/okta';
 import type { FetchLike, TokenTestInput, TokenTestReport } from '../../../core/okta/types';
-import { DEFAULT_CLIENT, startAuthServer, type AuthServer, type TestClient } from '../../support/auth-server';
+import { DEFAULT_CLIENT, startAuthServer, tokenTestInput, type AuthServer, type TestClient } from '../../support/auth-server';
 import { createTestCa } from '../../support/test-ca';
 import { createTestFetch, type TestFetch } from '../../support/node-fetch';
 
@@ -55,17 +55,7 @@ afterAll(async () => {
 });
 
 function input(patch: Partial<TokenTestInput> = {}): TokenTestInput {
-  return {
-    target: server.origin,
-    authServer: { kind: 'default' },
-    clientId: DEFAULT_CLIENT.clientId,
-    clientSecret: DEFAULT_CLIENT.clientSecret,
-    scopes: ['api:read'],
-    authMethod: 'client_secret_basic',
-    formEncode: false,
-    timeoutMs: 10_000,
-    ...patch,
-  };
+  return tokenTestInput(server, patch);
 }
 
 function expectNoSecret(report: TokenTestReport, testInput: TokenTestInput): void {

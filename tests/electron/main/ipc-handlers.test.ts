@@ -9,7 +9,7 @@ import type { HandlerDeps, Handlers, SenderInfo } from '../../../electron/main/h
 import { INVOKE_CHANNELS, type InvokeOperation, type TestCredentialsRequest } from '../../../electron/shared/ipc-contract';
 import { APP_ORIGIN } from '../../../electron/shared/app-origin';
 import type { TokenTestReport } from '../../../core/okta/types';
-import { DEFAULT_CLIENT, startAuthServer, type AuthServer } from '../../support/auth-server';
+import { DEFAULT_CLIENT, startAuthServer, tokenTestInput, type AuthServer } from '../../support/auth-server';
 import { behaviours, startFaultServer, type FaultServer } from '../../support/fault-servers';
 import { createTestFetch, countingFetch, type TestFetch } from '../../support/node-fetch';
 import { createManualTimers, createMemoryClipboard, type MemoryClipboard } from '../support/memory-clipboard';
@@ -34,18 +34,7 @@ function deps(overrides: Partial<HandlerDeps> = {}): HandlerDeps {
 }
 
 function testRequest(overrides: Partial<TestCredentialsRequest> = {}): TestCredentialsRequest {
-  return {
-    requestId: 'run-1',
-    target: server.issuer,
-    authServer: { kind: 'default' },
-    clientId: DEFAULT_CLIENT.clientId,
-    clientSecret: DEFAULT_CLIENT.clientSecret,
-    scopes: ['api:read'],
-    authMethod: 'client_secret_basic',
-    formEncode: false,
-    timeoutMs: 10_000,
-    ...overrides,
-  };
+  return { requestId: 'run-1', ...tokenTestInput(server, { target: server.issuer }), ...overrides };
 }
 
 function report(result: { ok: boolean; value?: unknown }): TokenTestReport {
