@@ -27,7 +27,7 @@ import { _electron as electron, expect, test, type ConsoleMessage, type Electron
 import { REDIRECTED_PATHS } from '../../electron/main/test-paths';
 import { startAuthServer } from '../support/auth-server';
 import {
-  captureOwnOutput, CONTROL_LABEL, controlCanary, randomCanary, splitControlHits, startControlServer, tokenCanaries, urlChangingCanary,
+  captureOwnOutput, cleanupAfterEach, CONTROL_LABEL, controlCanary, randomCanary, splitControlHits, startControlServer, tokenCanaries, urlChangingCanary,
   type CanaryCredentials,
 } from '../support/canary-run';
 import {
@@ -44,16 +44,7 @@ test.use({ trace: 'off', video: 'off', screenshot: 'off' });
 test.describe.configure({ mode: 'default', timeout: 120_000 });
 
 /** Undo everything a run started, even after a timeout (afterEach still runs then; a finally block may not). */
-const cleanups: (() => Promise<void> | void)[] = [];
-test.afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) {
-    try {
-      await cleanup();
-    } catch {
-      // Keep cleaning up the rest.
-    }
-  }
-});
+const cleanups = cleanupAfterEach(test);
 
 const base64 = (text: string): string => Buffer.from(text, 'utf8').toString('base64');
 

@@ -21,7 +21,7 @@ import path from 'node:path';
 import { expect, test, type ConsoleMessage, type Page } from '@playwright/test';
 import { startAuthServer } from '../support/auth-server';
 import {
-  captureOwnOutput, CONTROL_LABEL, controlCanary, randomCanary, splitControlHits, startControlServer, tokenCanaries, urlChangingCanary,
+  captureOwnOutput, cleanupAfterEach, CONTROL_LABEL, controlCanary, randomCanary, splitControlHits, startControlServer, tokenCanaries, urlChangingCanary,
   type CanaryCredentials,
 } from '../support/canary-run';
 import {
@@ -40,16 +40,7 @@ test.describe.configure({ mode: 'default', timeout: 90_000 });
 test.skip(chromiumExecutable() === undefined, 'Chromium canary skipped: no /usr/bin/chromium and no CHROMIUM_PATH');
 
 /** Undo everything a run started, even after a timeout (afterEach still runs then; a finally block may not). */
-const cleanups: (() => Promise<void> | void)[] = [];
-test.afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) {
-    try {
-      await cleanup();
-    } catch {
-      // Keep cleaning up the rest.
-    }
-  }
-});
+const cleanups = cleanupAfterEach(test);
 
 const base64 = (text: string): string => Buffer.from(text, 'utf8').toString('base64');
 

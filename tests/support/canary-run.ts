@@ -102,3 +102,21 @@ export async function startControlServer(): Promise<{ readonly url: string; clos
       }),
   };
 }
+
+/**
+ * A list of undo steps that run after each test, last first, even when the test
+ * timed out; one failing step does not stop the rest.
+ */
+export function cleanupAfterEach(test: { afterEach(fn: () => Promise<void>): void }): (() => Promise<void> | void)[] {
+  const cleanups: (() => Promise<void> | void)[] = [];
+  test.afterEach(async () => {
+    for (const cleanup of cleanups.splice(0).reverse()) {
+      try {
+        await cleanup();
+      } catch {
+        // Keep cleaning up the rest.
+      }
+    }
+  });
+  return cleanups;
+}
