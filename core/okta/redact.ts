@@ -16,7 +16,8 @@ function usable(needles: readonly string[]): string[] {
 
 function maskString(text: string, needles: readonly string[]): string {
   let out = text;
-  for (const needle of needles) out = out.split(needle).join(MASK);
+  // includes() first: almost no string holds a needle, and split/join would copy every one of them.
+  for (const needle of needles) if (out.includes(needle)) out = out.split(needle).join(MASK);
   return out;
 }
 

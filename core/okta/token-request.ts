@@ -4,7 +4,7 @@
  * Client authentication is exactly one of client_secret_basic (the default) or
  * client_secret_post, never both (Okta refuses "multiple client credentials").
  */
-import { buildBasicCredentials, formUrlEncode } from '../encoding';
+import { buildBasicCredentials, encodeBase64Utf8, formUrlEncode } from '../encoding';
 import { notice, type Notice } from '../shared/notice';
 import { fail, ok, type Result } from '../shared/result';
 import { resolveTarget } from './target';
@@ -121,8 +121,11 @@ export function prepareTokenTest(
   const clientId = encoded.clientId;
   const secret = encoded.clientSecret;
   const basicValue = encoded.value;
-  const otherBasic = buildBasicCredentials({ clientId: input.clientId, clientSecret: input.clientSecret, formEncode: !(basic && input.formEncode) }).value;
-  const secretNeedles = [...new Set([input.clientSecret, secret, formUrlEncode(secret), encodeURIComponent(secret), basicValue, otherBasic ?? ''])]
+  // The Basic value in the other form (raw vs form-encoded). Same cleaned fields as above, so no second hygiene
+  // pass: the form-encoding notice is only ever 'info', so that build would be 'ready' too.
+  const otherEncode = basic && input.formEncode ? (s: string): string => s : formUrlEncode;
+  const otherBasic = encodeBase64Utf8(`${otherEncode(clientId)}:${otherEncode(secret)}`);
+  const secretNeedles = [...new Set([input.clientSecret, secret, formUrlEncode(secret), encodeURIComponent(secret), basicValue, otherBasic])]
     .filter((s) => s !== '');
 
   const scopePart = scopes.length > 0 ? [`scope=${formUrlEncode(scopes.join(' '))}`] : [];
