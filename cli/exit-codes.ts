@@ -18,3 +18,8 @@ export const EXIT = {
 } as const;
 
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
+
+/** Reading input failed: Ctrl+C is a cancel, anything else was bad input. */
+export function inputFailureExit(code: 'usage' | 'cancelled'): ExitCode {
+  return code === 'cancelled' ? EXIT.cancelled : EXIT.usage;
+}

@@ -34,7 +34,17 @@ export function describeSource(source: SecretSource): string {
   return source === 'stdin' ? 'standard input' : source === 'environment' ? SECRET_ENV : 'the prompt';
 }
 
+/**
+ * The client secret from the first source that has one. Whatever is returned is
+ * already protected in io.output, so no later line can print it.
+ */
 export async function readClientSecret(io: InputIo): Promise<Result<SecretRead, InputError>> {
+  const read = await readFromSources(io);
+  if (read.ok) io.output.protect(read.value.value);
+  return read;
+}
+
+async function readFromSources(io: InputIo): Promise<Result<SecretRead, InputError>> {
   if (io.stdin.isTTY !== true) {
     const text = await readStdinText(io.stdin, () =>
       io.output.note(`waiting for the client secret on standard input (end it with Ctrl+D). To use ${SECRET_ENV} instead, run with </dev/null.`),
@@ -45,7 +55,6 @@ export async function readClientSecret(io: InputIo): Promise<Result<SecretRead, 
   }
   const fromEnv = io.env[SECRET_ENV];
   if (fromEnv !== undefined && fromEnv !== '') {
-    io.output.protect(fromEnv);
     return ok({ value: fromEnv, source: 'environment' });
   }
   if (io.stdin.isTTY === true) {

@@ -7,7 +7,7 @@
 import { diagnoseHeader } from '../../core/encoding';
 import type { Diagnosis } from '../../core/encoding/types';
 import type { CommandContext } from '../command-context';
-import { EXIT, type ExitCode } from '../exit-codes';
+import { EXIT, inputFailureExit, type ExitCode } from '../exit-codes';
 import type { Output } from '../output';
 import { readPastedValue } from '../secret-source';
 
@@ -16,7 +16,7 @@ export async function runDecode(ctx: CommandContext): Promise<ExitCode> {
   const pasted = await readPastedValue(ctx);
   if (!pasted.ok) {
     output.error(pasted.message);
-    return pasted.code === 'cancelled' ? EXIT.cancelled : EXIT.usage;
+    return inputFailureExit(pasted.code);
   }
   if (pasted.value.trim() === '') {
     output.error('nothing to decode: pipe the header or value on standard input, e.g. printf \'%s\' "$AUTH_HEADER" | basic-header decode.');

@@ -6,7 +6,7 @@ import { buildBasicCredentials, formUrlEncode } from '../../core/encoding';
 import type { Notice } from '../../core/shared/notice';
 import type { CommandContext } from '../command-context';
 import { readClientId } from '../credential-options';
-import { EXIT, type ExitCode } from '../exit-codes';
+import { EXIT, inputFailureExit, type ExitCode } from '../exit-codes';
 import { describeSource, readClientSecret, type SecretSource } from '../secret-source';
 
 /** Notices that stop encoding (status 'empty' or 'invalid'). */
@@ -47,10 +47,9 @@ export async function runEncode(ctx: CommandContext): Promise<ExitCode> {
   const read = await readClientSecret(ctx);
   if (!read.ok) {
     output.error(read.message);
-    return read.code === 'cancelled' ? EXIT.cancelled : EXIT.usage;
+    return inputFailureExit(read.code);
   }
   const secret = read.value;
-  output.protect(secret.value);
 
   const formEncode = args.has('form-encode');
   const encoded = buildBasicCredentials({ clientId: clientId.value, clientSecret: secret.value, formEncode });

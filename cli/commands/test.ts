@@ -11,7 +11,7 @@ import { fail, ok, type Result } from '../../core/shared/result';
 import type { ParsedArgs } from '../args';
 import type { CommandContext } from '../command-context';
 import { readClientId, readServer } from '../credential-options';
-import { EXIT, type ExitCode } from '../exit-codes';
+import { EXIT, inputFailureExit, type ExitCode } from '../exit-codes';
 import { createNodeFetch } from '../node-fetch';
 import { readClientSecret } from '../secret-source';
 import { OUTCOME_EXIT, reportJson, reportLines } from '../test-report';
@@ -111,10 +111,9 @@ export async function runTest(ctx: CommandContext): Promise<ExitCode> {
   const read = await readClientSecret(ctx);
   if (!read.ok) {
     output.error(read.message);
-    return read.code === 'cancelled' ? EXIT.cancelled : EXIT.usage;
+    return inputFailureExit(read.code);
   }
   const secret = read.value;
-  output.protect(secret.value);
 
   // The same hygiene as `encode`, so an empty secret or a colon in the ID stops here, before any traffic.
   const cleaned = buildBasicCredentials({ clientId: s.clientId, clientSecret: secret.value, formEncode: s.formEncode });
