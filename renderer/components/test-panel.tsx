@@ -7,6 +7,7 @@ import { TIMEOUT_CHOICES, type Preview, type ServerKind, type TestSettings } fro
 import { ErrorIcon } from './icons';
 import { MaskedRequestView } from './masked-request';
 import { NoticeList } from './notice-list';
+import { RadioChoices, type RadioChoice } from './radio-choices';
 import { TestResult } from './test-result';
 
 export interface TestPanelProps {
@@ -23,15 +24,15 @@ export interface TestPanelProps {
 
 const QUIET_INPUT = { spellCheck: false, autoComplete: 'off', autoCorrect: 'off', autoCapitalize: 'off' } as const;
 
-const SERVERS: readonly { readonly kind: ServerKind; readonly label: string }[] = [
-  { kind: 'default', label: 'Default (recommended)' },
-  { kind: 'org', label: 'Org' },
-  { kind: 'custom', label: 'Custom ID' },
+const SERVERS: readonly RadioChoice<ServerKind>[] = [
+  { value: 'default', label: 'Default (recommended)' },
+  { value: 'org', label: 'Org' },
+  { value: 'custom', label: 'Custom ID' },
 ];
 
-const METHODS: readonly { readonly method: ClientAuthMethod; readonly label: string; readonly detail: string }[] = [
-  { method: 'client_secret_basic', label: 'Basic header', detail: 'client_secret_basic' },
-  { method: 'client_secret_post', label: 'Form body', detail: 'client_secret_post' },
+const METHODS: readonly RadioChoice<ClientAuthMethod>[] = [
+  { value: 'client_secret_basic', label: <>Basic header <span className="mono muted">(client_secret_basic)</span></> },
+  { value: 'client_secret_post', label: <>Form body <span className="mono muted">(client_secret_post)</span></> },
 ];
 
 function Running({ startedAt, cancelling, onCancel }: { readonly startedAt: number; readonly cancelling: boolean; readonly onCancel: () => void }): ReactElement {
@@ -108,20 +109,7 @@ export function TestPanel(props: TestPanelProps): ReactElement {
 
         <fieldset className="field">
           <legend>Authorization server</legend>
-          <div className="choice-row">
-            {SERVERS.map((s) => (
-              <label key={s.kind} className="choice">
-                <input
-                  type="radio"
-                  name={`${id}-server`}
-                  value={s.kind}
-                  checked={settings.serverKind === s.kind}
-                  onChange={() => onSettings({ serverKind: s.kind })}
-                />
-                <span>{s.label}</span>
-              </label>
-            ))}
-          </div>
+          <RadioChoices name={`${id}-server`} choices={SERVERS} selected={settings.serverKind} onSelect={(serverKind) => onSettings({ serverKind })} />
           {settings.serverKind === 'custom' ? (
             <div className="field nested">
               <label htmlFor={`${id}-custom`}>Authorization server ID</label>
@@ -176,20 +164,7 @@ export function TestPanel(props: TestPanelProps): ReactElement {
 
         <fieldset className="field">
           <legend>Client authentication</legend>
-          <div className="choice-row">
-            {METHODS.map((m) => (
-              <label key={m.method} className="choice">
-                <input
-                  type="radio"
-                  name={`${id}-method`}
-                  value={m.method}
-                  checked={settings.authMethod === m.method}
-                  onChange={() => onSettings({ authMethod: m.method })}
-                />
-                <span>{m.label} <span className="mono muted">({m.detail})</span></span>
-              </label>
-            ))}
-          </div>
+          <RadioChoices name={`${id}-method`} choices={METHODS} selected={settings.authMethod} onSelect={(authMethod) => onSettings({ authMethod })} />
         </fieldset>
 
         <div className="preview">
