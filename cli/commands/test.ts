@@ -4,7 +4,8 @@
  * Loaded lazily by main.ts, so `encode` and `decode` never load undici or jose.
  * Everything that can be refused is refused before the secret is read.
  */
-import { buildBasicCredentials, formUrlEncode } from '../../core/encoding';
+import { buildBasicCredentials } from '../../core/encoding';
+import { credentialSensitiveValues } from '../../core/okta/redact';
 import { MAX_TIMEOUT_MS, buildMaskedPreview, runTokenTest } from '../../core/okta';
 import type { ClientAuthMethod, TokenTestInput, TokenTestReport } from '../../core/okta/types';
 import { fail, ok, type Result } from '../../core/shared/result';
@@ -117,7 +118,7 @@ export async function runTest(ctx: CommandContext): Promise<ExitCode> {
 
   // The same hygiene as `encode`, so an empty secret or a colon in the ID stops here, before any traffic.
   const cleaned = buildBasicCredentials({ clientId: s.clientId, clientSecret: secret.value, formEncode: s.formEncode });
-  output.protect(cleaned.clientSecret, formUrlEncode(cleaned.clientSecret), encodeURIComponent(cleaned.clientSecret), ...(cleaned.value === null ? [] : [cleaned.value]));
+  output.protect(...credentialSensitiveValues(cleaned.clientId, cleaned.clientSecret));
   const printed = new Set<string>();
   if (cleaned.status !== 'ready') {
     for (const n of cleaned.notices) if (!isBlocking(n)) output.notice(n);

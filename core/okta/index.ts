@@ -13,4 +13,13 @@ export {
   type NetworkErrorCode,
   type NoAnswerCode,
 } from './network-errors';
-export { findSecretLeaks, redactSecrets } from './redact';
+export {
+  createRedactor,
+  credentialSensitiveValues,
+  findSecretLeaks,
+  redactSecrets,
+  sensitiveForms,
+  MIN_FRAGMENT,
+  type Redactor,
+  type SensitiveValue,
+} from './redact';

@@ -10,7 +10,7 @@ import { discover, fetchJwks, type DiscoveryCache } from './discovery';
 import { inspectAccessToken } from './jwt-inspect';
 import { describeLocation, explainNoAnswer, noAnswerMessage, type NoAnswerCode, type NoAnswerContext } from './network-errors';
 import { explainOktaError, OKTA_ERROR_ROWS, parseOktaErrorBody, readRateLimit } from './okta-errors';
-import { redactSecrets } from './redact';
+import { createRedactor, type Redactor } from './redact';
 import { prepareTokenTest, type PreparedTokenTest } from './token-request';
 import {
   DEFAULT_MAX_BODY_BYTES,
@@ -55,9 +55,9 @@ export async function runTokenTest(
 ): Promise<TokenTestReport> {
   const now = deps.now ?? Date.now;
   const started = now();
-  let needles: readonly string[] = [input.clientSecret];
+  let redactor = createRedactor([input.clientSecret]);
   const finish = (outcome: TokenTestReport['outcome'], draft: Draft): TokenTestReport =>
-    redactSecrets<TokenTestReport>(
+    redactor.redact<TokenTestReport>(
       {
         ok: outcome === 'success',
         outcome,
@@ -72,7 +72,6 @@ export async function runTokenTest(
         notices: draft.notices ?? [],
         elapsedMs: Math.max(0, now() - started),
       },
-      needles,
       KEEP_PATHS,
     );
 
@@ -81,8 +80,8 @@ export async function runTokenTest(
     if (!prepared.ok) {
       return finish('invalid-input', { error: prepared.code, errorDescription: prepared.message, notices: prepared.notices ?? [] });
     }
-    needles = prepared.value.secretNeedles;
-    return await run(prepared.value, deps, signal, options, finish);
+    redactor = createRedactor(prepared.value.sensitive);
+    return await run(prepared.value, deps, signal, options, finish, redactor);
   } catch {
     // A bug, not a network condition: say so without the exception's text, which could hold anything.
     return finish('no-answer', {
@@ -98,7 +97,10 @@ async function run(
   signal: AbortSignal | undefined,
   options: TokenTestOptions,
   finish: (outcome: TokenTestReport['outcome'], draft: Draft) => TokenTestReport,
+  redactor: Redactor,
 ): Promise<TokenTestReport> {
+  // Mask first, then cut: cutting first could leave the start of an echoed secret just before the cut.
+  const verbatim = (text: string): string => redactor.truncate(text.trim(), MAX_VERBATIM);
   const now = deps.now ?? Date.now;
   const bounds: Bounds = { timeoutMs: prepared.timeoutMs, maxBodyBytes: deps.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES, ...(signal ? { signal } : {}) };
   const notices: Notice[] = [...prepared.notices];
@@ -243,9 +245,4 @@ async function run(
   }
 
   return noAnswer('unexpected-response', answered, { status });
-}
-
-function verbatim(text: string): string {
-  const trimmed = text.trim();
-  return trimmed.length > MAX_VERBATIM ? `${trimmed.slice(0, MAX_VERBATIM)}…` : trimmed;
 }
