@@ -17,6 +17,7 @@ const EXIT_CODES = `Exit codes:
   1  the authorization server rejected the request (any 4xx, 429 included); decode: mistakes found
   2  bad usage or bad input, refused before any traffic
   3  no usable answer: network, TLS, timeout, redirect, 5xx, non-JSON or oversized body
+  70  internal error: a bug in basic-header itself (in both modes; report it)
   130  cancelled with Ctrl+C`;
 
 const SUMMARY: Readonly<Record<CommandName, string>> = {

@@ -15,7 +15,7 @@ import { readClientId, readServer } from '../credential-options';
 import { EXIT, inputFailureExit, type ExitCode } from '../exit-codes';
 import { createNodeFetch } from '../node-fetch';
 import { readClientSecret } from '../secret-source';
-import { OUTCOME_EXIT, reportJson, reportLines } from '../test-report';
+import { exitCodeFor, reportJson, reportLines } from '../test-report';
 import { buildTrustStore } from '../trust-store';
 import { blockingMessage, isBlocking } from './encode';
 
@@ -155,7 +155,7 @@ export async function runTest(ctx: CommandContext): Promise<ExitCode> {
   if (report.request !== null) output.debug(`request sent (secret masked): ${JSON.stringify(report.request)}`);
   if (report.discovery !== null) output.debug(`discovery: ${JSON.stringify(report.discovery)}`);
 
-  const exit = OUTCOME_EXIT[report.outcome];
+  const exit = exitCodeFor(report);
   if (args.has('json')) {
     output.line(JSON.stringify(reportJson(report)));
     if (exit !== EXIT.ok) output.error(summary(report));

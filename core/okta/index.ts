@@ -2,7 +2,7 @@
 export * from './types';
 export { resolveTarget, isLoopbackHost, documentedEndpoints, describeAuthServer, type TargetErrorCode } from './target';
 export { buildMaskedPreview, prepareTokenTest, normaliseScopes, MASK, MAX_TIMEOUT_MS, type InputErrorCode } from './token-request';
-export { runTokenTest, type TokenTestOptions } from './run-token-test';
+export { runTokenTest, isInternalError, INTERNAL_ERROR, type TokenTestOptions } from './run-token-test';
 export { createDiscoveryCache, SCOPES_NOTE, type DiscoveryCache } from './discovery';
 export { OKTA_ERROR_ROWS, explainOktaError, parseOktaErrorBody, readRateLimit, type OktaErrorBody, type OktaErrorRow } from './okta-errors';
 export {
@@ -23,3 +23,4 @@ export {
   type Redactor,
   type SensitiveValue,
 } from './redact';
+export { describeEpochSeconds, isoFromEpochSeconds, NOT_A_DATE } from './time';

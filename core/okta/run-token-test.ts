@@ -29,6 +29,14 @@ export interface TokenTestOptions {
   readonly discoveryCache?: DiscoveryCache;
 }
 
+/** `error` of the report for a bug in Basic Header itself (outcome no-answer); shells give it its own exit code. */
+export const INTERNAL_ERROR = 'internal';
+
+/** True for the report of a bug, not of anything the server or the network did. */
+export function isInternalError(report: Pick<TokenTestReport, 'outcome' | 'error'>): boolean {
+  return report.outcome === 'no-answer' && report.error === INTERNAL_ERROR;
+}
+
 /** Verbatim text from a body no parser understood is shown, but only this much of it. */
 const MAX_VERBATIM = 1000;
 
@@ -85,7 +93,7 @@ export async function runTokenTest(
   } catch {
     // A bug, not a network condition: say so without the exception's text, which could hold anything.
     return finish('no-answer', {
-      error: 'internal',
+      error: INTERNAL_ERROR,
       errorDescription: 'Basic Header hit an internal error while running the test. Nothing was shown from it, to keep the secret safe.',
     });
   }

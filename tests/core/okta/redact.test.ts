@@ -85,3 +85,24 @@ describe('no report carries the secret', () => {
     expect(report.error).toBe('refused');
   });
 });
+
+describe('redaction walks are bounded and keep keys as keys (issue 11, items 6 and 7)', () => {
+  it('30,000 nested arrays: no stack overflow; the depth past MAX_DEPTH becomes a placeholder', () => {
+    const deep = JSON.parse(`${'['.repeat(30_000)}"${SECRET}"${']'.repeat(30_000)}`) as unknown;
+    const out = redactSecrets({ claims: { deep } }, [SECRET]);
+    const text = JSON.stringify(out);
+    expect(text).toContain('(nested too deeply to show)');
+    expect(text).not.toContain(SECRET);
+    // And with nothing to mask, the copy is bounded all the same.
+    expect(JSON.stringify(redactSecrets({ deep }, []))).toContain('(nested too deeply to show)');
+  });
+
+  it('a "__proto__" key is copied as a plain key: it becomes no prototype and spoofs no claim', () => {
+    const claims = JSON.parse('{"sub":"0oa1","__proto__":{"iss":"https://spoofed.example","admin":true}}') as Record<string, unknown>;
+    const out = redactSecrets({ claims }, [SECRET]).claims;
+    expect('iss' in out).toBe(false);
+    expect('admin' in out).toBe(false);
+    expect(Object.keys(out)).toEqual(['sub', '__proto__']);
+    expect(JSON.stringify(out)).toBe('{"sub":"0oa1","__proto__":{"iss":"https://spoofed.example","admin":true}}');
+  });
+});
