@@ -13,7 +13,7 @@ import type { ParsedArgs } from '../args';
 import type { CommandContext } from '../command-context';
 import { readClientId, readServer } from '../credential-options';
 import { EXIT, inputFailureExit, type ExitCode } from '../exit-codes';
-import { createNodeFetch } from '../node-fetch';
+import { createNodeFetch, tlsEnvWarning } from '../node-fetch';
 import { readClientSecret } from '../secret-source';
 import { exitCodeFor, reportJson, reportLines } from '../test-report';
 import { buildTrustStore } from '../trust-store';
@@ -107,6 +107,8 @@ export async function runTest(ctx: CommandContext): Promise<ExitCode> {
     return EXIT.usage;
   }
   for (const w of trust.value.warnings) output.warn(w);
+  const tlsWarning = tlsEnvWarning(ctx.env);
+  if (tlsWarning !== null) output.warn(tlsWarning);
   output.debug(trust.value.ca === null ? 'trust: Node\'s default CA store (with NODE_EXTRA_CA_CERTS if set)' : `trust: ${trust.value.ca.length} CA certificates (default store + extra)`);
 
   const read = await readClientSecret(ctx);
