@@ -1,6 +1,6 @@
 /** core/okta's public surface: what the shells (Electron main, renderer, CLI) and the benchmark call. */
 export * from './types';
-export { resolveTarget, isLoopbackHost, documentedEndpoints, describeAuthServer, type TargetErrorCode } from './target';
+export { resolveTarget, correctSchemeTypo, isLoopbackHost, documentedEndpoints, describeAuthServer, type TargetErrorCode } from './target';
 export { buildMaskedPreview, prepareTokenTest, normaliseScopes, MASK, MAX_TIMEOUT_MS, type InputErrorCode } from './token-request';
 export { runTokenTest, isInternalError, INTERNAL_ERROR, type TokenTestOptions } from './run-token-test';
 export { createDiscoveryCache, SCOPES_NOTE, type DiscoveryCache } from './discovery';
@@ -24,3 +24,4 @@ export {
   type SensitiveValue,
 } from './redact';
 export { describeEpochSeconds, isoFromEpochSeconds, NOT_A_DATE } from './time';
+export { hostToUnicode } from './punycode';

@@ -51,6 +51,7 @@ export type InputErrorCode =
   | 'insecure-http'
   | 'credentials-in-url'
   | 'bad-auth-server-id'
+  | 'scheme-typo'
   | 'bad-auth-method'
   | 'empty-client-id'
   | 'empty-client-secret'

@@ -125,3 +125,24 @@ describe('a __proto__ claim (item 7)', () => {
     expect(human.stdout).toMatch(/__proto__\s+\{"iss":"https:\/\/spoofed.example","admin":true\}/);
   });
 });
+
+describe('target typos (item 9)', () => {
+  it.each([
+    ['https//', (hostPort: string) => `https//${hostPort}/oauth2/default`],
+    ['https:/', (hostPort: string) => `https:/${hostPort}/oauth2/default`],
+    ['https:\\\\', (hostPort: string) => `https:\\\\${hostPort}\\oauth2\\default`],
+  ])('--issuer with %s is refused before any traffic (exit 2), offering the corrected address', async (_name, typed) => {
+    const server = await serveToken('');
+    const hostPort = new URL(server.origin).host;
+    const run = await cli.run(['test', '--client-id', CLIENT_ID, '--issuer', typed(hostPort), '--ca-file', caFile.path, '--json'], { input: SECRET });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(`Did you mean https://${hostPort}/oauth2/default?`);
+    expect(server.requestCount()).toBe(0);
+  });
+
+  it('--domain https is refused: a host named "https" is a mangled address', async () => {
+    const run = await cli.run(['test', '--client-id', CLIENT_ID, '--domain', 'https', '--json'], { input: SECRET });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('The host name is "https"');
+  });
+});
