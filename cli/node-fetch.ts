@@ -46,7 +46,7 @@ export function createNodeFetch(ca: readonly string[] | null): NodeFetch {
   const direct = new Agent({ connect: tls });
   const fetch: FetchLike = async (url, init) => {
     const dispatcher = isLoopbackUrl(url) ? direct : viaEnv;
-    const response = await undiciFetch(url, { ...(init as Parameters<typeof undiciFetch>[1]), dispatcher });
+    const response = await undiciFetch(url, { ...(init as unknown as Parameters<typeof undiciFetch>[1]), dispatcher });
     // undici's Response is the WHATWG Response core expects; only the type packages differ.
     return response as unknown as Response;
   };

@@ -10,7 +10,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { behaviours, startFaultServer, type FaultServer } from '../../support/fault-servers';
 import { claimsJsonStart, createTokenSigner, tokenRoutes, type TokenSigner } from '../../support/signed-tokens';
 import { createTestCa, type TestCa } from '../../support/test-ca';
-import { buildCli, createCli, tempFile, type Cli, type CliRun } from '../support/cli-process';
+import { buildCli, createCli, tempFile, type Cli, type CliRun } from '../../support/cli/cli-process';
 
 const CLIENT_ID = '0oa1oddclient0000h7';
 const SECRET = 'cli-odd-secret-0123456789_abcdefghijklmnopqrstuvwxyzABCDEFGH';

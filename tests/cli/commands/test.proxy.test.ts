@@ -10,8 +10,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { behaviours, startFaultServer, startUntrustedServer, type FaultServer } from '../../support/fault-servers';
 import { claimsJsonStart, createTokenSigner, tokenRoutes, type TokenSigner } from '../../support/signed-tokens';
 import { createTestCa, issueLeafCert, type TestCa } from '../../support/test-ca';
-import { buildCli, createCli, tempFile, type Cli } from '../support/cli-process';
-import { startConnectProxy, type ConnectProxy } from '../support/connect-proxy';
+import { buildCli, createCli, tempFile, type Cli } from '../../support/cli/cli-process';
+import { startConnectProxy, type ConnectProxy } from '../../support/cli/connect-proxy';
 
 const CLIENT_ID = '0oa1proxyclient000h7';
 const SECRET = 'cli-proxy-secret-0123456789_abcdefghijklmnopqrstuvwxyzABCDEF';

@@ -10,7 +10,7 @@ import http from 'node:http';
 import https from 'node:https';
 import net from 'node:net';
 import type { AddressInfo } from 'node:net';
-import type { LeafCert } from '../../support/test-ca';
+import type { LeafCert } from '../test-ca';
 
 export interface ConnectProxy {
   readonly url: string;
