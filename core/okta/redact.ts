@@ -88,26 +88,72 @@ export function credentialSensitiveValues(clientId: string, secret: string, type
   ];
 }
 
-/** Fragments by window length (a form shorter than MIN_FRAGMENT is its own only window). */
-type Grams = Map<number, Set<string>>;
+/**
+ * Where the forms can be found fast. Any piece of MIN_FRAGMENT characters of a
+ * form contains one whole BLOCK-character block of it at a multiple of BLOCK
+ * (16 >= 2 x 8 - 1), so only those blocks are indexed; a block found in a text
+ * is then extended both ways along its form, and a common stretch of
+ * MIN_FRAGMENT or more is masked whole. Forms shorter than MIN_FRAGMENT are
+ * looked for whole.
+ */
+const BLOCK = 8;
 
-function addGrams(grams: Grams, form: string): void {
-  if (form.length < MIN_NEEDLE) return;
-  const width = Math.min(MIN_FRAGMENT, form.length);
-  let set = grams.get(width);
-  if (set === undefined) {
-    set = new Set();
-    grams.set(width, set);
-  }
-  for (let i = 0; i + width <= form.length; i += 1) set.add(form.slice(i, i + width));
+interface FormIndex {
+  readonly forms: readonly string[];
+  /** Block text → [form number, offset in the form]. */
+  readonly blocks: Map<string, [number, number][]>;
+  readonly short: readonly string[];
 }
 
-function markMatches(view: TextView, grams: Grams, ranges: [number, number][]): void {
-  const text = view.text;
-  for (const [width, set] of grams) {
-    for (let i = 0; i + width <= text.length; i += 1) {
-      if (set.has(text.slice(i, i + width))) ranges.push(originalRange(view, i, i + width));
+function indexForms(all: readonly string[]): FormIndex {
+  const forms = [...new Set(all)].filter((f) => f.length >= MIN_FRAGMENT);
+  const blocks = new Map<string, [number, number][]>();
+  forms.forEach((form, n) => {
+    for (let at = 0; at + BLOCK <= form.length; at += BLOCK) {
+      const block = form.slice(at, at + BLOCK);
+      const list = blocks.get(block);
+      if (list === undefined) blocks.set(block, [[n, at]]);
+      else list.push([n, at]);
     }
+  });
+  return { forms, blocks, short: [...new Set(all)].filter((f) => f.length >= MIN_NEEDLE && f.length < MIN_FRAGMENT) };
+}
+
+/** Membership of a character in a set of strings' characters, ASCII by table. */
+function charTable(texts: readonly string[]): (code: number) => boolean {
+  const ascii = new Uint8Array(128);
+  const other = new Set<number>();
+  for (const text of texts) {
+    for (let i = 0; i < text.length; i += 1) {
+      const code = text.charCodeAt(i);
+      if (code < 128) ascii[code] = 1;
+      else other.add(code);
+    }
+  }
+  return (code) => (code < 128 ? ascii[code] === 1 : other.has(code));
+}
+
+function markMatches(view: TextView, index: FormIndex, inForms: (code: number) => boolean, ranges: [number, number][]): void {
+  const text = view.text;
+  // Only blocks made wholly of the forms' characters can match: look up those, not every position.
+  let run = 0;
+  for (let end = 0; end < text.length; end += 1) {
+    run = inForms(text.charCodeAt(end)) ? run + 1 : 0;
+    if (run < BLOCK) continue;
+    const start = end + 1 - BLOCK;
+    const hits = index.blocks.get(text.slice(start, end + 1));
+    if (hits === undefined) continue;
+    for (const [n, at] of hits) {
+      const form = index.forms[n] ?? '';
+      let left = 0;
+      while (start - left > 0 && at - left > 0 && text[start - left - 1] === form[at - left - 1]) left += 1;
+      let right = BLOCK;
+      while (start + right < text.length && at + right < form.length && text[start + right] === form[at + right]) right += 1;
+      if (left + right >= MIN_FRAGMENT) ranges.push(originalRange(view, start - left, start + right));
+    }
+  }
+  for (const form of index.short) {
+    for (let at = text.indexOf(form); at !== -1; at = text.indexOf(form, at + 1)) ranges.push(originalRange(view, at, at + form.length));
   }
 }
 
@@ -142,28 +188,45 @@ const NO_MASK: Redactor = {
   redact: <T>(value: T, keep: readonly string[] = []): T => boundedCopy(value, keep, (s) => s) as T,
 };
 
+/**
+ * Characters that can make up an encoded piece of a form: the forms' own
+ * characters, the Base64 alphabets, and those of %XX, \uXXXX and &#NN; escapes.
+ * A piece of 16 characters in any view comes from a run of at least 16 such
+ * characters in the original text, so a text without such a run is skipped
+ * after one pass over it.
+ */
+const ESCAPE_CHARS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=-_%\\&#;"';
+
+function hasRunOf(inSet: (code: number) => boolean, text: string, length: number): boolean {
+  let run = 0;
+  for (let i = 0; i < text.length; i += 1) {
+    run = inSet(text.charCodeAt(i)) ? run + 1 : 0;
+    if (run >= length) return true;
+  }
+  return false;
+}
+
 export function createRedactor(values: readonly SensitiveValue[], mask = MASK): Redactor {
   const forms = [...new Set(values.flatMap(sensitiveForms))];
   if (forms.length === 0) return NO_MASK;
-  const plain: Grams = new Map();
-  const canonical: Grams = new Map();
-  for (const form of forms) {
-    addGrams(plain, form);
-    // A form as a decoded view shows it (e.g. lower-case %2b in a form-encoded secret).
-    const decoded = decodeView(identityView(form));
-    if (decoded !== null) addGrams(plain, decoded.text);
-    addGrams(canonical, canonicalBase64Text(form));
-  }
-  const shortest = Math.min(...[...plain.keys(), ...canonical.keys()]);
+  // A form as a decoded view shows it (e.g. lower-case %2b in a form-encoded secret).
+  const plainForms = forms.flatMap((form) => [form, decodeView(identityView(form))?.text ?? form]);
+  const canonicalForms = forms.map(canonicalBase64Text);
+  const shortest = Math.min(MIN_FRAGMENT, ...[...plainForms, ...canonicalForms].filter((f) => f.length >= MIN_NEEDLE).map((f) => f.length));
+  const mayEncodeForm = charTable([ESCAPE_CHARS, ...forms]);
+  const inPlainForms = charTable(plainForms);
+  const inCanonicalForms = charTable(canonicalForms);
+  const plain = indexForms(plainForms);
+  const canonical = indexForms(canonicalForms);
   const starts = forms.flatMap((f) => [f, canonicalBase64Text(f)]);
 
   const maskText = (text: string): string => {
-    // The cheap exit that keeps redaction off the token test's bill: most strings are too short to hold a fragment.
-    if (text.length < shortest) return text;
+    // The cheap exit that keeps redaction off the token test's bill: one pass, no copies.
+    if (text.length < shortest || !hasRunOf(mayEncodeForm, text, shortest)) return text;
     const ranges: [number, number][] = [];
     const views = allViews(text);
-    for (const view of views.plain) markMatches(view, plain, ranges);
-    for (const view of views.canonical) markMatches(view, canonical, ranges);
+    for (const view of views.plain) markMatches(view, plain, inPlainForms, ranges);
+    for (const view of views.canonical) markMatches(view, canonical, inCanonicalForms, ranges);
     return applyRanges(text, ranges, mask);
   };
 
