@@ -42,7 +42,7 @@ const EXAMPLES: Readonly<Record<CommandName, readonly string[]>> = {
   decode: [
     `printf '%s' "$AUTH_HEADER" | npx basic-header decode`,
     `npx basic-header decode --json < header.txt`,
-    `npx basic-header decode    # paste the header at the prompt (not echoed)`,
+    `npx basic-header decode    # paste the whole header at the prompt (not echoed), then Enter; Ctrl+D if your terminal sends it line by line`,
   ],
   test: [
     `printf '%s' "$SECRET" | npx basic-header test --client-id 0oa… --issuer https://dev-123.okta.com/oauth2/default --scope api:read`,
