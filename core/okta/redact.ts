@@ -236,7 +236,8 @@ export function createRedactor(values: readonly SensitiveValue[], mask = MASK): 
     let cut = 0;
     for (const view of tails) {
       for (const form of starts) {
-        for (let k = Math.min(form.length, view.text.length); k >= MIN_NEEDLE; k -= 1) {
+        // Longer starts were masked before the cut: any piece of MIN_FRAGMENT is.
+        for (let k = Math.min(form.length, view.text.length, MIN_FRAGMENT - 1); k >= MIN_NEEDLE; k -= 1) {
           if (view.text.endsWith(form.slice(0, k))) {
             cut = Math.max(cut, text.length - originalRange(view, view.text.length - k, view.text.length)[0]);
             break;

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { buildBasicCredentials } from '../../../core/encoding';
-import { buildMaskedPreview, findSecretLeaks, prepareTokenTest, redactSecrets, runTokenTest } from '../../../core/okta';
+import { buildMaskedPreview, createRedactor, findSecretLeaks, prepareTokenTest, redactSecrets, runTokenTest } from '../../../core/okta';
 import type { TokenTestInput, TokenTestReport } from '../../../core/okta/types';
 import { countingFetch } from '../../support/node-fetch';
 
@@ -104,5 +104,23 @@ describe('redaction walks are bounded and keep keys as keys (issue 11, items 6 a
     expect('admin' in out).toBe(false);
     expect(Object.keys(out)).toEqual(['sub', '__proto__']);
     expect(JSON.stringify(out)).toBe('{"sub":"0oa1","__proto__":{"iss":"https://spoofed.example","admin":true}}');
+  });
+});
+
+describe('truncate: mask first, then cut (issue 11, item 1)', () => {
+  it('a start of a sensitive form left at the cut goes too, even one shorter than a masked piece', () => {
+    const redactor = createRedactor([SECRET]);
+    const text = `${'a'.repeat(990)}${SECRET.slice(0, 12)} and more text after it`;
+    const shown = redactor.truncate(text, 1000);
+    expect(shown).toBe(`${'a'.repeat(990)}••••••…`);
+    // Positive control: cut without the redactor, the start of the secret is there.
+    expect(createRedactor([]).truncate(text, 1000)).toContain(SECRET.slice(0, 10));
+  });
+
+  it('an echo straddling the cut is masked whole before cutting', () => {
+    const redactor = createRedactor([SECRET]);
+    const shown = redactor.truncate(`${'x'.repeat(995)}${SECRET}${'y'.repeat(100)}`, 1000);
+    expect(shown).toBe(`${'x'.repeat(995)}••••••${'y'.repeat(100)}`.slice(0, 1000) + '…');
+    expect(shown).not.toContain(SECRET.slice(0, 5));
   });
 });
