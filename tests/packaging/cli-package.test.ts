@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, runProcess, tempFile, type CliRun } from '../cli/support/cli-process';
+import { ROOT, runProcess, tempFile, type CliRun } from '../support/cli/cli-process';
 import { DEFAULT_CLIENT, startAuthServer, type AuthServer } from '../support/auth-server';
 
 const NAME = '@basic-header/cli';
