@@ -76,7 +76,9 @@ export async function ensureElectron({ electronDir, env, log = (line) => process
   const installed = installedExecutable(electronDir);
   if (installed) return installed;
 
-  const { version } = JSON.parse(readFileSync(path.join(electronDir, 'package.json'), 'utf8'));
+  const manifest = path.join(electronDir, 'package.json');
+  if (!existsSync(manifest)) throw new StartFailure('Basic Header: the project\'s npm packages are not installed (no node_modules/electron); run `npm ci` first.');
+  const { version } = JSON.parse(readFileSync(manifest, 'utf8'));
   const mirror = env.ELECTRON_MIRROR ?? env.npm_config_electron_mirror;
   log(`Basic Header: downloading Electron ${version} with Electron's own installer (node_modules/electron/install.js${mirror ? `, ELECTRON_MIRROR=${mirror}` : ''}); this happens once…`);
   const result = await runInstaller(electronDir, env);

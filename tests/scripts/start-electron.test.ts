@@ -168,6 +168,12 @@ describe('npm start fetches Electron with its own installer', () => {
     expect(launched()[0]).toBe('.');
   });
 
+  it('without `npm ci`: one line saying to run it', async () => {
+    rmSync(electronDir, { recursive: true });
+    const line = expectOneLineFailure(await startApp({}));
+    expect(line).toContain('run `npm ci` first');
+  });
+
   it.skipIf(isWindows)('ELECTRON_OVERRIDE_DIST_PATH is launched as it is, without any download', async () => {
     const override = join(dir, 'my-electron');
     mkdirSync(join(override, PLATFORM_PATH, '..'), { recursive: true });
