@@ -105,6 +105,7 @@ describe('the CLI package name', () => {
   it('is scoped, and README, package template and tarball name agree', () => {
     expect(CLI_NAME).toBe('@basic-header/cli');
     expect(README).toContain(`\`${CLI_NAME}\``);
+    expect(readFileSync(join(repoRoot, '.github', 'workflows', 'release.yml'), 'utf8')).toContain(CLI_NAME);
     expect(README).toContain(`basic-header-cli-<version>.tgz`);
   });
 
