@@ -9,11 +9,7 @@
  * tests/bench/renderer-payload.test.ts would catch.
  */
 import { useEffect, useState } from 'react';
-import { EMPTY_CLIENT_ID_NOTICE, EMPTY_CLIENT_SECRET_NOTICE } from '../core/encoding/empty-notices';
-import type { EncodeOutput } from '../core/encoding/types';
 import type * as FormLogicModule from './form-logic';
-import type { NoticeGroups } from './notice-groups';
-import type { Preview } from './test-settings';
 
 export type FormLogic = typeof FormLogicModule;
 
@@ -62,17 +58,6 @@ export function useFormLogic(): FormLogic | null {
   }, [logic]);
   return logic;
 }
-
-/**
- * What the form shows until the encoder has landed: the encoder's answer for two
- * empty fields (the same hints, so nothing moves when it lands).
- */
-export const PENDING_ENCODE: EncodeOutput = {
-  status: 'empty', value: null, header: null, clientId: '', clientSecret: '',
-  notices: [EMPTY_CLIENT_ID_NOTICE, EMPTY_CLIENT_SECRET_NOTICE], formEncodingDiffers: false, splitSuggestion: null,
-};
-export const PENDING_GROUPS: NoticeGroups = { clientId: [EMPTY_CLIENT_ID_NOTICE], clientSecret: [EMPTY_CLIENT_SECRET_NOTICE], formEncoding: [] };
-export const PENDING_PREVIEW: Preview = { request: null, problem: null, notices: { target: [], server: [], scopes: [], credentials: [], general: [] } };
 
 const loadTestPanel = loader(() => import('./components/test-panel'));
 const loadCheckHeaderPanel = loader(() => import('./components/check-header-panel'));

@@ -1,11 +1,11 @@
 /**
  * What the form shows before its logic chunk lands must be exactly what the
  * logic shows for the empty form, or the page would change (and move) when it
- * lands. And the loader retries after a failed load instead of keeping the failure.
+ * lands.
  */
 import { describe, expect, it } from 'vitest';
 import { buildBasicCredentials } from '../../core/encoding';
-import { loader, PENDING_ENCODE, PENDING_GROUPS, PENDING_PREVIEW } from '../../renderer/lazy-chunks';
+import { PENDING_ENCODE, PENDING_GROUPS, PENDING_PREVIEW } from '../../renderer/form-pending';
 import { groupNotices } from '../../renderer/notice-groups';
 import { buildPreview } from '../../renderer/request-preview';
 import { INITIAL_SETTINGS } from '../../renderer/test-settings';
@@ -24,20 +24,5 @@ describe('the pending state', () => {
     // The untouched form's problem (no domain yet) is a hint the panel shows only after a test attempt.
     expect(preview.problem?.code).toBe('empty-target');
     expect(PENDING_PREVIEW.notices).toEqual(preview.notices);
-  });
-});
-
-describe('loader', () => {
-  it('imports once, shares the promise, and tries again after a failure', async () => {
-    let calls = 0;
-    const load = loader(async () => {
-      calls += 1;
-      if (calls === 1) throw new Error('offline');
-      return calls;
-    });
-    await expect(load()).rejects.toThrow('offline');
-    const [a, b] = await Promise.all([load(), load()]);
-    expect([a, b, calls]).toEqual([2, 2, 2]);
-    expect(await load()).toBe(2);
   });
 });
