@@ -101,3 +101,42 @@ describe('createClipboardGuard', () => {
     expect(await guard.clearIfOurs()).toBe(false);
   });
 });
+
+describe('a copy still being written (issue 11 item 13)', () => {
+  it('Forget waits for the pending write, clears it, says so, and leaves no timer behind', async () => {
+    const { clipboard, timers, guard } = setup();
+    const release = clipboard.holdWrites();
+    const copying = guard.copy('Authorization: Basic abc=');
+    const forgetting = guard.clearIfOurs();
+    release();
+    await copying;
+    expect(await forgetting).toBe(true);
+    expect(clipboard.text).toBe('');
+    expect(timers.pending()).toBe(0);
+  });
+
+  it('a write that fails while Forget waits: nothing to clear, and Forget says so', async () => {
+    const { clipboard, timers, guard } = setup();
+    clipboard.failNextWrite = true;
+    const release = clipboard.holdWrites();
+    const copying = guard.copy('Authorization: Basic abc=');
+    const forgetting = guard.clearIfOurs();
+    release();
+    await expect(copying).rejects.toThrow();
+    expect(await forgetting).toBe(false);
+    expect(timers.pending()).toBe(0);
+  });
+
+  it('two overlapping copies: only the newest is tracked and cleared', async () => {
+    const { clipboard, timers, guard } = setup();
+    const release = clipboard.holdWrites();
+    const first = guard.copy('first');
+    const second = guard.copy('second');
+    release();
+    await Promise.all([first, second]);
+    expect(clipboard.text).toBe('second');
+    expect(timers.pending()).toBe(1);
+    await timers.advance(30_000);
+    expect(clipboard.text).toBe('');
+  });
+});

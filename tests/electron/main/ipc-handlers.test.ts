@@ -206,6 +206,17 @@ describe('cancelling and forgetting', () => {
     for (let i = 0; i < 200 && hanging.requestCount() < count; i += 1) await new Promise((r) => setTimeout(r, 10));
   }
 
+  it('Forget during a pending clipboard write clears the copy once written, and answers clipboardCleared: true', async () => {
+    fresh();
+    const release = clipboard.holdWrites();
+    const copying = handlers.copyText(trusted, { text: 'Authorization: Basic abc=', purpose: 'header' });
+    const forgetting = handlers.forget(trusted, { reason: 'user' });
+    release();
+    expect((await copying).ok).toBe(true);
+    expect(await forgetting).toEqual({ ok: true, value: { clipboardCleared: true, requestsCancelled: 0 } });
+    expect(clipboard.text).toBe('');
+  });
+
   it('cancelTest aborts the running request and the report says so', async () => {
     fresh({ fetch: hangFetch });
     const before = hanging.requestCount();
