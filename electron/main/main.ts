@@ -12,6 +12,7 @@ import { createElectronClipboard } from './electron-clipboard';
 import { createHandlers, type Handlers } from './ipc-handlers';
 import { registerIpcHandlers, sendCommand } from './ipc-main';
 import { aboutText, menuTemplate, withActions } from './menu';
+import { REFUSED_LAUNCH_EXIT_CODE, refusedLaunchMessage, refusedSwitches } from './launch-switches';
 import { attachNavigationGuards } from './navigation-guard';
 import { createTrustedWebContents } from './sender-trust';
 import { APP_PARTITION, APP_SESSION_OPTIONS, configureAppSession, createSessionFetch } from './session';
@@ -25,20 +26,31 @@ import { windowOptions } from './window';
  */
 declare const __BASIC_HEADER_TEST_HOOKS__: boolean;
 
-// Before `ready`: sandbox every renderer (#4) and make app:// a standard, secure scheme (#18).
-app.enableSandbox();
-protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
-if (__BASIC_HEADER_TEST_HOOKS__) applyTestPaths(app, process.env);
-// No crashReporter.start(): minidumps can hold what was typed.
-
 let mainWindow: BrowserWindow | null = null;
 let handlers: Handlers | null = null;
 const trusted = createTrustedWebContents();
 
-// One instance: a second launch exits, and the first brings its window back.
-if (!app.requestSingleInstanceLock()) {
-  app.quit();
+// A packaged app never runs with switches that weaken it (development needs them).
+const refused = app.isPackaged ? refusedSwitches(process.argv, process.platform) : [];
+if (refused.length > 0) {
+  console.error(refusedLaunchMessage(refused));
+  app.exit(REFUSED_LAUNCH_EXIT_CODE);
 } else {
+  launch();
+}
+
+function launch(): void {
+  // Before `ready`: sandbox every renderer (#4) and make app:// a standard, secure scheme (#18).
+  app.enableSandbox();
+  protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
+  if (__BASIC_HEADER_TEST_HOOKS__) applyTestPaths(app, process.env);
+  // No crashReporter.start(): minidumps can hold what was typed.
+
+  // One instance: a second launch exits, and the first brings its window back.
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return;
+  }
   app.on('second-instance', () => {
     const win = mainWindow;
     if (win === null || win.isDestroyed()) return;

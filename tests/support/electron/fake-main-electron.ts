@@ -8,8 +8,6 @@ import { EventEmitter } from 'node:events';
 export interface FakeMainOptions {
   readonly isPackaged: boolean;
   readonly gotLock: boolean;
-  /** process.argv as main sees it (the fake app's command line). */
-  readonly argv?: readonly string[];
 }
 
 /** The Electron exports main.ts imports, in the shape vi.mock must return. */
@@ -75,6 +73,7 @@ export function createFakeElectron(options: FakeMainOptions) {
       setPath: (name: string, dir: string) => log.push(`setPath:${name}:${dir}`),
       requestSingleInstanceLock: () => { log.push('requestSingleInstanceLock'); return options.gotLock; },
       quit: () => log.push('quit'),
+      exit: (code: number) => log.push(`exit:${code}`),
       whenReady: () => { log.push('whenReady'); return ready; },
       getAppPath: () => '/app',
       getName: () => 'Basic Header',
