@@ -135,3 +135,61 @@ export function createClipboardGuard(options: {
     dispose: clearIfOurs,
   };
 }
+
+/**
+ * Linux's PRIMARY selection: Chromium puts whatever is selected in a text field
+ * of ours there (password fields excepted), where a middle click in any other
+ * app pastes it. Main cannot see what the page selected, so it treats every
+ * PRIMARY change made while our window had focus as ours: when the window loses
+ * focus, and on Forget and quit, PRIMARY is cleared if it changed since the
+ * window gained focus. A selection another app made before that is left alone.
+ * Compared by keyed hash, like the clipboard copy; the text itself is not kept.
+ */
+export interface SelectionPort {
+  readSelection(): Promise<string>;
+  clearSelection(): Promise<void>;
+}
+
+export interface SelectionGuard {
+  /** The window gained focus: remember what PRIMARY held, which is not ours. */
+  noteFocus(): Promise<void>;
+  /** Clear PRIMARY if it changed while we had focus; true when it did. */
+  clearIfOurs(): Promise<boolean>;
+}
+
+/** Platforms with a PRIMARY selection (X11 and Wayland desktops). */
+export function hasSelectionBuffer(platform: string): boolean {
+  return platform === 'linux' || platform === 'freebsd' || platform === 'openbsd';
+}
+
+export function createSelectionGuard(port: SelectionPort): SelectionGuard {
+  const key = randomBytes(32);
+  const digest = (text: string): Buffer => createHmac('sha256', key).update(text, 'utf8').digest();
+  let atFocus: Buffer | null = null;
+  const read = async (): Promise<string | null> => {
+    try {
+      return await port.readSelection();
+    } catch {
+      return null;
+    }
+  };
+  return {
+    async noteFocus() {
+      const text = await read();
+      atFocus = text === null ? null : digest(text);
+    },
+    async clearIfOurs() {
+      const text = await read();
+      if (text === null || text === '') return false;
+      // Unchanged since focus: another app's selection, not ours to take away.
+      if (atFocus !== null && timingSafeEqual(digest(text), atFocus)) return false;
+      try {
+        await port.clearSelection();
+        atFocus = digest('');
+        return true;
+      } catch {
+        return false;
+      }
+    },
+  };
+}

@@ -8,7 +8,8 @@ import { app, BrowserWindow, dialog, Menu, nativeTheme, protocol, session } from
 import { APP_ORIGIN, APP_START_URL } from '../shared/app-origin';
 import { APP_COMMANDS, type AppCommand } from '../shared/ipc-contract';
 import { APP_SCHEME_PRIVILEGES } from './app-protocol';
-import { createElectronClipboard } from './electron-clipboard';
+import { createSelectionGuard, hasSelectionBuffer } from './clipboard-guard';
+import { createElectronClipboard, createElectronSelection } from './electron-clipboard';
 import { createHandlers, type Handlers } from './ipc-handlers';
 import { registerIpcHandlers, sendCommand } from './ipc-main';
 import { aboutText, menuTemplate, withActions } from './menu';
@@ -88,8 +89,11 @@ function start(): void {
   configureAppSession(ses, { origin: APP_ORIGIN, rendererDir });
   if (__BASIC_HEADER_TEST_HOOKS__) applyTestTrust(ses, process.env, app.isPackaged);
 
+  // Linux: text selected in the window lands in PRIMARY; keep it from outliving the window's focus.
+  const selection = hasSelectionBuffer(process.platform) ? createSelectionGuard(createElectronSelection()) : undefined;
   handlers = createHandlers({
     clipboard: createElectronClipboard(),
+    ...(selection === undefined ? {} : { selection }),
     fetch: createSessionFetch((input, init) => ses.fetch(input, init)),
     isTrustedWebContents: (id) => trusted.has(id),
     trustedOrigin: APP_ORIGIN,
@@ -102,10 +106,16 @@ function start(): void {
   // Keep the descriptive window title instead of the page's <title>.
   win.on('page-title-updated', (event) => event.preventDefault());
   win.once('ready-to-show', () => win.show());
+  if (selection !== undefined) {
+    win.on('focus', () => void selection.noteFocus());
+    win.on('blur', () => void selection.clearIfOurs());
+  }
   win.on('closed', () => {
     mainWindow = null;
   });
-  // No context menu is installed: nothing offers "Add to dictionary" or "Look Up".
+  // No context menu is installed: nothing offers "Add to dictionary" or "Look Up", and the
+  // only copy paths (keyboard, Edit › Copy's role) fire the page's copy event, which the
+  // renderer routes to the guarded copyText.
 
   const send = (command: AppCommand): void => {
     if (mainWindow !== null) sendCommand(mainWindow.webContents, command);

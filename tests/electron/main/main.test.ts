@@ -167,4 +167,40 @@ describe('main.ts wiring', () => {
     expect(fake.log).not.toContain('exit:1');
     expect(fake.log).toContain('whenReady');
   });
+
+  it('Linux: a selection made while the window had focus leaves PRIMARY when the window loses focus', async () => {
+    vi.spyOn(process, 'platform', 'get').mockReturnValue('linux');
+    const fake = await launch({ isPackaged: true, gotLock: true });
+    await fake.ready();
+    const win = fake.windows[0];
+    fake.primary.text = 'selected in another app';
+    win?.emit('focus');
+    await new Promise((r) => setTimeout(r, 0));
+    fake.primary.text = 'Authorization: Basic MG9hMTpzZWNyZXQ=';
+    win?.emit('blur');
+    await new Promise((r) => setTimeout(r, 0));
+    expect(fake.primary.text).toBe('');
+    // Another app's selection, unchanged while we had focus, stays.
+    fake.primary.text = 'selected in another app again';
+    win?.emit('focus');
+    await new Promise((r) => setTimeout(r, 0));
+    win?.emit('blur');
+    await new Promise((r) => setTimeout(r, 0));
+    expect(fake.primary.text).toBe('selected in another app again');
+  });
+
+  it('macOS and Windows have no PRIMARY selection: nothing listens for focus', async () => {
+    vi.spyOn(process, 'platform', 'get').mockReturnValue('darwin');
+    const fake = await launch({ isPackaged: true, gotLock: true });
+    await fake.ready();
+    expect(fake.windows[0]?.listenerCount('blur')).toBe(0);
+  });
+
+  it('installs no context menu: copying goes only through the keyboard and Edit › Copy, which fire the page\'s copy event', async () => {
+    const fake = await launch({ isPackaged: true, gotLock: true });
+    await fake.ready();
+    const contents = fake.windows[0]?.webContents;
+    fake.appEvents.emit('web-contents-created', {}, contents);
+    expect(contents?.listenerCount('context-menu')).toBe(0);
+  });
 });

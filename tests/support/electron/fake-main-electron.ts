@@ -25,6 +25,7 @@ export function createFakeElectron(options: FakeMainOptions) {
   const windows: FakeWindow[] = [];
   const sessions: { partition: string; options: unknown; ses: EventEmitter }[] = [];
   const ipcChannels: string[] = [];
+  const primary = { text: '' };
 
   class FakeWebContents extends EventEmitter {
     readonly id = 1;
@@ -85,12 +86,19 @@ export function createFakeElectron(options: FakeMainOptions) {
     Menu: { buildFromTemplate: (t: unknown) => t, setApplicationMenu: () => log.push('setApplicationMenu') },
     dialog: { showMessageBox: async () => ({ response: 0 }) },
     nativeTheme: { shouldUseDarkColors: false },
-    clipboard: { write: async () => undefined, writeText: async () => undefined, readText: async () => '', clear: () => undefined },
+    clipboard: {
+      write: async () => undefined,
+      writeText: async () => undefined,
+      readText: async () => '',
+      clear: () => undefined,
+      /** Linux's PRIMARY selection: `text` is what is selected right now. */
+      selection: { readText: async () => primary.text, clear: () => { log.push('selection.clear'); primary.text = ''; } },
+    },
     ClipboardItem: class {
       readonly fake = true;
     },
     ipcMain: { handle: (channel: string) => ipcChannels.push(channel), removeHandler: () => undefined },
     crashReporter: { start: () => log.push('crashReporter.start') },
   };
-  return { electron, log, ready: () => { resolveReady(); return ready.then(() => new Promise((r) => setTimeout(r, 0))); }, appEvents, windows, sessions, ipcChannels };
+  return { electron, log, primary, ready: () => { resolveReady(); return ready.then(() => new Promise((r) => setTimeout(r, 0))); }, appEvents, windows, sessions, ipcChannels };
 }
