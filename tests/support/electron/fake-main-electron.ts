@@ -1,7 +1,8 @@
 /**
  * A recording fake of the Electron API main.ts uses: every call lands in `log`
  * in order, sessions and windows are kept for inspection, and app events can be
- * emitted. tests/electron/main/main.test.ts installs it with vi.mock('electron').
+ * emitted. main.test.ts installs it with vi.mock('electron'); build-hooks.test.ts
+ * hands it to the built bundles as their `require('electron')`.
  */
 import { EventEmitter } from 'node:events';
 
