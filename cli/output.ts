@@ -35,6 +35,20 @@ export function colourEnabled(stream: OutStream, env: Readonly<Record<string, st
 
 export const REDACTED = '[redacted]';
 
+/**
+ * Control characters a server could put in its answer to rewrite the terminal:
+ * C0 (but line feed and tab), DEL, C1, and the bidi overrides and isolates that
+ * reorder what is shown. ESC is allowed only as the start of a colour (SGR)
+ * sequence, which is all the palette writes.
+ */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point.
+const TERMINAL_CONTROL = /\u001b(?!\[[0-9;]*m)|[\u0000-\u0008\u000b-\u001a\u001c-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+
+/** `text` with every terminal control shown as a visible \uXXXX escape (also a valid JSON escape of the same character). */
+export function neutraliseControls(text: string): string {
+  return text.replace(TERMINAL_CONTROL, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 export interface OutputOptions {
   readonly stdout: OutStream;
   readonly stderr: OutStream;
@@ -66,8 +80,9 @@ export class Output {
     this.#redactor = createRedactor(this.#protected, REDACTED);
   }
 
+  /** Masked, and with no control character that could rewrite the terminal (a hostile server's answer is printed here). */
   scrub(text: string): string {
-    return this.#redactor.maskText(text);
+    return neutraliseControls(this.#redactor.maskText(text));
   }
 
   /** The one result the user asked for (the Base64 value, the header, the token), verbatim on stdout. */
@@ -87,7 +102,8 @@ export class Output {
 
   /** Raw text on stderr without a newline (a prompt). */
   errRaw(text: string): void {
-    this.#stderr.write(this.scrub(text));
+    // Our own prompt, which switches bracketed paste on and off: masked, but its controls kept.
+    this.#stderr.write(this.#redactor.maskText(text));
   }
 
   /** The one-line error for a failure. */

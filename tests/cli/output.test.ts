@@ -39,6 +39,20 @@ describe('Output', () => {
     expect(stdout.text.endsWith('abc\n')).toBe(true);
   });
 
+  it("never passes a server's terminal controls through, but keeps its own colours and the prompt's", () => {
+    const stdout = sink();
+    const stderr = sink();
+    const out = new Output({ stdout, stderr, env: {} });
+    // A hostile error_description: erase the line, return, print a fake success, set the title, reverse the text.
+    out.errLine('Okta said: "no\u001b[2K\r\u001b[32m✔ Success\u001b]0;t\u0007 \u202egnp.exe\u0085"');
+    expect(stderr.text).toBe('Okta said: "no\\u001b[2K\\u000d\u001b[32m✔ Success\\u001b]0;t\\u0007 \\u202egnp.exe\\u0085"\n');
+    // The escape text is also the JSON escape of the same character: --json output stays valid and equal.
+    out.line(JSON.stringify({ d: 'a\u0085b\u202e' }));
+    expect(JSON.parse(stdout.text)).toEqual({ d: 'a\u0085b\u202e' });
+    out.errRaw('\u001b[?2004hPrompt: ');
+    expect(stderr.text.endsWith('\u001b[?2004hPrompt: ')).toBe(true);
+  });
+
   it('prints debug lines only when asked', () => {
     const quiet = sink();
     new Output({ stdout: sink(), stderr: quiet, env: {} }).debug('detail');
