@@ -148,7 +148,41 @@ export function canonicalView(source: TextView): TextView | null {
   return out.build();
 }
 
-/** The identity view, up to two decoding passes (double encoding), each with its Base64-canonical twin. */
+/**
+ * Characters a reader does not see, or a Base64 decoder skips: whitespace,
+ * controls and format characters (zero-width space and joiners, soft hyphen,
+ * BOM). Interleaved with an echo, they would hide it from a plain search.
+ */
+const IGNORABLE = /[\s\p{Cc}\p{Cf}]/u;
+const IGNORABLE_ANY = /[\s\p{Cc}\p{Cf}]/u;
+
+export function isIgnorable(code: number): boolean {
+  return IGNORABLE.test(String.fromCharCode(code));
+}
+
+/** The same text without ignorable characters; null when it has none. */
+export function foldedView(source: TextView): TextView | null {
+  const text = source.text;
+  if (!IGNORABLE_ANY.test(text)) return null;
+  const out = new ViewBuilder(source);
+  for (let i = 0; i < text.length; i += 1) {
+    const ch = text[i] ?? '';
+    if (!IGNORABLE.test(ch)) out.push(ch, i, i + 1);
+  }
+  return out.build();
+}
+
+/** Lower case wherever that keeps the length, so view positions stay valid (a case-changed echo is still an echo). */
+export function lowerSameLength(text: string): string {
+  let out = '';
+  for (const ch of text) {
+    const lower = ch.toLowerCase();
+    out += lower.length === ch.length ? lower : ch;
+  }
+  return out;
+}
+
+/** The identity view, up to two decoding passes (double encoding), each also without ignorable characters, each with its Base64-canonical twin. */
 export function allViews(text: string): { plain: TextView[]; canonical: TextView[] } {
   const plain: TextView[] = [identityView(text)];
   const once = decodeView(plain[0] as TextView);
@@ -156,6 +190,10 @@ export function allViews(text: string): { plain: TextView[]; canonical: TextView
     plain.push(once);
     const twice = decodeView(once);
     if (twice !== null) plain.push(twice);
+  }
+  for (const view of [...plain]) {
+    const folded = foldedView(view);
+    if (folded !== null) plain.push(folded);
   }
   const canonical = plain.map(canonicalView).filter((v): v is TextView => v !== null);
   return { plain, canonical };

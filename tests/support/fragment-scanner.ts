@@ -2,7 +2,7 @@
  * An independent leak scanner for the redaction tests: written without the
  * redactor's code (plain regex decoders, no position maps), so a blind spot in
  * one is not silently shared by the other. "Leaked" means: some view of the
- * text holds a piece of 16 characters or more of a sensitive form.
+ * text holds a piece of 16 characters or more of a sensitive form, in any case.
  */
 import { Buffer } from 'node:buffer';
 
@@ -58,8 +58,11 @@ function canonical(text: string): string {
 
 export function scannerViews(text: string): string[] {
   const all = (t: string): string => entityDecode(jsonUnescape(percentDecode(t)));
-  const plain = [text, percentDecode(text), jsonUnescape(text), entityDecode(text), all(text), all(all(text))];
-  return [...new Set([...plain, ...plain.map(canonical)])];
+  const decoded = [text, percentDecode(text), jsonUnescape(text), entityDecode(text), all(text), all(all(text))];
+  // Without what a reader does not see or a Base64 decoder skips (whitespace, controls, zero-width characters).
+  const plain = [...decoded, ...decoded.map((t) => t.replace(/[\s\p{Cc}\p{Cf}]/gu, ''))];
+  // Lower-cased: a case-changed echo still gives the secret away.
+  return [...new Set([...plain, ...plain.map(canonical)].map((v) => v.toLowerCase()))];
 }
 
 /** Every piece (>= FRAGMENT chars, or a whole shorter form) of any form found in any view of `text`. */
@@ -71,7 +74,7 @@ export function findFragments(text: string, forms: readonly string[]): string[] 
       const width = Math.min(FRAGMENT, form.length);
       for (let i = 0; i + width <= form.length; i += 1) {
         const piece = form.slice(i, i + width);
-        if (views.some((v) => v.includes(piece))) found.add(piece);
+        if (views.some((v) => v.includes(piece.toLowerCase()))) found.add(piece);
       }
     }
   }

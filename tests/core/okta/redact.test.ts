@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { buildBasicCredentials } from '../../../core/encoding';
 import { buildMaskedPreview, createRedactor, findSecretLeaks, prepareTokenTest, redactSecrets, runTokenTest } from '../../../core/okta';
 import type { TokenTestInput, TokenTestReport } from '../../../core/okta/types';
+import { findFragments, secretForms } from '../../support/fragment-scanner';
 import { countingFetch } from '../../support/node-fetch';
 
 const SECRET = 'Guard-Secret_0123456789+/=abcdefghijklmnopqrstuvwxyzABCDEF';
@@ -122,5 +123,37 @@ describe('truncate: mask first, then cut (issue 11, item 1)', () => {
     const shown = redactor.truncate(`${'x'.repeat(995)}${SECRET}${'y'.repeat(100)}`, 1000);
     expect(shown).toBe(`${'x'.repeat(995)}••••••${'y'.repeat(100)}`.slice(0, 1000) + '…');
     expect(shown).not.toContain(SECRET.slice(0, 5));
+  });
+});
+
+describe('echoes hidden by invisible characters, line wrapping or a change of case', () => {
+  const forms = secretForms('0oa1guard', SECRET);
+  const interleave = (text: string, sep: string): string => [...text].join(sep);
+  const wrap = (text: string, every: number, sep: string): string => text.replace(new RegExp(`(.{${every}})`, 'g'), `$1${sep}`);
+  const echoes: readonly [string, string][] = [
+    ['Basic value with a zero-width space between characters', interleave(BASIC, '\u200b')],
+    ['Basic value with NUL between characters', interleave(BASIC, '\u0000')],
+    ['Basic value with soft hyphens', interleave(BASIC, '\u00ad')],
+    ['Basic value wrapped every 10 characters (MIME style)', wrap(BASIC, 10, '\r\n')],
+    ['Basic value in groups of 8 with spaces', wrap(BASIC, 8, ' ')],
+    ['secret upper-cased', SECRET.toUpperCase()],
+    ['secret lower-cased', SECRET.toLowerCase()],
+    ['Basic value lower-cased', BASIC.toLowerCase()],
+    ['secret with zero-width joiners, upper-cased, in JSON', JSON.stringify({ d: interleave(SECRET.toUpperCase(), '\u200d') })],
+  ];
+
+  it.each(echoes)('positive control: the scanner finds the %s unmasked', (_name, echo) => {
+    expect(findFragments(`server said: ${echo} (end)`, forms)).not.toEqual([]);
+  });
+
+  it.each(echoes)('masks the %s', (_name, echo) => {
+    const masked = createRedactor([{ value: SECRET, after: '0oa1guard:' }]).maskText(`server said: ${echo} (end)`);
+    expect(findFragments(masked, forms)).toEqual([]);
+    expect(masked.startsWith('server said: ')).toBe(true);
+  });
+
+  it('leaves ordinary text with spaces and other case alone', () => {
+    const text = 'The client ID or SECRET is wrong: check the app in the Admin Console.';
+    expect(createRedactor([{ value: SECRET, after: '0oa1guard:' }]).maskText(text)).toBe(text);
   });
 });
