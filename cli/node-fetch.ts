@@ -29,6 +29,19 @@ export function tlsEnvWarning(env: Readonly<Record<string, string | undefined>>)
     : null;
 }
 
+/**
+ * Node's --tls-keylog (in NODE_OPTIONS or node's own arguments) writes every
+ * TLS session key to a file: with that file, anyone holding a capture of the
+ * connection reads the Authorization header. The one line refusing the test
+ * when it is set; null when it is not. (Node ignores SSLKEYLOGFILE.)
+ */
+export function tlsKeyLogRefusal(execArgv: readonly string[], env: Readonly<Record<string, string | undefined>>): string | null {
+  const flags = [...execArgv, ...(env.NODE_OPTIONS ?? '').split(/\s+/)];
+  return flags.some((flag) => /^--tls-keylog(?:=|$)/.test(flag))
+    ? "--tls-keylog is set (in NODE_OPTIONS or node's arguments): Node would write the TLS keys to a file, and with it anyone could read the secret in a capture. Nothing was sent; run without it."
+    : null;
+}
+
 function isLoopbackUrl(url: string): boolean {
   try {
     return isLoopbackHost(new URL(url).hostname);

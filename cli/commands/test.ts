@@ -13,7 +13,7 @@ import type { ParsedArgs } from '../args';
 import type { CommandContext } from '../command-context';
 import { readClientId, readServer } from '../credential-options';
 import { EXIT, inputFailureExit, type ExitCode } from '../exit-codes';
-import { createNodeFetch, tlsEnvWarning } from '../node-fetch';
+import { createNodeFetch, tlsEnvWarning, tlsKeyLogRefusal } from '../node-fetch';
 import { readClientSecret } from '../secret-source';
 import { exitCodeFor, reportJson, reportLines } from '../test-report';
 import { buildTrustStore } from '../trust-store';
@@ -109,6 +109,11 @@ export async function runTest(ctx: CommandContext): Promise<ExitCode> {
   for (const w of trust.value.warnings) output.warn(w);
   const tlsWarning = tlsEnvWarning(ctx.env);
   if (tlsWarning !== null) output.warn(tlsWarning);
+  const keyLog = tlsKeyLogRefusal(process.execArgv, ctx.env);
+  if (keyLog !== null) {
+    output.error(keyLog);
+    return EXIT.usage;
+  }
   output.debug(trust.value.ca === null ? 'trust: Node\'s default CA store (with NODE_EXTRA_CA_CERTS if set)' : `trust: ${trust.value.ca.length} CA certificates (default store + extra)`);
 
   const read = await readClientSecret(ctx);

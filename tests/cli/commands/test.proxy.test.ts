@@ -6,6 +6,10 @@
  * and loopback destinations never go through a proxy.
  */
 import { Buffer } from 'node:buffer';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { behaviours, startFaultServer, startUntrustedServer, type FaultServer } from '../../support/fault-servers';
 import { claimsJsonStart, createTokenSigner, tokenRoutes, type TokenSigner } from '../../support/signed-tokens';
@@ -142,5 +146,31 @@ describe('NODE_TLS_REJECT_UNAUTHORIZED=0 is ignored (item 3)', () => {
     expect(run.code).toBe(3);
     expect(proxy.tunnels).toEqual([]);
     expect(server.requests).toEqual([]);
+  });
+});
+
+describe('a TLS key log is refused', () => {
+  it('NODE_OPTIONS=--tls-keylog: exit 2 before anything is sent, and no key file is written', async () => {
+    const server = await track(startFaultServer({ ca, fallback: behaviours.json(401, { error: 'invalid_client' }) }));
+    const dir = tempFile('unused', '');
+    const keys = join(dirname(dir.path), 'keys.log');
+    const env = { NODE_OPTIONS: `--tls-keylog=${keys}` };
+    try {
+      // Positive control: with this variable, Node really writes the keys of a TLS connection to this server.
+      // (Asynchronously: the server answers from this process.)
+      await promisify(execFile)(process.execPath, ['-e', `require('https').get(${JSON.stringify(server.url('/x'))}, { ca: require('fs').readFileSync(${JSON.stringify(caFile.path)}) }, (r) => r.resume())`], { env: { ...process.env, ...env }, timeout: 30_000 });
+      expect(readFileSync(keys, 'utf8')).toMatch(/CLIENT_HANDSHAKE_TRAFFIC_SECRET|CLIENT_RANDOM/);
+      rmSync(keys);
+      const before = server.requestCount();
+
+      const run = await cli.run(args(`${server.origin}/oauth2/default`), { input: SECRET, env });
+      expect(run.code).toBe(2);
+      expect(run.stderr).toMatch(/--tls-keylog is set/);
+      expect(server.requestCount()).toBe(before);
+      expect(existsSync(keys)).toBe(false);
+    } finally {
+      rmSync(keys, { force: true });
+      dir.remove();
+    }
   });
 });
