@@ -135,7 +135,7 @@ describe('input validation', () => {
     [{ scopes: ['api"read'] }, 'bad-scope'],
     [{ scopes: ['api\\read'] }, 'bad-scope'],
     [{ scopes: ['scopé'] }, 'bad-scope'],
-    [{ authMethod: 'client_secret_jwt' as unknown as TokenTestInput['authMethod'] }, 'bad-auth-method'],
+    [{ authMethod: 'tls_client_auth' as unknown as TokenTestInput['authMethod'] }, 'bad-auth-method'],
     [{ target: '' }, 'empty-target'],
     [{ target: 'http://example.com' }, 'insecure-http'],
   ] as const)('%o → %s', (patch, code) => {
