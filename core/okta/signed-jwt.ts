@@ -52,8 +52,9 @@ export interface DpopKey {
 /** A fresh ES256 key for one run, separate from the client-authentication key (Okta's rule). */
 export async function createDpopKey(): Promise<DpopKey> {
   const pair = await generateKeyPair('ES256', { extractable: false });
-  const full = await exportJWK(pair.publicKey);
-  const publicJwk: JWK = { kty: full.kty, crv: full.crv, x: full.x, y: full.y };
+  const { kty, crv, x, y } = await exportJWK(pair.publicKey);
+  // Only the RFC 7638 members: the proof header carries the public key and nothing else.
+  const publicJwk = { kty, crv, x, y } as JWK;
   return { privateKey: pair.privateKey, publicJwk, jkt: await calculateJwkThumbprint(publicJwk, 'sha256') };
 }
 

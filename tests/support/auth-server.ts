@@ -36,6 +36,9 @@ export interface TestClient {
   readonly dpopBound?: boolean;
 }
 
+/** A client that authenticates with a secret (Basic, post or client_secret_jwt). */
+export type SecretTestClient = TestClient & { readonly clientSecret: string };
+
 export interface AuthServerOptions {
   readonly clients?: readonly TestClient[];
   readonly audience?: string;

@@ -4,7 +4,7 @@
  * Keys are made per test run, in memory.
  */
 import type { JWK } from 'jose';
-import type { TestClient } from './auth-server';
+import type { SecretTestClient, TestClient } from './auth-server';
 import { makeEcKey, makeRsaKey, type TestKey } from './key-files';
 
 export interface JwtClients {
@@ -13,9 +13,9 @@ export interface JwtClients {
   readonly rsa: TestKey;
   readonly ec: TestKey;
   /** client_secret_jwt with a 64-character secret. */
-  readonly hmacClient: TestClient & { readonly clientSecret: string };
+  readonly hmacClient: SecretTestClient;
   /** client_secret_basic, but DPoP-bound (Okta's "Require DPoP"). */
-  readonly dpopClient: TestClient & { readonly clientSecret: string };
+  readonly dpopClient: SecretTestClient;
   /** A key nobody registered. */
   readonly stranger: TestKey;
   readonly all: readonly TestClient[];
