@@ -91,7 +91,7 @@ function loaded(result: { ok: boolean; value?: unknown }): ClientKeyInfo {
 }
 
 function keyTest(slotId: string, overrides: Partial<TestCredentialsRequest> = {}): TestCredentialsRequest {
-  const { clientKey: _unused, ...input } = tokenTestInput(server, { target: server.issuer, clientId: clients.keyClient.clientId, clientSecret: '', authMethod: 'private_key_jwt' });
+  const input = tokenTestInput(server, { target: server.issuer, clientId: clients.keyClient.clientId, clientSecret: '', authMethod: 'private_key_jwt' });
   return { requestId: 'run-key', ...input, keySlot: slotId, ...overrides };
 }
 
