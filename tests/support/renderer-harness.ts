@@ -108,10 +108,18 @@ export interface BridgeOptions {
   readonly clipboardClearMs?: number;
 }
 
+/** The OS file dialog's stand-in: Choose key file… resolves to `path` (null: the user cancelled). Set by the test. */
+export interface KeyFileDialog {
+  path: string | null;
+  /** Who asked main to open it, each time. */
+  readonly askedBy: SenderInfo[];
+}
+
 export interface InstalledBridge {
   readonly handlers: Handlers;
   /** Operation names in call order (never payloads: they hold secrets). */
   readonly calls: InvokeOperation[];
+  readonly keyFileDialog: KeyFileDialog;
 }
 
 /**
@@ -120,13 +128,22 @@ export interface InstalledBridge {
  */
 export async function installBridge(page: Page, options: BridgeOptions): Promise<InstalledBridge> {
   const url = new URL(options.origin);
-  const handlers = createHandlers({
-    clipboard: options.clipboard,
-    fetch: options.fetch,
-    isTrustedWebContents: () => true,
-    trustedOrigin: { protocol: url.protocol, host: url.host },
-    ...(options.clipboardClearMs === undefined ? {} : { clipboardClearMs: options.clipboardClearMs }),
-  });
+  const keyFileDialog: KeyFileDialog = { path: null, askedBy: [] };
+  const handlers = createHandlers(
+    {
+      clipboard: options.clipboard,
+      fetch: options.fetch,
+      isTrustedWebContents: () => true,
+      trustedOrigin: { protocol: url.protocol, host: url.host },
+      ...(options.clipboardClearMs === undefined ? {} : { clipboardClearMs: options.clipboardClearMs }),
+    },
+    {
+      openKeyFileDialog: async (sender) => {
+        keyFileDialog.askedBy.push(sender);
+        return keyFileDialog.path;
+      },
+    },
+  );
   const calls: InvokeOperation[] = [];
   for (const operation of OPERATIONS) {
     await page.exposeBinding(`${BINDING_PREFIX}${operation}`, (source, payload: unknown) => {
@@ -148,7 +165,7 @@ export async function installBridge(page: Page, options: BridgeOptions): Promise
     commandEvent: COMMAND_EVENT,
     commands: [...APP_COMMANDS],
   });
-  return { handlers, calls };
+  return { handlers, calls, keyFileDialog };
 }
 
 interface PreloadArgs {
