@@ -260,3 +260,9 @@ test('keyboard reaches the key controls and the DPoP switch; axe finds nothing w
     expect(await violations(page)).toEqual([]);
   }
 });
+
+test('positive control: the page check finds a key that did reach the page', async ({ app: { page } }) => {
+  const planted = keyNeedles(clients.stranger)[0] ?? '';
+  await page.evaluate(`document.querySelector('main').insertAdjacentHTML('beforeend', '<input type="hidden" id="planted">'); document.getElementById('planted').value = ${JSON.stringify(planted)};`);
+  await expect(expectNoKeyInPage(page, clients.stranger)).rejects.toThrow(/private-key material in the page/);
+});
