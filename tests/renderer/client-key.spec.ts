@@ -192,10 +192,13 @@ test('a generated key: public JWK to copy, registered with the server and used; 
   await k.panel.getByRole('button', { name: 'Copy private key (PEM)' }).click();
   await expect.poll(() => clipboard.text).toMatch(/^-----BEGIN PRIVATE KEY-----/);
 
+  // Text waiting in the paste field goes too.
+  await k.paste.fill(keyText(clients.ec, 'jwk'));
   await ui(page).forget.click();
   await expect.poll(() => clipboard.text).toBe('');
   await k.method(/private_key_jwt/).check();
   await expect(k.summary).toHaveCount(0);
+  await expect(k.paste).toHaveValue('');
 });
 
 test('DPoP required but not sent: explained, Retry with DPoP, then the nonce round trip and a bound token', async ({ app: { page } }) => {
