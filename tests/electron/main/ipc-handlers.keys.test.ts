@@ -13,6 +13,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { findSecretLeaks } from '../../../core/okta';
 import type { TokenTestReport } from '../../../core/okta/types';
 import { createHandlers, MESSAGES, type HandlerInternals, type Handlers } from '../../../electron/main/ipc-handlers';
+import { validateChooseKeyFile, validateCopyPrivateKey, validateGenerateKey, validateImportKeyText, validateTestCredentials } from '../../../electron/main/ipc-validate';
 import { readKeyFile } from '../../../electron/main/key-file';
 import { createKeySlots } from '../../../electron/main/key-slots';
 import type { SenderInfo } from '../../../electron/main/sender-trust';
@@ -297,5 +298,38 @@ describe('DPoP and slots', () => {
     expect(slots.size).toBe(2);
     expect(slots.clear()).toBe(2);
     expect(slots.get(c.slotId)).toBeUndefined();
+  });
+});
+
+describe('validation of the key operations', () => {
+  const good = { requestId: 'r1', target: 'dev-1.okta.com', authServer: { kind: 'org' }, clientId: '0oa1', clientSecret: '', scopes: [], authMethod: 'private_key_jwt', formEncode: false, timeoutMs: 15_000 };
+
+  it('accepts the new test fields only with the right shapes, and each only when present', () => {
+    expect(validateTestCredentials(good).ok).toBe(true);
+    expect(validateTestCredentials({ ...good, dpop: true, keySlot: 'a1b2-c3', assertionAlg: 'HS512' })).toMatchObject({ ok: true, value: { dpop: true, keySlot: 'a1b2-c3', assertionAlg: 'HS512' } });
+    for (const [key, value] of [['dpop', 'yes'], ['keySlot', 'has space'], ['keySlot', 'x'.repeat(65)], ['assertionAlg', 'RS256'], ['assertionAlg', 'none'], ['clientKey', { kty: 'RSA' }]] as const) {
+      expect(validateTestCredentials({ ...good, [key]: value }).ok, `${key} = ${JSON.stringify(value)}`).toBe(false);
+    }
+  });
+
+  it('refuses odd key requests, naming the field and never the value', () => {
+    const refusals = [
+      validateChooseKeyFile({ kid: 'two words' }),
+      validateChooseKeyFile({ kid: 'k'.repeat(LIMITS.keyIdChars + 1) }),
+      validateChooseKeyFile({ kid: null, path: '/etc/passwd' }),
+      validateImportKeyText({ text: '', kid: null }),
+      validateImportKeyText({ text: 42, kid: null }),
+      validateImportKeyText({ text: '-----BEGIN PRIVATE KEY-----secret-body', kid: '' }),
+      validateGenerateKey({ alg: 'HS256' }),
+      validateGenerateKey({ alg: 'RS256', kid: 'x' }),
+      validateCopyPrivateKey({ slotId: '../x', form: 'private-jwk' }),
+      validateCopyPrivateKey({ slotId: 'slot-1', form: 'public-jwk' }),
+    ];
+    for (const result of refusals) {
+      expect(result.ok).toBe(false);
+      if (!result.ok) expect(result.message).not.toContain('secret-body');
+    }
+    expect(validateChooseKeyFile({ kid: null })).toEqual({ ok: true, value: { kid: null } });
+    expect(validateGenerateKey({ alg: 'ES256' })).toEqual({ ok: true, value: { alg: 'ES256' } });
   });
 });
