@@ -201,6 +201,23 @@ test('a generated key: public JWK to copy, registered with the server and used; 
   await expect(k.paste).toHaveValue('');
 });
 
+test('client_secret_jwt: an HS256 assertion signed with the secret, its claims in the steps', async ({ app: { page } }) => {
+  const u = ui(page);
+  const k = keyUi(page);
+  await u.clientId.fill(clients.hmacClient.clientId);
+  await u.clientSecret.fill(clients.hmacClient.clientSecret);
+  await u.target.fill(server.issuer);
+  await u.scopes.fill('api:read');
+  await k.method(/client_secret_jwt/).check();
+  await expect(k.chooseFile).toHaveCount(0);
+  await expect(k.panel.getByLabel('Request that will be sent, secret masked')).toContainText('client_assertion=••••••');
+  await runTest(page);
+  await expect(u.result).toHaveAttribute('data-outcome', 'success');
+  await expect(k.steps.getByRole('table', { name: 'Client assertion header (request 1)' }).getByRole('row', { name: 'alg HS256' })).toBeVisible();
+  await expect(k.steps.getByRole('table', { name: 'Client assertion claims (request 1)' }).getByRole('row', { name: `sub ${clients.hmacClient.clientId}` })).toBeVisible();
+  expect(await page.locator('body').innerText()).not.toContain(clients.hmacClient.clientSecret);
+});
+
 test('DPoP required but not sent: explained, Retry with DPoP, then the nonce round trip and a bound token', async ({ app: { page } }) => {
   const u = ui(page);
   const k = keyUi(page);
