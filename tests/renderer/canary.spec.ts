@@ -34,6 +34,7 @@ import {
 import { jwkCanaries, rsaPemCanaries } from '../support/key-canaries';
 import { keyText, makeRsaKey } from '../support/key-files';
 import { createTestFetch, type TestFetch } from '../support/node-fetch';
+import { canaryJourney } from '../support/browser/canary-journey';
 import { installBridge, MemoryClipboard, startRendererServer, ui, type InstalledBridge } from '../support/renderer-harness';
 import { chromiumExecutable } from '../support/chromium';
 import { launchSandboxedChromium } from '../support/sandboxed-chromium';
@@ -47,8 +48,6 @@ test.skip(chromiumExecutable() === undefined, 'Chromium canary skipped: no /usr/
 
 /** Undo everything a run started, even after a timeout (afterEach still runs then; a finally block may not). */
 const cleanups = cleanupAfterEach(test);
-
-const base64 = (text: string): string => Buffer.from(text, 'utf8').toString('base64');
 
 /** Every console message and uncaught error of a page, kept as text for the scan. */
 function recordPage(page: Page, into: string[]): void {
@@ -97,10 +96,8 @@ interface JourneyContext {
 /** One way of using the app with secrets: the clients it needs, the steps, and what must then be gone. */
 interface Journey {
   readonly clients: readonly TestClient[];
-  /** Drives the page; returns every secret it used, as canaries. */
+  /** Drives the page, reloads it and checks nothing came back; returns every secret it used, as canaries. */
   run(context: JourneyContext): Promise<Needle[]>;
-  /** After the reload: nothing came back. */
-  afterReload(page: Page): Promise<void>;
   /** Extra positive control: text planted in localStorage and a file, with the needles that must find it there. */
   readonly plant?: { readonly text: string; readonly needles: () => Needle[] };
 }
@@ -152,11 +149,6 @@ async function canaryRun(journey: Journey): Promise<RunResult> {
   await page.goto(renderer.startUrl);
   await expect(page.getByRole('heading', { level: 1, name: 'Basic Header' })).toBeVisible();
   const runNeedles = await journey.run({ page, auth, clipboard, bridge, tokens, jwts });
-
-  // Reload: nothing comes back.
-  await page.reload();
-  await expect(page.getByRole('heading', { level: 1, name: 'Basic Header' })).toBeVisible();
-  await journey.afterReload(page);
 
   // Positive control, same profile and root: localStorage of another origin, a console line, a file.
   const controlPage = await context.newPage();
@@ -213,55 +205,20 @@ async function canaryRun(journey: Journey): Promise<RunResult> {
   };
 }
 
-/** Issue 4: credentials typed, revealed, encoded, copied, pasted into Check a header, and a successful token test. */
+/** Issue 4: the shared canary journey (tests/support/browser/canary-journey.ts), reload included. */
 function credentialJourney(canary: CanaryCredentials, formEncode: boolean): Journey {
   return {
     clients: [{ clientId: canary.clientId, clientSecret: canary.clientSecret }],
     run: async ({ page, auth, clipboard, tokens }) => {
-      const u = ui(page);
-      // Type both, as a user does (real key events, not a programmatic fill).
-      if (formEncode) await u.formEncode.check();
-      await u.clientId.pressSequentially(canary.clientId);
-      await u.clientSecret.pressSequentially(canary.clientSecret);
-
-      // Reveal and read every output. Compared as booleans: a failure must not print a canary.
-      const pair = formEncode ? `${formUrlEncoded(canary.clientId)}:${formUrlEncoded(canary.clientSecret)}` : `${canary.clientId}:${canary.clientSecret}`;
-      const header = `Authorization: Basic ${base64(pair)}`;
-      await u.showSecret.click();
-      expect(await u.clientSecret.getAttribute('type')).toBe('text');
-      expect(await u.clientSecret.inputValue() === canary.clientSecret, 'the revealed secret is what was typed').toBe(true);
-      await u.showOutputs.click();
-      await expect.poll(async () => await u.base64.inputValue() === base64(pair), { message: 'Base64 output' }).toBe(true);
-      await expect.poll(async () => await u.header.inputValue() === header, { message: 'header output' }).toBe(true);
-      // Chromium's own copy of a selection too (headless keeps its clipboard in memory).
-      await u.header.selectText();
-      await page.keyboard.press('Control+C');
-
-      // Copy the header through the app, then paste it into "Check a header".
-      await u.copyHeader.click();
-      await expect.poll(() => clipboard.text === header, { message: 'the header reached the clipboard' }).toBe(true);
-      await u.headerCheck.focus();
-      await page.keyboard.insertText(clipboard.text);
-      await expect.poll(async () => (await u.diagnosis.innerText()).includes(canary.clientId), { message: 'the pasted header decodes to the ID' }).toBe(true);
-
-      // A successful token test against the real server; the token is taken on the Node side.
-      await u.target.fill(auth.issuer);
-      await u.scopes.fill('api:read');
-      await u.testButton.click();
-      await expect(page.locator('[data-outcome]')).toHaveAttribute('data-outcome', 'success', { timeout: 20_000 });
-      expect(tokens).toHaveLength(1);
-      const token = tokens[0] ?? '';
-      expect(token.split('.')).toHaveLength(3);
-      // The handler's report carried this very token to the page: copying it gives it back.
-      await page.getByRole('button', { name: 'Copy access token' }).click();
-      await expect.poll(() => clipboard.text === token, { message: 'the report carried the issued token' }).toBe(true);
+      const { token } = await canaryJourney(page, {
+        canary,
+        formEncode,
+        issuer: auth.issuer,
+        clipboard: { read: async () => clipboard.text, paste: (p) => p.keyboard.insertText(clipboard.text) },
+      });
+      // The token the page copied is the one the server issued (tapped on the Node side).
+      expect(tokens.length === 1 && tokens[0] === token, 'the report carried the issued token').toBe(true);
       return canaryNeedles({ ...canary, extra: tokenCanaries(token) });
-    },
-    afterReload: async (page) => {
-      const u = ui(page);
-      expect(await u.clientId.inputValue()).toBe('');
-      expect(await u.clientSecret.inputValue()).toBe('');
-      expect(await u.headerCheck.inputValue()).toBe('');
     },
   };
 }
@@ -379,6 +336,13 @@ function keyJourney(): Journey {
       // 2 assertions + (assertion + proof) twice for the DPoP nonce round trip.
       expect(jwts.length).toBeGreaterThanOrEqual(6);
 
+      // Reload: no key, no pasted text comes back.
+      await page.reload();
+      await expect(page.getByRole('heading', { level: 1, name: 'Basic Header' })).toBeVisible();
+      await page.getByRole('region', { name: 'Test credentials' }).getByRole('radio', { name: /private_key_jwt/ }).check();
+      await expect(page.getByRole('region', { name: 'Test credentials' }).getByLabel('Loaded key')).toHaveCount(0);
+      expect(await page.getByRole('region', { name: 'Test credentials' }).getByLabel('Or paste the private key (PEM or JWK)').inputValue()).toBe('');
+
       return asNeedles([
         ...keyCanaries('file key', fileKey),
         ...keyCanaries('pasted key', pasteKey),
@@ -388,12 +352,6 @@ function keyJourney(): Journey {
         ...jwts.map((jwt, i) => ({ label: `signed JWT ${i + 1} signature`, value: jwt.split('.')[2] ?? '' })),
         ...tokens.flatMap((token) => tokenCanaries(token)),
       ]);
-    },
-    afterReload: async (page) => {
-      const panel = page.getByRole('region', { name: 'Test credentials' });
-      await panel.getByRole('radio', { name: /private_key_jwt/ }).check();
-      await expect(panel.getByLabel('Loaded key')).toHaveCount(0);
-      expect(await panel.getByLabel('Or paste the private key (PEM or JWK)').inputValue()).toBe('');
     },
     plant: { text: plantedPem, needles: () => asNeedles(rsaPemCanaries(PLANTED_LABEL, plantedPem)) },
   };
