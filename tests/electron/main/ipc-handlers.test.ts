@@ -229,7 +229,7 @@ describe('cancelling and forgetting', () => {
     const forgetting = handlers.forget(trusted, { reason: 'user' });
     release();
     expect((await copying).ok).toBe(true);
-    expect(await forgetting).toEqual({ ok: true, value: { clipboardCleared: true, requestsCancelled: 0 } });
+    expect(await forgetting).toEqual({ ok: true, value: { clipboardCleared: true, requestsCancelled: 0, keysForgotten: 0 } });
     expect(clipboard.text).toBe('');
   });
 
