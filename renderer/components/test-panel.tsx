@@ -1,7 +1,8 @@
 import { useEffect, useId, useRef, type ReactElement } from 'react';
 import type { ClientAuthMethod } from '../../core/okta/types';
 import type { ClientKeyInfo } from '../../electron/shared/ipc-contract';
-import type { ClientKeyActions, ClientKeyState } from '../hooks/use-client-key';
+import type { Bridge } from '../bridge';
+import { useClientKey } from '../hooks/use-client-key';
 import type { CopyFeedback } from '../hooks/use-copy';
 import type { TestState } from '../hooks/use-token-test';
 import { useNow } from '../hooks/use-now';
@@ -23,8 +24,8 @@ export interface TestPanelProps {
   readonly onCancel: () => void;
   readonly feedback: CopyFeedback | null;
   readonly onCopyToken: () => void;
-  /** private_key_jwt key operations (main holds the key). */
-  readonly keys: ClientKeyState & ClientKeyActions;
+  /** For the private_key_jwt key operations (main holds the key); kept in this lazy chunk, not the first paint. */
+  readonly bridge: Bridge | null;
   readonly onCopyPublicKey: (text: string) => void;
   /** Test again with DPoP on, from a result that says DPoP is required. */
   readonly onRetryWithDpop: () => void;
@@ -60,6 +61,7 @@ function Running({ startedAt, cancelling, onCancel }: { readonly startedAt: numb
 export function TestPanel(props: TestPanelProps): ReactElement {
   const { settings, onSettings, preview, state } = props;
   const id = useId();
+  const keys = useClientKey(props.bridge);
   const resultRef = useRef<HTMLDivElement>(null);
   const running = state.phase === 'running';
   const problem = preview.problem;
@@ -196,7 +198,7 @@ export function TestPanel(props: TestPanelProps): ReactElement {
           <ClientKeyInput
             keyInfo={settings.clientKey}
             onKey={(clientKey: ClientKeyInfo) => onSettings({ clientKey })}
-            keys={props.keys}
+            keys={keys}
             feedback={props.feedback}
             onCopyPublic={props.onCopyPublicKey}
           />

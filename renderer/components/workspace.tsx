@@ -8,7 +8,6 @@ import type { CopyPurpose } from '../../electron/shared/ipc-contract';
 import type { Bridge } from '../bridge';
 import { useCopy, type CopyFeedback } from '../hooks/use-copy';
 import { useTokenTest } from '../hooks/use-token-test';
-import { useClientKey } from '../hooks/use-client-key';
 import { PENDING_ENCODE, PENDING_GROUPS, PENDING_PREVIEW } from '../form-pending';
 import { useFormLogic, type FormLogic } from '../lazy-chunks';
 import { INITIAL_SETTINGS, toAuthServer, toScopes, type TestSettings } from '../test-settings';
@@ -53,7 +52,6 @@ export const Workspace = memo(function Workspace({ bridge, testShortcut, ref }: 
   const [settings, setSettings] = useState<TestSettings>(INITIAL_SETTINGS);
   const { feedback, copy } = useCopy(bridge);
   const test = useTokenTest(bridge);
-  const keys = useClientKey(bridge);
   // Null only until the logic chunk lands, just after the first paint.
   const logic = useFormLogic();
 
@@ -166,7 +164,7 @@ export const Workspace = memo(function Workspace({ bridge, testShortcut, ref }: 
               onCancel={test.cancel}
               feedback={feedback}
               onCopyToken={() => void copy(report?.token?.accessToken ?? null, 'token')}
-              keys={keys}
+              bridge={bridge}
               onCopyPublicKey={(text) => void copy(text, 'public-jwk')}
               onRetryWithDpop={() => {
                 setSettings((s) => ({ ...s, dpop: true }));
