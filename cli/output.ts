@@ -60,6 +60,11 @@ export class Output {
     this.err = colourEnabled(options.stderr, options.env, options.noColor) ? COLOUR : PLAIN;
   }
 
+  /** Whether stdout is a terminal (so a result holding a private key would land on screen and in scrollback). */
+  get stdoutIsTerminal(): boolean {
+    return this.#stdout.isTTY === true;
+  }
+
   /** Register values that must never be printed (longest first, so a value containing another is caught whole). */
   protect(...values: readonly string[]): void {
     for (const value of values) {
