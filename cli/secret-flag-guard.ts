@@ -44,10 +44,12 @@ export function findKeyMaterialArgument(argv: readonly string[]): string | null 
   for (let i = 0; i < argv.length; i += 1) {
     const token = argv[i] ?? '';
     if (token === '--') break;
+    // `--name=value` only when the name is shaped like an option: PEM text also starts with dashes and holds '='.
     const eq = token.startsWith('--') ? token.indexOf('=') : -1;
-    const value = eq === -1 ? token : token.slice(eq + 1);
+    const inline = eq !== -1 && OPTION_SHAPE.test(token.slice(2, eq));
+    const value = inline ? token.slice(eq + 1) : token;
     if (!KEY_MATERIAL.test(value)) continue;
-    if (eq !== -1) return token.slice(0, eq);
+    if (inline) return token.slice(0, eq);
     const previous = argv[i - 1] ?? '';
     return previous.startsWith('--') && !previous.includes('=') ? previous : 'an argument';
   }

@@ -100,6 +100,8 @@ describe('findKeyMaterialArgument', () => {
     ['--private-key', ['test', '--private-key', ' {\n "keys": []}']],
     ['--key-id', ['test', '--key-id', '{"privateJwk": {}}']],
     ['an argument', ['test', 'MIIE -----BEGIN RSA PRIVATE KEY-----']],
+    // PEM text starts with dashes and its Base64 may hold '=': still named by the option before it, never by its own text.
+    ['--private-key', ['test', '--private-key', `${PEM.replace('ASC', 'AS=C')}`]],
   ])('finds key material passed as %s', (option, argv) => {
     expect(findKeyMaterialArgument(argv)).toBe(option);
   });
