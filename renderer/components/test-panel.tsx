@@ -5,10 +5,10 @@ import type { TestState } from '../hooks/use-token-test';
 import { useNow } from '../hooks/use-now';
 import { TIMEOUT_CHOICES, type Preview, type ServerKind, type TestSettings } from '../test-settings';
 import { ErrorIcon } from './icons';
+import { TestResult } from './lazy-panels';
 import { MaskedRequestView } from './masked-request';
 import { NoticeList } from './notice-list';
 import { RadioChoices, type RadioChoice } from './radio-choices';
-import { TestResult } from './test-result';
 
 export interface TestPanelProps {
   readonly settings: TestSettings;

@@ -3,20 +3,18 @@
  * everything remounts this component (a new key), which drops all of it at once.
  */
 import { memo, useDeferredValue, useId, useImperativeHandle, useMemo, useState, type ReactElement, type Ref } from 'react';
-import { buildBasicCredentials, formUrlEncode } from '../../core/encoding';
 import type { EncodeInput, EncodeOutput } from '../../core/encoding/types';
 import type { CopyPurpose } from '../../electron/shared/ipc-contract';
 import type { Bridge } from '../bridge';
 import { useCopy, type CopyFeedback } from '../hooks/use-copy';
 import { useTokenTest } from '../hooks/use-token-test';
-import { groupNotices } from '../notice-groups';
-import { sendLimitProblem } from '../send-limits';
-import { buildPreview, INITIAL_SETTINGS, toAuthServer, toScopes, type TestSettings } from '../test-settings';
-import { CheckHeaderPanel } from './check-header-panel';
+import { PENDING_ENCODE, PENDING_GROUPS, PENDING_PREVIEW } from '../form-pending';
+import { useFormLogic, type FormLogic } from '../lazy-chunks';
+import { INITIAL_SETTINGS, toAuthServer, toScopes, type TestSettings } from '../test-settings';
 import { CredentialFields } from './credential-fields';
 import { CredentialOutputs } from './credential-outputs';
 import { ErrorBoundary } from './error-boundary';
-import { TestPanel } from './test-panel';
+import { CheckHeaderPanel, PanelsBoundary, TestPanel } from './lazy-panels';
 
 export interface WorkspaceHandle {
   readonly copyHeader: () => Promise<CopyFeedback>;
@@ -29,9 +27,10 @@ export interface WorkspaceProps {
   readonly ref?: Ref<WorkspaceHandle>;
 }
 
-function safeEncode(input: EncodeInput): EncodeOutput {
+function safeEncode(logic: FormLogic | null, input: EncodeInput): EncodeOutput {
+  if (logic === null) return PENDING_ENCODE;
   try {
-    return buildBasicCredentials(input);
+    return logic.buildBasicCredentials(input);
   } catch {
     // core never throws by contract; if it ever does, the fields must survive.
     return {
@@ -53,11 +52,13 @@ export const Workspace = memo(function Workspace({ bridge, testShortcut, ref }: 
   const [settings, setSettings] = useState<TestSettings>(INITIAL_SETTINGS);
   const { feedback, copy } = useCopy(bridge);
   const test = useTokenTest(bridge);
+  // Null only until the logic chunk lands, just after the first paint.
+  const logic = useFormLogic();
 
   // The encoder runs once per change of its inputs.
-  const encoded = useMemo(() => safeEncode({ clientId, clientSecret, formEncode }), [clientId, clientSecret, formEncode]);
-  const groups = useMemo(() => groupNotices(encoded.notices), [encoded]);
-  const encodedClientId = formEncode ? formUrlEncode(encoded.clientId) : encoded.clientId;
+  const encoded = useMemo(() => safeEncode(logic, { clientId, clientSecret, formEncode }), [logic, clientId, clientSecret, formEncode]);
+  const groups = useMemo(() => (logic === null ? PENDING_GROUPS : logic.groupNotices(encoded.notices)), [logic, encoded]);
+  const encodedClientId = formEncode && logic !== null ? logic.formUrlEncode(encoded.clientId) : encoded.clientId;
 
   // The request preview repeats core's checks; it may lag a keystroke behind rather than slow typing.
   const previewSource = useMemo(
@@ -66,8 +67,10 @@ export const Workspace = memo(function Workspace({ bridge, testShortcut, ref }: 
   );
   const previewInput = useDeferredValue(previewSource);
   const preview = useMemo(
-    () => buildPreview(previewInput.settings, previewInput.clientId, previewInput.clientSecret, previewInput.formEncode),
-    [previewInput],
+    () => (logic === null
+      ? PENDING_PREVIEW
+      : logic.buildPreview(previewInput.settings, previewInput.clientId, previewInput.clientSecret, previewInput.formEncode)),
+    [logic, previewInput],
   );
 
   const copyOutput = (purpose: CopyPurpose): Promise<CopyFeedback> =>
@@ -75,13 +78,17 @@ export const Workspace = memo(function Workspace({ bridge, testShortcut, ref }: 
 
   const runTest = (): void => {
     if (test.state.phase === 'running') return;
-    const fresh = buildPreview(settings, encoded.clientId, encoded.clientSecret, formEncode);
+    if (logic === null) {
+      test.fail('Not sent: the window is still loading. Try again in a moment.');
+      return;
+    }
+    const fresh = logic.buildPreview(settings, encoded.clientId, encoded.clientSecret, formEncode);
     if (fresh.problem !== null) {
       test.fail(`Not sent: ${fresh.problem.message}`);
       return;
     }
     const scopes = toScopes(settings.scopes);
-    const tooLarge = sendLimitProblem({ clientId: encoded.clientId, clientSecret: encoded.clientSecret, target: settings.target, scopes });
+    const tooLarge = logic.sendLimitProblem({ clientId: encoded.clientId, clientSecret: encoded.clientSecret, target: settings.target, scopes });
     if (tooLarge !== null) {
       test.fail(`Not tested: ${tooLarge}`);
       return;
@@ -140,22 +147,24 @@ export const Workspace = memo(function Workspace({ bridge, testShortcut, ref }: 
       </section>
 
       <div className="columns">
-        <ErrorBoundary name="Test credentials">
-          <TestPanel
-            settings={settings}
-            onSettings={(patch) => setSettings((s) => ({ ...s, ...patch }))}
-            preview={preview}
-            state={test.state}
-            shortcut={testShortcut}
-            onTest={runTest}
-            onCancel={test.cancel}
-            feedback={feedback}
-            onCopyToken={() => void copy(report?.token?.accessToken ?? null, 'token')}
-          />
-        </ErrorBoundary>
-        <ErrorBoundary name="Check a header">
-          <CheckHeaderPanel text={headerText} onText={setHeaderText} />
-        </ErrorBoundary>
+        <PanelsBoundary>
+          <ErrorBoundary name="Test credentials">
+            <TestPanel
+              settings={settings}
+              onSettings={(patch) => setSettings((s) => ({ ...s, ...patch }))}
+              preview={preview}
+              state={test.state}
+              shortcut={testShortcut}
+              onTest={runTest}
+              onCancel={test.cancel}
+              feedback={feedback}
+              onCopyToken={() => void copy(report?.token?.accessToken ?? null, 'token')}
+            />
+          </ErrorBoundary>
+          <ErrorBoundary name="Check a header">
+            <CheckHeaderPanel text={headerText} onText={setHeaderText} />
+          </ErrorBoundary>
+        </PanelsBoundary>
       </div>
     </>
   );
