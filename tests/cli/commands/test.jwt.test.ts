@@ -106,6 +106,13 @@ describe('private_key_jwt', () => {
     expect(server.assertions().at(-1)?.header.kid).toBe(EC_KID);
   });
 
+  it('a key with its own kid: --key-id is not used, and the warning says so', async () => {
+    const result = await run(keyArgs(keyFile(clients.rsa, 'jwk', RSA_KID), '--key-id', 'some-other-kid'));
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain('[key-id-ignored]');
+    expect(server.assertions().at(-1)?.header.kid).toBe(RSA_KID);
+  });
+
   it.each([
     ['RSA', 'pkcs8-pem'], ['RSA', 'pkcs1-pem'], ['RSA', 'jwk'], ['RSA', 'jwks'], ['RSA', 'keygen-json'],
     ['EC', 'pkcs8-pem'], ['EC', 'sec1-pem'], ['EC', 'jwk'], ['EC', 'jwks'],
@@ -181,6 +188,13 @@ describe('DPoP', () => {
     expect(result.stdout).toMatch(/Request 2:\s+HTTP 200/);
     expect(result.stdout).toMatch(/DPoP proof typ=dpop\+jwt alg=ES256 \| htm=POST htu=\S+ iat=\d+ jti=\S+ nonce=\S+/);
     expect(result.stdout).toMatch(/DPoP:\s+nonce requested and sent on the retry; bound: cnf\.jkt = \S+/);
+  });
+
+  it('--debug adds detail but still no key, assertion or proof', async () => {
+    const result = await run(keyArgs(keyFile(clients.ec, 'pkcs8-pem'), '--key-id', EC_KID, '--dpop', '--debug'));
+    expect(result.code).toBe(0);
+    expect(result.stderr).toMatch(/debug: signing key: EC ES256, kid ec-key-2026, thumbprint \S+, read as pkcs8-pem/);
+    expect(result.stderr).toMatch(/debug: request sent .*"DPoP":"••••••"/);
   });
 
   it('DPoP required but not sent: exit 1, says DPoP is required; dpop is null in --json', async () => {
