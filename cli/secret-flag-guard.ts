@@ -33,6 +33,8 @@ export function findSecretOption(argv: readonly string[], known: ReadonlySet<str
 }
 
 /** PEM armour, or a JSON object with JWK / JWK Set / keygen members: key material, not a file name. */
+/** Bare Base64 of a DER key: an EC P-256 key is ~180 characters, RSA far more; a path starts with . / or ~ or has a dot. */
+const KEY_BASE64 = /^(?![./~])[A-Za-z0-9+/=_\s-]{150,}$/;
 const KEY_MATERIAL = /-----BEGIN [A-Z0-9 ]*KEY-----|PRIVATE KEY|^\s*\{[\s\S]*"(?:kty|d|keys|privateJwk|publicJwk)"\s*:/;
 
 /**
@@ -48,10 +50,11 @@ export function findKeyMaterialArgument(argv: readonly string[]): string | null 
     const eq = token.startsWith('--') ? token.indexOf('=') : -1;
     const inline = eq !== -1 && OPTION_SHAPE.test(token.slice(2, eq));
     const value = inline ? token.slice(eq + 1) : token;
-    if (!KEY_MATERIAL.test(value)) continue;
-    if (inline) return token.slice(0, eq);
     const previous = argv[i - 1] ?? '';
-    return previous.startsWith('--') && !previous.includes('=') ? previous : 'an argument';
+    const option = inline ? token.slice(0, eq) : previous.startsWith('--') && !previous.includes('=') ? previous : null;
+    // --private-key names a file: any JSON, or a long run of bare Base64 (a key without its PEM lines), is the key itself.
+    const asKeyFile = option === '--private-key' && (/^\s*[{[]/.test(value) || KEY_BASE64.test(value));
+    if (KEY_MATERIAL.test(value) || asKeyFile) return option ?? 'an argument';
   }
   return null;
 }

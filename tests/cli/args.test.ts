@@ -99,6 +99,8 @@ describe('findKeyMaterialArgument', () => {
     ['--private-key', ['test', '--private-key', '{"kty":"RSA","d":"x"}']],
     ['--private-key', ['test', '--private-key', ' {\n "keys": []}']],
     ['--key-id', ['test', '--key-id', '{"privateJwk": {}}']],
+    ['--private-key', ['test', '--private-key', '{"anything": 1}']],
+    ['--private-key', ['test', `--private-key=${'MIIEvQIBADANBgkqhkiG9w0BAQEFAASC'.repeat(4)}`]],
     ['an argument', ['test', 'MIIE -----BEGIN RSA PRIVATE KEY-----']],
     // PEM text starts with dashes and its Base64 may hold '=': still named by the option before it, never by its own text.
     ['--private-key', ['test', '--private-key', `${PEM.replace('ASC', 'AS=C')}`]],
@@ -110,6 +112,7 @@ describe('findKeyMaterialArgument', () => {
     [['test', '--private-key', 'key.pem']],
     [['test', '--private-key', '-']],
     [['test', '--private-key', '/home/me/{okta}/key.json']],
+    [['test', '--private-key', `/srv/${'very-long-folder-name/'.repeat(10)}okta-key`]],
     [['test', '--scope', 'okta.users.read', '--key-id', 'abc-123']],
     [['test', '--', '--private-key', PEM]],
   ])('leaves paths and ordinary values alone: %j', (argv) => {
