@@ -32,9 +32,9 @@ export function findSecretOption(argv: readonly string[], known: ReadonlySet<str
   return null;
 }
 
-/** PEM armour, or a JSON object with JWK / JWK Set / keygen members: key material, not a file name. */
 /** Bare Base64 of a DER key: an EC P-256 key is ~180 characters, RSA far more; a path starts with . / or ~ or has a dot. */
 const KEY_BASE64 = /^(?![./~])[A-Za-z0-9+/=_\s-]{150,}$/;
+/** PEM armour, or a JSON object with JWK / JWK Set / keygen members: key material, not a file name. */
 const KEY_MATERIAL = /-----BEGIN [A-Z0-9 ]*KEY-----|PRIVATE KEY|^\s*\{[\s\S]*"(?:kty|d|keys|privateJwk|publicJwk)"\s*:/;
 
 /**

@@ -100,7 +100,7 @@ describe('findKeyMaterialArgument', () => {
     ['--private-key', ['test', '--private-key', ' {\n "keys": []}']],
     ['--key-id', ['test', '--key-id', '{"privateJwk": {}}']],
     ['--private-key', ['test', '--private-key', '{"anything": 1}']],
-    ['--private-key', ['test', `--private-key=${'MIIEvQIBADANBgkqhkiG9w0BAQEFAASC'.repeat(4)}`]],
+    ['--private-key', ['test', `--private-key=${'MIIEvQIBADANBgkqhkiG9w0BAQEFAASC'.repeat(6)}`]],
     ['an argument', ['test', 'MIIE -----BEGIN RSA PRIVATE KEY-----']],
     // PEM text starts with dashes and its Base64 may hold '=': still named by the option before it, never by its own text.
     ['--private-key', ['test', '--private-key', `${PEM.replace('ASC', 'AS=C')}`]],
