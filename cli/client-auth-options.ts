@@ -105,7 +105,8 @@ export async function loadClientAuth(settings: ClientAuthSettings, io: InputIo):
 
   const text = await readKeyText(settings.keyFile, io);
   if (!text.ok) return text;
-  io.output.protect(text.value.trim(), ...keyMaterialValues(text.value));
+  // The private parts only (PEM bodies, JWK private members): public members and the kid may be shown.
+  io.output.protect(...keyMaterialValues(text.value));
   const imported = await importPrivateKey(text.value, {
     ...(settings.alg === null ? {} : { alg: settings.alg }),
     ...(settings.keyId === null ? {} : { kid: settings.keyId }),
