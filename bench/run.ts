@@ -82,6 +82,11 @@ function steps(session: BrowserSession): Step[] {
       run: async () => (await import('./token-overhead')).tokenOverheadFigure(),
     },
     {
+      name: 'jwt signing',
+      rows: [{ id: 'jwt-signing', label: 'private_key_jwt + DPoP request', unit: 'ms', target: { kind: 'ratio', value: 1.5 } }],
+      run: async () => (await import('./jwt-signing')).jwtSigningFigure(),
+    },
+    {
       name: 'renderer ready',
       rows: [{ id: 'renderer-ready', label: 'renderer ready (cold load)', unit: 'ms', target: { kind: 'ratio', value: 3 } }],
       run: async () => {

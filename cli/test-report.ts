@@ -3,7 +3,10 @@
  * the human report, and the exit code of each outcome. Only fields core built
  * for display are used, and the raw token never appears here.
  */
-import type { Explanation, MaskedRequest, RateLimitInfo, SignatureStatus, TokenTestOutcome, TokenTestReport } from '../core/okta/types';
+import { isInternalError } from '../core/okta/run-token-test';
+import { describeEpochSeconds, isoFromEpochSeconds, NOT_A_DATE } from '../core/okta/time';
+import type { ClientAuthMethod, Explanation, MaskedRequest, RateLimitInfo, SignatureStatus, TokenTestOutcome, TokenTestReport } from '../core/okta/types';
+import { authLines } from './auth-report';
 import { EXIT, type ExitCode } from './exit-codes';
 import type { Palette } from './output';
 
@@ -17,6 +20,11 @@ export interface TestJson {
   readonly signature: SignatureStatus;
   readonly rateLimit: RateLimitInfo | null;
   readonly request: MaskedRequest | null;
+  /** The client authentication method actually used. */
+  readonly authMethod: ClientAuthMethod | null;
+  /** token_type from the response. */
+  readonly tokenType: string | null;
+  readonly dpop: { readonly jkt: string; readonly nonceRetried: boolean; readonly bound: boolean } | null;
 }
 
 export function reportJson(report: TokenTestReport): TestJson {
@@ -30,6 +38,9 @@ export function reportJson(report: TokenTestReport): TestJson {
     signature: report.token?.signature ?? 'unchecked',
     rateLimit: report.rateLimit,
     request: report.request,
+    authMethod: report.authMethod,
+    tokenType: report.token?.tokenType ?? null,
+    dpop: report.dpop === null ? null : { jkt: report.dpop.jkt, nonceRetried: report.dpop.nonceRetried, bound: report.dpop.bound },
   };
 }
 
@@ -41,11 +52,17 @@ export const OUTCOME_EXIT: Readonly<Record<TokenTestOutcome, ExitCode>> = {
   cancelled: EXIT.cancelled,
 };
 
+/** The exit code of a report: its outcome's, except a bug in Basic Header itself, which is always 70. */
+export function exitCodeFor(report: Pick<TokenTestReport, 'outcome' | 'error'>): ExitCode {
+  return isInternalError(report) ? EXIT.internal : OUTCOME_EXIT[report.outcome];
+}
+
 const TIME_CLAIMS = new Set(['exp', 'iat', 'nbf', 'auth_time']);
 
 function claimValue(name: string, value: unknown, nowMs: number): string {
   if (TIME_CLAIMS.has(name) && typeof value === 'number') {
-    const iso = new Date(value * 1000).toISOString().replace('.000Z', 'Z');
+    const iso = isoFromEpochSeconds(value);
+    if (iso === null) return `${value} (${NOT_A_DATE})`;
     if (name !== 'exp') return `${value} (${iso})`;
     const left = Math.round(value - nowMs / 1000);
     return `${value} (${iso}, ${left >= 0 ? `in ${duration(left)}` : `${duration(-left)} ago`})`;
@@ -66,7 +83,8 @@ function rateLimitLine(rate: RateLimitInfo, nowMs: number): string {
   else if (rate.limit !== null) parts.push(`limit ${rate.limit} requests`);
   if (rate.resetEpochSeconds !== null) {
     const left = Math.max(0, Math.round(rate.resetEpochSeconds - nowMs / 1000));
-    parts.push(`resets at ${new Date(rate.resetEpochSeconds * 1000).toISOString().replace('.000Z', 'Z')} (in ${duration(left)})`);
+    const iso = isoFromEpochSeconds(rate.resetEpochSeconds);
+    parts.push(iso === null ? `resets at ${describeEpochSeconds(rate.resetEpochSeconds)}` : `resets at ${iso} (in ${duration(left)})`);
   }
   return parts.join(', ');
 }
@@ -129,12 +147,13 @@ export function reportLines(report: TokenTestReport, p: Palette, nowMs: number):
       for (const name of names) lines.push(`    ${name.padEnd(width)}${claimValue(name, token.claims[name], nowMs)}`);
     }
   }
+  lines.push(...authLines(report, p));
   if (report.rateLimit !== null) {
     const line = rateLimitLine(report.rateLimit, nowMs);
     if (line !== '') lines.push(`  ${label(p, 'Rate limit')}${line}`);
   }
   if (report.request !== null) {
-    lines.push(`  ${label(p, 'Sent')}${report.request.method} ${report.request.url} (secret masked; --json shows the whole request)`);
+    lines.push(`  ${label(p, 'Sent')}${report.request.method} ${report.request.url} (credentials masked; --json shows the whole request)`);
   }
   return lines;
 }

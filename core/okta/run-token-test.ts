@@ -15,7 +15,7 @@ import { inspectAccessToken } from './jwt-inspect';
 import { describeLocation, explainNoAnswer, noAnswerMessage, type NoAnswerCode, type NoAnswerContext } from './network-errors';
 import { DPOP_MAYBE_REQUIRED } from './jwt-auth-errors';
 import { explainOktaError, OKTA_ERROR_ROWS, parseOktaErrorBody, readRateLimit } from './okta-errors';
-import { redactSecrets } from './redact';
+import { createRedactor, type Redactor, type SensitiveValue } from './redact';
 import { createDpopKey, jwtSensitiveValues, signClientAssertion, signDpopProof, type DpopKey, type SignedJwt } from './signed-jwt';
 import { prepareTokenTest, type BuiltRequest, type PreparedTokenTest } from './token-request';
 import {
@@ -40,6 +40,14 @@ export interface TokenTestOptions {
   readonly discoveryCache?: DiscoveryCache;
 }
 
+/** `error` of the report for a bug in Basic Header itself (outcome no-answer); shells give it its own exit code. */
+export const INTERNAL_ERROR = 'internal';
+
+/** True for the report of a bug, not of anything the server or the network did. */
+export function isInternalError(report: Pick<TokenTestReport, 'outcome' | 'error'>): boolean {
+  return report.outcome === 'no-answer' && report.error === INTERNAL_ERROR;
+}
+
 /** Verbatim text from a body no parser understood is shown, but only this much of it. */
 const MAX_VERBATIM = 1000;
 
@@ -55,8 +63,16 @@ interface Trail {
   attempts: TokenRequestAttempt[];
   dpop: DpopResult | null;
   clock: ClockCheck | null;
-  /** Every value the report must not show: the secret in each form, the Basic values, each signed JWT. */
-  sensitive: string[];
+  /** Every value the report must not show, in one list: the secret (in its Basic context), each signed JWT. */
+  sensitive: SensitiveValue[];
+  /** The redactor for `sensitive`, rebuilt when a value joins. */
+  redactor: Redactor;
+}
+
+function addSensitive(trail: Trail, values: readonly SensitiveValue[]): void {
+  if (values.length === 0) return;
+  trail.sensitive.push(...values);
+  trail.redactor = createRedactor(trail.sensitive);
 }
 
 interface Draft {
@@ -79,9 +95,9 @@ export async function runTokenTest(
 ): Promise<TokenTestReport> {
   const now = deps.now ?? Date.now;
   const started = now();
-  const trail: Trail = { authMethod: null, attempts: [], dpop: null, clock: null, sensitive: [input.clientSecret] };
+  const trail: Trail = { authMethod: null, attempts: [], dpop: null, clock: null, sensitive: [input.clientSecret], redactor: createRedactor([input.clientSecret]) };
   const finish = (outcome: TokenTestReport['outcome'], draft: Draft): TokenTestReport =>
-    redactSecrets<TokenTestReport>(
+    trail.redactor.redact<TokenTestReport>(
       {
         ok: outcome === 'success',
         outcome,
@@ -100,7 +116,6 @@ export async function runTokenTest(
         notices: draft.notices ?? [],
         elapsedMs: Math.max(0, now() - started),
       },
-      trail.sensitive,
       KEEP_PATHS,
     );
 
@@ -109,13 +124,13 @@ export async function runTokenTest(
     if (!prepared.ok) {
       return finish('invalid-input', { error: prepared.code, errorDescription: prepared.message, notices: prepared.notices ?? [] });
     }
-    trail.sensitive.push(...prepared.value.secretNeedles);
+    addSensitive(trail, prepared.value.sensitive);
     trail.authMethod = prepared.value.authMethod;
     return await run(prepared.value, deps, signal, options, finish, trail);
   } catch {
     // A bug, not a network condition: say so without the exception's text, which could hold anything.
     return finish('no-answer', {
-      error: 'internal',
+      error: INTERNAL_ERROR,
       errorDescription: 'Basic Header hit an internal error while running the test. Nothing was shown from it, to keep the secret safe.',
     });
   }
@@ -129,6 +144,8 @@ async function run(
   finish: (outcome: TokenTestReport['outcome'], draft: Draft) => TokenTestReport,
   trail: Trail,
 ): Promise<TokenTestReport> {
+  // Mask first, then cut: cutting first could leave the start of an echoed secret just before the cut.
+  const verbatim = (text: string): string => trail.redactor.truncate(text.trim(), MAX_VERBATIM);
   const now = deps.now ?? Date.now;
   const bounds: Bounds = { timeoutMs: prepared.timeoutMs, maxBodyBytes: deps.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES, ...(signal ? { signal } : {}) };
   const notices: Notice[] = [...prepared.notices];
@@ -314,7 +331,7 @@ async function postWithNonceRetry(
   for (let attempt = 1; ; attempt += 1) {
     const assertion = prepared.signer === null ? null : await signClientAssertion(prepared.signer, { clientId: prepared.clientId, tokenEndpoint, nowMs: now() });
     const proof = dpopKey === null ? null : await signDpopProof(dpopKey, { htu: tokenEndpoint, nonce, nowMs: now() });
-    for (const signed of [assertion, proof]) if (signed !== null) trail.sensitive.push(...jwtSensitiveValues(signed));
+    addSensitive(trail, [assertion, proof].flatMap((signed) => (signed === null ? [] : jwtSensitiveValues(signed))));
     const request = prepared.build(tokenEndpoint, {
       ...(assertion === null ? {} : { assertion: assertion.jwt }),
       ...(proof === null ? {} : { dpopProof: proof.jwt }),
@@ -366,7 +383,3 @@ function checkBinding(trail: Trail, token: TokenDetails, host: string): Notice[]
   return [notice('dpop-not-bound', 'warning', `${host} issued a token, but it is not shown to be bound to the DPoP key: ${why}.`)];
 }
 
-function verbatim(text: string): string {
-  const trimmed = text.trim();
-  return trimmed.length > MAX_VERBATIM ? `${trimmed.slice(0, MAX_VERBATIM)}…` : trimmed;
-}

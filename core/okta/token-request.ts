@@ -11,11 +11,11 @@ import { notice, type Notice } from '../shared/notice';
 import { fail, ok, type Result } from '../shared/result';
 import { CLIENT_SECRET_JWT_ALGS, isClientSecretJwtAlg, isPrivateKeyJwtAlg, PRIVATE_KEY_JWT_ALGS } from './client-keys';
 import { CLIENT_ASSERTION_TYPE, type AssertionSigner } from './signed-jwt';
+import { credentialSensitiveValues, MASK, type SensitiveValue } from './redact';
 import { resolveTarget } from './target';
 import { CLIENT_AUTH_METHODS, DEFAULT_TIMEOUT_MS, type ClientAuthMethod, type MaskedRequest, type ResolvedTarget, type TokenTestInput } from './types';
 
-/** What every masked secret and Basic value looks like. */
-export const MASK = '••••••';
+export { MASK };
 
 /** The longest timeout a caller may ask for: beyond it, a test is hung, not slow. */
 export const MAX_TIMEOUT_MS = 600_000;
@@ -55,6 +55,8 @@ export interface PreparedTokenTest {
   readonly notices: readonly Notice[];
   /** Strings that must never appear in a report: the secret in every form it is sent, and the Basic values. */
   readonly secretNeedles: readonly string[];
+  /** What the redactor masks in every form: the secret as typed, as cleaned, and in its place in each Basic value. */
+  readonly sensitive: readonly SensitiveValue[];
   /** The request for a token endpoint (Okta's documented one, or the discovered one); `signed` holds this attempt's JWTs. */
   build(tokenEndpoint: string, signed?: SignedParts): BuiltRequest;
 }
@@ -66,6 +68,7 @@ export type InputErrorCode =
   | 'insecure-http'
   | 'credentials-in-url'
   | 'bad-auth-server-id'
+  | 'scheme-typo'
   | 'bad-auth-method'
   | 'missing-private-key'
   | 'bad-assertion-alg'
@@ -236,6 +239,7 @@ export function prepareTokenTest(
     timeoutMs: normaliseTimeout(input.timeoutMs),
     notices,
     secretNeedles,
+    sensitive: credentialSensitiveValues(clientId, secret, input.clientSecret),
     build,
   });
 }

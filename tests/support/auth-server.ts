@@ -64,6 +64,8 @@ export interface AuthServer {
   assertions(): readonly DecodedJwt[];
   /** Every DPoP proof that reached the token endpoint, decoded from the header, in order. */
   dpopProofs(): readonly DecodedJwt[];
+  /** The signed JWTs themselves (verified assertions and every proof), for leak checks of a client's output. */
+  wireJwts(): readonly string[];
   /** Registers a client at run time (RFC 7591), e.g. with a key a test just generated; resolves to the client ID the server assigned. */
   registerClient(client: Omit<TestClient, 'clientId'>): Promise<string>;
   close(): Promise<void>;
@@ -138,6 +140,7 @@ export async function startAuthServer(options: AuthServerOptions = {}): Promise<
   const tokenUrl = `${issuer}/v1/token`;
   const assertions: DecodedJwt[] = [];
   const proofs: DecodedJwt[] = [];
+  const wire: string[] = [];
 
   const { default: Provider, errors } = await quietly(() => import('oidc-provider'));
   const provider: ProviderType = await quietly(() => new Provider(issuer, {
@@ -148,8 +151,10 @@ export async function startAuthServer(options: AuthServerOptions = {}): Promise<
     clientAuthMethods: ['client_secret_basic', 'client_secret_post', 'client_secret_jwt', 'private_key_jwt'],
     enabledJWA: { clientAuthSigningAlgValues: CLIENT_AUTH_ALGS, dPoPSigningAlgValues: ['ES256', 'ES384', 'ES512', 'RS256', 'RS384', 'RS512'] },
     // Okta's rules on top of oidc-provider's own checks (which accept the issuer as aud, and any exp).
-    assertJwtClientAuthClaimsAndHeader: (_ctx, claims, header) => {
+    assertJwtClientAuthClaimsAndHeader: (ctx, claims, header) => {
       assertions.push({ header: { ...header }, claims: { ...claims } });
+      const raw = ctx.oidc.params?.client_assertion;
+      if (typeof raw === 'string') wire.push(raw);
       if (claims.aud !== tokenUrl) throw new errors.InvalidClientAuth('aud must be the token endpoint');
       if (typeof claims.exp !== 'number' || claims.exp - Date.now() / 1000 > MAX_ASSERTION_AHEAD_S) {
         throw new errors.InvalidClientAuth('exp too far into the future');
@@ -191,6 +196,7 @@ export async function startAuthServer(options: AuthServerOptions = {}): Promise<
     if (typeof proof === 'string' && url.startsWith(`${PREFIX}/v1/token`)) {
       const seen = decodeSafely(proof);
       if (seen !== null) proofs.push(seen);
+      wire.push(proof);
     }
     if (!url.startsWith(`${PREFIX}/`)) {
       res.statusCode = 404;
@@ -213,6 +219,7 @@ export async function startAuthServer(options: AuthServerOptions = {}): Promise<
     requestCount: () => count,
     assertions: () => [...assertions],
     dpopProofs: () => [...proofs],
+    wireJwts: () => [...wire],
     registerClient: async (client) => {
       // The server assigns the client ID, as Okta does when an app is created.
       const metadata: Record<string, unknown> = { ...clientMetadata({ ...client, clientId: '' }) };

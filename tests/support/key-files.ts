@@ -49,12 +49,14 @@ export function keyText(key: TestKey, format: KeyFileFormat, kid?: string): stri
   }
 }
 
-/** The private members of a key, and its PEM bodies: none may appear in any output. */
+/** The private members of a key, and its PEM bodies (whole and line by line): none may appear in any output. */
 export function keyNeedles(key: TestKey): string[] {
   const jwk = key.privateJwk as Record<string, unknown>;
   const members = ['d', 'p', 'q', 'dp', 'dq', 'qi'].map((m) => jwk[m]).filter((v): v is string => typeof v === 'string');
-  const pems = (['pkcs8', ...(key.kty === 'RSA' ? ['pkcs1'] : ['sec1'])] as const).map((type) =>
-    key.privateKey.export({ format: 'pem', type: type as 'pkcs8' }).toString().replace(/-----[A-Z ]+-----/g, '').replace(/\s+/g, ''),
-  );
+  const pems = (['pkcs8', ...(key.kty === 'RSA' ? ['pkcs1'] : ['sec1'])] as const).flatMap((type) => {
+    const body = key.privateKey.export({ format: 'pem', type: type as 'pkcs8' }).toString().replace(/-----[A-Z ]+-----/g, '').trim();
+    // Every full line but the first (a few lines start alike across keys of one type: ASN.1 headers).
+    return [body.replace(/\s+/g, ''), ...body.split(/\s+/).slice(1, -1)];
+  });
   return [...members, ...pems];
 }

@@ -15,6 +15,7 @@ import {
   type FaultServerOptions,
 } from '../../support/fault-servers';
 import { OKTA_ERROR_FIXTURES, RATE_LIMIT_FIXTURE, RATE_LIMIT_RESET_EPOCH_S, UNKNOWN_ERROR_FIXTURE } from '../../support/okta-fixtures';
+import { findFragments, secretForms } from '../../support/fragment-scanner';
 import { createTestCa, type TestCa } from '../../support/test-ca';
 import { buildCli, createCli, tempFile, type Cli, type CliRun } from '../../support/cli/cli-process';
 
@@ -165,5 +166,35 @@ describe('Okta rejections: exit 1, Okta\'s words verbatim with the matching expl
     const human = await cli.run(testArgs(server.origin), { input: SECRET });
     expect(human.code).toBe(1);
     expect(human.stderr).toMatch(/Rate limit:\s+0 of 600 requests left, resets at 2030-01-01T00:00:00Z/);
+  });
+});
+
+describe('echoes of the credentials (issue 11, items 1 and 2): no piece in stdout or stderr, in either mode', () => {
+  const echoes: readonly [string, (auth: string) => { status: number; text: string }][] = [
+    ['a 429 text body of 900 x and the header (cut inside the echo)', (auth) => ({ status: 429, text: `${'x'.repeat(900)} ${auth}` })],
+    ['a 400 with non-Okta JSON holding the header URL-encoded', (auth) => ({ status: 400, text: JSON.stringify({ message: encodeURIComponent(auth).replace(/%[0-9A-F]{2}/g, (m) => m.toLowerCase()) }) })],
+    ['a 401 Okta error with the value split and URL-safe', (auth) => {
+      const value = auth.replace(/^Basic /, '').replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+      return { status: 401, text: JSON.stringify({ error: 'invalid_client', error_description: `${value.slice(0, 30)} ... ${value.slice(30)}` }) };
+    }],
+  ];
+  it.each(echoes)('%s', async (_name, answer) => {
+    let echoed = '';
+    const server = await serve({
+      routes: {
+        [TOKEN_PATH]: (req) => {
+          echoed = String(req.headers.authorization);
+          const { status, text } = answer(echoed);
+          return { kind: 'text', status, body: text, contentType: text.startsWith('{') ? 'application/json' : 'text/plain' };
+        },
+      },
+    });
+    const forms = secretForms(CLIENT_ID, SECRET);
+    for (const extra of [['--json'], [], ['--debug']]) {
+      const run = await cli.run(testArgs(server.origin, ...extra), { input: SECRET });
+      expect(run.code).toBe(1);
+      expect(findFragments(answer(echoed).text, forms)).not.toEqual([]);
+      expect(findFragments(`${run.stdout}\n${run.stderr}`, forms)).toEqual([]);
+    }
   });
 });

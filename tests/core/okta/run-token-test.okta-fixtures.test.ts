@@ -176,4 +176,30 @@ describe('Okta error answers over HTTPS', () => {
     expect(report.notices.map((n) => n.code)).not.toContain('clock-skew');
     expect(report.clock?.skewSeconds).toBeGreaterThan(3500);
   });
+
+  it('use_dpop_nonce on the retry too: exactly one retry, then explained; the nonce went into the second proof', async () => {
+    const fixture = OKTA_ERROR_FIXTURES.find((f) => f.error === 'use_dpop_nonce') as OktaFixture;
+    current = fixture;
+    const from = server.requestCount();
+    const report = await runTokenTest({ ...input(), dpop: true }, { fetch: fetchLike }, undefined, { discoveryCache: cache });
+    const posts = server.requests.slice(from).filter((r) => r.method === 'POST');
+    expect(posts).toHaveLength(2);
+    expect(report.attempts.map((a) => a.error)).toEqual(['use_dpop_nonce', 'use_dpop_nonce']);
+    expect(report.attempts[1]?.dpopProof?.claims.nonce).toBe('test-nonce-value');
+    expect(report.explanation?.id).toBe('dpop-nonce');
+    expect(report.dpop).toMatchObject({ nonceRetried: true, bound: false });
+    // The proof on the wire is never in the report.
+    const wire = posts.map((p) => String(p.headers.dpop));
+    expect(JSON.stringify(report)).not.toContain(wire[0]);
+  });
+
+  it('a hostile DPoP-Nonce (huge, or with quotes) is not retried with', async () => {
+    for (const nonce of ['n'.repeat(5000), 'bad"nonce']) {
+      current = { ...(OKTA_ERROR_FIXTURES.find((f) => f.error === 'use_dpop_nonce') as OktaFixture), headers: { 'dpop-nonce': nonce } };
+      const report = await runTokenTest({ ...input(), dpop: true }, { fetch: fetchLike }, undefined, { discoveryCache: cache });
+      expect(report.attempts).toHaveLength(1);
+      expect(report.attempts[0]?.dpopNonce).toBeNull();
+      expect(report.dpop?.nonceRetried).toBe(false);
+    }
+  });
 });
