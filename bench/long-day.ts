@@ -123,7 +123,7 @@ export async function runNodeLongDay(counts: LongDayCounts): Promise<NodeLongDay
   const handlers = createHandlers({ clipboard: new MemoryClipboard(), fetch, isTrustedWebContents: () => true, trustedOrigin: APP_ORIGIN, clipboardClearMs: 60_000 });
   const sender = { webContentsId: 1, frameUrl: APP_START_URL, isMainFrame: true };
   const input = tokenTestInput(server);
-  const outcomes: Record<string, number> = {};
+  let outcomes: Record<string, number> = {};
   let seq = 0;
   const test = async (): Promise<void> => {
     seq += 1;
@@ -152,7 +152,7 @@ export async function runNodeLongDay(counts: LongDayCounts): Promise<NodeLongDay
     await test();
     keystrokes(20);
     await forget();
-    for (const outcome of Object.keys(outcomes)) delete outcomes[outcome];
+    outcomes = {};
     const startHeapBytes = heap();
     const started = performance.now();
     for (let i = 0; i < counts.tokenTests; i += 1) await test();
