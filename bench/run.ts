@@ -90,7 +90,7 @@ function steps(session: BrowserSession): Step[] {
     },
     {
       name: 'renderer ready',
-      rows: [{ id: 'renderer-ready', label: 'renderer ready (cold load)', unit: 'ms', target: { kind: 'ratio', value: 3 } }],
+      rows: [{ id: 'renderer-ready', label: 'renderer ready (cold load)', unit: 'ms', target: { kind: 'ratio', value: 2.5 } }],
       run: async () => {
         const { browser, site } = await session.open();
         return (await import('./renderer-ready')).rendererReadyFigure(browser, site);
