@@ -9,8 +9,6 @@
  * The counts are gated in `npm test` with fewer iterations
  * (tests/renderer/long-day.spec.ts); heap figures and the full run are reported here.
  */
-import vm from 'node:vm';
-import v8 from 'node:v8';
 import type { Browser, Page } from '@playwright/test';
 import { makeFigure, type Figure } from './figure';
 import { LONG_DAY_DRIVER } from './page-scripts';
@@ -94,13 +92,9 @@ export async function runPageLongDay(page: Page, values: FormValues, counts: Lon
 }
 
 // ---------------------------------------------------------------------------
-// The Node loop: the main process's handlers and core, without a browser.
-
-/** A real GC in this process, without starting Node with --expose-gc. */
-function forcedGc(): () => void {
-  v8.setFlagsFromString('--expose-gc');
-  return vm.runInNewContext('gc') as () => void;
-}
+// The Node loop: the main process's handlers and core, without a browser, in a
+// child process of its own (bench/long-day-node.ts), so its heap holds only that
+// loop: not Playwright, not the other steps' samples, not the auth server.
 
 export interface NodeLongDay {
   readonly startHeapBytes: number;
@@ -109,61 +103,41 @@ export interface NodeLongDay {
   readonly ms: number;
 }
 
+export interface NodeLongDayConfig {
+  readonly origin: string;
+  readonly ca: string;
+  readonly counts: LongDayCounts;
+}
+
+function isNodeLongDay(value: unknown): value is NodeLongDay {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Record<string, unknown>;
+  return typeof v.startHeapBytes === 'number' && typeof v.endHeapBytes === 'number' && typeof v.ms === 'number' && typeof v.outcomes === 'object';
+}
+
 export async function runNodeLongDay(counts: LongDayCounts): Promise<NodeLongDay> {
-  const { createHandlers } = await import('../electron/main/ipc-handlers');
-  const { APP_ORIGIN, APP_START_URL } = await import('../electron/shared/app-origin');
-  const { buildBasicCredentials, diagnoseHeader } = await import('../core/encoding');
-  const { MemoryClipboard } = await import('../tests/support/electron/memory-clipboard');
-  const { startAuthServer, tokenTestInput } = await import('../tests/support/auth-server');
-  const { createTestFetch } = await import('../tests/support/node-fetch');
-  const gc = forcedGc();
-
+  const { spawn } = await import('node:child_process');
+  const path = await import('node:path');
+  const { startAuthServer } = await import('../tests/support/auth-server');
   const server = await startAuthServer();
-  const fetch = createTestFetch(server.ca);
-  const handlers = createHandlers({ clipboard: new MemoryClipboard(), fetch, isTrustedWebContents: () => true, trustedOrigin: APP_ORIGIN, clipboardClearMs: 60_000 });
-  const sender = { webContentsId: 1, frameUrl: APP_START_URL, isMainFrame: true };
-  const input = tokenTestInput(server);
-  let outcomes: Record<string, number> = {};
-  let seq = 0;
-  const test = async (): Promise<void> => {
-    seq += 1;
-    const reply = await handlers.testCredentials(sender, { requestId: `day-${seq}`, ...input });
-    const outcome = reply.ok ? reply.value.outcome : `refused:${reply.code}`;
-    outcomes[outcome] = (outcomes[outcome] ?? 0) + 1;
-  };
-  const keystrokes = (n: number): void => {
-    // What each keystroke runs in the renderer: the encoder, and the header check on its output.
-    for (let i = 0; i < n; i += 1) {
-      const out = buildBasicCredentials({ clientId: input.clientId, clientSecret: `${input.clientSecret.slice(0, -1)}${i % 2 === 0 ? 'a' : 'b'}`, formEncode: false });
-      if (out.header !== null && i % 10 === 0) diagnoseHeader(out.header);
-    }
-  };
-  const forget = async (): Promise<void> => {
-    await handlers.copyText(sender, { text: 'Authorization: Basic MG9hMTpzZWNyZXQ=', purpose: 'header' });
-    await handlers.forget(sender, { reason: 'user' });
-  };
-  const heap = (): number => {
-    gc();
-    gc();
-    return process.memoryUsage().heapUsed;
-  };
-
   try {
-    await test();
-    keystrokes(20);
-    await forget();
-    outcomes = {};
-    const startHeapBytes = heap();
-    const started = performance.now();
-    for (let i = 0; i < counts.tokenTests; i += 1) await test();
-    keystrokes(counts.keystrokes);
-    for (let i = 0; i < counts.forgets; i += 1) await forget();
-    const ms = performance.now() - started;
-    const endHeapBytes = heap();
-    return { startHeapBytes, endHeapBytes, outcomes, ms };
+    const config: NodeLongDayConfig = { origin: server.origin, ca: server.ca, counts };
+    const script = path.join(import.meta.dirname, 'long-day-node.ts');
+    const output = await new Promise<string>((resolve, reject) => {
+      const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', script], { stdio: ['pipe', 'pipe', 'inherit'] });
+      let stdout = '';
+      child.stdout.setEncoding('utf8');
+      child.stdout.on('data', (chunk: string) => {
+        stdout += chunk;
+      });
+      child.on('error', reject);
+      child.on('close', (code) => (code === 0 ? resolve(stdout) : reject(new Error(`the Node long-day loop exited ${String(code)}`))));
+      child.stdin.end(JSON.stringify(config));
+    });
+    const result: unknown = JSON.parse(output.trim().split('\n').pop() ?? '');
+    if (!isNodeLongDay(result)) throw new Error('the Node long-day loop printed something unexpected');
+    return result;
   } finally {
-    await handlers.dispose();
-    await fetch.close();
     await server.close();
   }
 }
@@ -247,7 +221,7 @@ export async function longDayFigures(browser: Browser): Promise<Figure[]> {
       baseline: null,
       baselineLabel: null,
       target: { kind: 'max', value: HEAP_GROWTH_BUDGET_BYTES },
-      detail: `${work} through the main-process handlers and core (${(node.ms / 1000).toFixed(0)} s; tests: ${describeOutcomes(node.outcomes)}); ` +
+      detail: `${work} in its own process through the main-process handlers and core (${(node.ms / 1000).toFixed(0)} s; tests: ${describeOutcomes(node.outcomes)}); ` +
         `heapUsed after forced GC ${mb(node.startHeapBytes)} → ${mb(node.endHeapBytes)}`,
       data: { ...node, counts: LONG_DAY },
     }),
