@@ -89,6 +89,11 @@ function steps(session: BrowserSession): Step[] {
       run: async () => (await import('./signing-cost')).signingCostFigures(),
     },
     {
+      name: 'jwt signing',
+      rows: [{ id: 'jwt-signing', label: 'private_key_jwt + DPoP request', unit: 'ms', target: { kind: 'info' } }],
+      run: async () => (await import('./jwt-signing')).jwtSigningFigure(),
+    },
+    {
       name: 'renderer ready',
       rows: [{ id: 'renderer-ready', label: 'renderer ready (cold load)', unit: 'ms', target: { kind: 'ratio', value: 2.5 } }],
       run: async () => {
