@@ -162,12 +162,13 @@ async function run(
   const cancelled = (draft: Draft): TokenTestReport =>
     finish('cancelled', { ...draft, error: 'cancelled', errorDescription: `Cancelled before ${host} answered.`, notices });
 
-  const preview = prepared.build(prepared.resolved.tokenEndpoint).masked;
-  if (signal?.aborted === true) return cancelled({ request: preview });
+  // Only a test that stops before the POST shows this: built then, not on every test.
+  const preview = (): MaskedRequest => prepared.build(prepared.resolved.tokenEndpoint).masked;
+  if (signal?.aborted === true) return cancelled({ request: preview() });
 
   const discovery = await discover(prepared.resolved, deps.fetch, bounds, options.discoveryCache, now());
   if (discovery.kind === 'stopped') {
-    const draft: Draft = { request: preview, discovery: discovery.info };
+    const draft: Draft = { request: preview(), discovery: discovery.info };
     if (discovery.reason.kind === 'cancelled') return cancelled(draft);
     if (discovery.reason.kind === 'timeout') return noAnswer('timeout', draft);
     return noAnswer(discovery.reason.error.code === 'aborted' ? 'network' : discovery.reason.error.code, draft, {
