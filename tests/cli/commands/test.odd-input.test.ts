@@ -5,55 +5,33 @@
  * code the contract gives its outcome, in both modes: never 70 "internal
  * error" for a server's choice of numbers, never 3 for a good token.
  */
-import { Buffer } from 'node:buffer';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { behaviours, startFaultServer, type FaultServer } from '../../support/fault-servers';
 import { claimsJsonStart, createTokenSigner, tokenRoutes, type TokenSigner } from '../../support/signed-tokens';
-import { createTestCa, type TestCa } from '../../support/test-ca';
-import { buildCli, createCli, tempFile, type Cli, type CliRun } from '../../support/cli/cli-process';
+import type { CliRun } from '../../support/cli/cli-process';
+import { useCliSuite } from '../../support/cli/cli-suite';
 
 const CLIENT_ID = '0oa1oddclient0000h7';
 const SECRET = 'cli-odd-secret-0123456789_abcdefghijklmnopqrstuvwxyzABCDEFGH';
 const NOW_S = Math.floor(Date.now() / 1000);
 
-let ca: TestCa;
-let caFile: { path: string; remove: () => void };
-let cli: Cli;
-let signer: TokenSigner;
-const servers: FaultServer[] = [];
-
-beforeAll(async () => {
-  const bin = buildCli();
-  ca = await createTestCa();
-  caFile = tempFile('odd-ca.pem', ca.cert);
-  cli = createCli(bin, [SECRET, Buffer.from(`${CLIENT_ID}:${SECRET}`).toString('base64')]);
-  signer = createTokenSigner();
-});
-
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((s) => s.close()));
-});
-
-afterAll(() => {
-  caFile?.remove();
-});
+const suite = useCliSuite('odd', CLIENT_ID, SECRET);
+const signer: TokenSigner = createTokenSigner();
 
 async function serveToken(claimsTail: string, extra: Record<string, unknown> = {}, headers?: Record<string, string>): Promise<FaultServer> {
-  const server = await startFaultServer({
-    ca,
+  return suite.track(startFaultServer({
+    ca: suite.ca,
     routes: tokenRoutes(signer, (origin) => ({ access_token: signer.sign(`${claimsJsonStart(origin, NOW_S)}${claimsTail}}`), token_type: 'Bearer', expires_in: 3600, scope: 'api:read', ...extra }), headers),
-  });
-  servers.push(server);
-  return server;
+  }));
 }
 
 function args(origin: string, ...extra: string[]): string[] {
-  return ['test', '--client-id', CLIENT_ID, '--issuer', `${origin}/oauth2/default`, '--ca-file', caFile.path, '--scope', 'api:read', ...extra];
+  return ['test', '--client-id', CLIENT_ID, '--issuer', `${origin}/oauth2/default`, '--ca-file', suite.caPath, '--scope', 'api:read', ...extra];
 }
 
 async function both(origin: string): Promise<{ json: CliRun; human: CliRun; out: Record<string, unknown> }> {
-  const json = await cli.run(args(origin, '--json'), { input: SECRET });
-  const human = await cli.run(args(origin), { input: SECRET });
+  const json = await suite.cli.run(args(origin, '--json'), { input: SECRET });
+  const human = await suite.cli.run(args(origin), { input: SECRET });
   const out = JSON.parse(json.stdout.trim().split('\n')[0] ?? 'null') as Record<string, unknown>;
   return { json, human, out };
 }
@@ -80,15 +58,14 @@ describe('out-of-range numbers (item 5)', () => {
   });
 
   it('X-Rate-Limit-Reset: 99999999999999 on a 429: exit 1 in both modes, the number shown as it is', async () => {
-    const server = await startFaultServer({
-      ca,
+    const server = await suite.track(startFaultServer({
+      ca: suite.ca,
       routes: {
         '/oauth2/default/v1/token': behaviours.json(429, { errorCode: 'E0000047', errorSummary: 'API call exceeded rate limit due to too many requests.' }, {
           'X-Rate-Limit-Limit': '600', 'X-Rate-Limit-Remaining': '0', 'X-Rate-Limit-Reset': '99999999999999',
         }),
       },
-    });
-    servers.push(server);
+    }));
     const { json, human, out } = await both(server.origin);
     expect(json.code).toBe(1);
     expect(out.rateLimit).toMatchObject({ resetEpochSeconds: 99999999999999 });
@@ -134,14 +111,14 @@ describe('target typos (item 9)', () => {
   ])('--issuer with %s is refused before any traffic (exit 2), offering the corrected address', async (_name, typed) => {
     const server = await serveToken('');
     const hostPort = new URL(server.origin).host;
-    const run = await cli.run(['test', '--client-id', CLIENT_ID, '--issuer', typed(hostPort), '--ca-file', caFile.path, '--json'], { input: SECRET });
+    const run = await suite.cli.run(['test', '--client-id', CLIENT_ID, '--issuer', typed(hostPort), '--ca-file', suite.caPath, '--json'], { input: SECRET });
     expect(run.code).toBe(2);
     expect(run.stderr).toContain(`Did you mean https://${hostPort}/oauth2/default?`);
     expect(server.requestCount()).toBe(0);
   });
 
   it('--domain https is refused: a host named "https" is a mangled address', async () => {
-    const run = await cli.run(['test', '--client-id', CLIENT_ID, '--domain', 'https', '--json'], { input: SECRET });
+    const run = await suite.cli.run(['test', '--client-id', CLIENT_ID, '--domain', 'https', '--json'], { input: SECRET });
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('The host name is "https"');
   });

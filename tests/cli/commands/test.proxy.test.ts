@@ -5,17 +5,17 @@
  * every TLS connection (direct, through a proxy tunnel, to an https:// proxy),
  * and loopback destinations never go through a proxy.
  */
-import { Buffer } from 'node:buffer';
 import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
 import { behaviours, startFaultServer, startUntrustedServer, type FaultServer } from '../../support/fault-servers';
 import { claimsJsonStart, createTokenSigner, tokenRoutes, type TokenSigner } from '../../support/signed-tokens';
-import { createTestCa, issueLeafCert, type TestCa } from '../../support/test-ca';
-import { buildCli, createCli, tempFile, type Cli } from '../../support/cli/cli-process';
-import { startConnectProxy, type ConnectProxy } from '../../support/cli/connect-proxy';
+import { createTestCa, issueLeafCert } from '../../support/test-ca';
+import { tempFile } from '../../support/cli/cli-process';
+import { useCliSuite } from '../../support/cli/cli-suite';
+import { startConnectProxy } from '../../support/cli/connect-proxy';
 
 const CLIENT_ID = '0oa1proxyclient000h7';
 const SECRET = 'cli-proxy-secret-0123456789_abcdefghijklmnopqrstuvwxyzABCDEF';
@@ -23,43 +23,18 @@ const SECRET = 'cli-proxy-secret-0123456789_abcdefghijklmnopqrstuvwxyzABCDEF';
 const PROXIED_HOST = 'okta.proxy.test';
 const TLS_LINE = /NODE_TLS_REJECT_UNAUTHORIZED=0 is ignored/;
 
-let ca: TestCa;
-let caFile: { path: string; remove: () => void };
-let cli: Cli;
-let signer: TokenSigner;
-const closers: (FaultServer | ConnectProxy)[] = [];
-
-beforeAll(async () => {
-  const bin = buildCli();
-  ca = await createTestCa();
-  caFile = tempFile('proxy-ca.pem', ca.cert);
-  cli = createCli(bin, [SECRET, Buffer.from(`${CLIENT_ID}:${SECRET}`).toString('base64')]);
-  signer = createTokenSigner();
-});
-
-afterEach(async () => {
-  await Promise.all(closers.splice(0).map((c) => c.close()));
-});
-
-afterAll(() => {
-  caFile?.remove();
-});
-
-async function track<T extends FaultServer | ConnectProxy>(thing: Promise<T>): Promise<T> {
-  const value = await thing;
-  closers.push(value);
-  return value;
-}
+const suite = useCliSuite('proxy', CLIENT_ID, SECRET);
+const signer: TokenSigner = createTokenSigner();
 
 function args(issuer: string, ...extra: string[]): string[] {
-  return ['test', '--client-id', CLIENT_ID, '--issuer', issuer, '--ca-file', caFile.path, '--scope', 'api:read', '--json', ...extra];
+  return ['test', '--client-id', CLIENT_ID, '--issuer', issuer, '--ca-file', suite.caPath, '--scope', 'api:read', '--json', ...extra];
 }
 
 /** A token server for PROXIED_HOST (certificate for that name from the trusted CA). */
 async function proxiedTokenServer(): Promise<FaultServer> {
-  const cert = await issueLeafCert(ca, { dns: [PROXIED_HOST] });
-  return track(startFaultServer({
-    ca,
+  const cert = await issueLeafCert(suite.ca, { dns: [PROXIED_HOST] });
+  return suite.track(startFaultServer({
+    ca: suite.ca,
     cert,
     routes: tokenRoutes(signer, (origin) => ({ access_token: signer.sign(`${claimsJsonStart(origin, Math.floor(Date.now() / 1000))}}`), token_type: 'Bearer', expires_in: 3600 })),
   }));
@@ -70,9 +45,9 @@ const portOf = (server: FaultServer): string => new URL(server.origin).port;
 describe('HTTPS_PROXY and NO_PROXY', () => {
   it('goes through the proxy in HTTPS_PROXY (CONNECT tunnels to the server), and around it for NO_PROXY', async () => {
     const server = await proxiedTokenServer();
-    const proxy = await track(startConnectProxy({ anyHost: true }));
+    const proxy = await suite.track(startConnectProxy({ anyHost: true }));
     const target = `${PROXIED_HOST}:${portOf(server)}`;
-    const via = await cli.run(args(`https://${target}/oauth2/default`), { input: SECRET, env: { HTTPS_PROXY: proxy.url } });
+    const via = await suite.cli.run(args(`https://${target}/oauth2/default`), { input: SECRET, env: { HTTPS_PROXY: proxy.url } });
     expect(via.code).toBe(0);
     expect(JSON.parse(via.stdout)).toMatchObject({ ok: true, signature: 'verified' });
     expect(proxy.tunnels.length).toBeGreaterThanOrEqual(1);
@@ -80,7 +55,7 @@ describe('HTTPS_PROXY and NO_PROXY', () => {
 
     const count = proxy.tunnels.length;
     // Around the proxy the name does not resolve here: the point is only that the proxy saw nothing.
-    const around = await cli.run(args(`https://${target}/oauth2/default`), { input: SECRET, env: { HTTPS_PROXY: proxy.url, NO_PROXY: PROXIED_HOST } });
+    const around = await suite.cli.run(args(`https://${target}/oauth2/default`), { input: SECRET, env: { HTTPS_PROXY: proxy.url, NO_PROXY: PROXIED_HOST } });
     expect(around.code).toBe(3);
     expect(proxy.tunnels.length).toBe(count);
   });
@@ -91,14 +66,14 @@ describe('loopback destinations always go direct (item 4)', () => {
     ['plain http://localhost with HTTP_PROXY', 'http', 'localhost'],
     ['https://127.0.0.1 with HTTPS_PROXY', 'https', '127.0.0.1'],
   ])('%s: the proxy receives nothing, the server gets the request', async (_name, scheme, host) => {
-    const server = await track(startFaultServer({
-      ca,
+    const server = await suite.track(startFaultServer({
+      ca: suite.ca,
       plainHttp: scheme === 'http',
       fallback: behaviours.json(401, { error: 'invalid_client', error_description: 'Client authentication failed.' }),
     }));
-    const proxy = await track(startConnectProxy({ anyHost: true }));
+    const proxy = await suite.track(startConnectProxy({ anyHost: true }));
     const env = { HTTP_PROXY: proxy.url, HTTPS_PROXY: proxy.url, http_proxy: proxy.url, https_proxy: proxy.url, ALL_PROXY: proxy.url, NO_PROXY: 'example.com' };
-    const run = await cli.run(args(`${scheme}://${host}:${portOf(server)}/oauth2/default`), { input: SECRET, env });
+    const run = await suite.cli.run(args(`${scheme}://${host}:${portOf(server)}/oauth2/default`), { input: SECRET, env });
     expect(run.code).toBe(1);
     expect(proxy.tunnels).toEqual([]);
     expect(proxy.requests).toEqual([]);
@@ -110,8 +85,8 @@ describe('NODE_TLS_REJECT_UNAUTHORIZED=0 is ignored (item 3)', () => {
   const env = { NODE_TLS_REJECT_UNAUTHORIZED: '0' };
 
   it('direct: a self-signed server receives no request and no Authorization header; one line says the variable is ignored', async () => {
-    const server = await track(startUntrustedServer({ fallback: behaviours.json(200, { access_token: 'stolen', token_type: 'Bearer' }) }));
-    const run = await cli.run(args(`${server.origin}/oauth2/default`), { input: SECRET, env });
+    const server = await suite.track(startUntrustedServer({ fallback: behaviours.json(200, { access_token: 'stolen', token_type: 'Bearer' }) }));
+    const run = await suite.cli.run(args(`${server.origin}/oauth2/default`), { input: SECRET, env });
     expect(run.code).toBe(3);
     expect(JSON.parse(run.stdout)).toMatchObject({ ok: false, error: 'tls-untrusted' });
     expect(server.requests).toEqual([]);
@@ -121,7 +96,7 @@ describe('NODE_TLS_REJECT_UNAUTHORIZED=0 is ignored (item 3)', () => {
     // Positive control: the same server does record a request when its CA is really trusted.
     const own = tempFile('untrusted-ca.pem', server.ca);
     try {
-      await cli.run(['test', '--client-id', CLIENT_ID, '--issuer', `${server.origin}/oauth2/default`, '--ca-file', own.path, '--json'], { input: SECRET });
+      await suite.cli.run(['test', '--client-id', CLIENT_ID, '--issuer', `${server.origin}/oauth2/default`, '--ca-file', own.path, '--json'], { input: SECRET });
       expect(server.requests.length).toBeGreaterThan(0);
     } finally {
       own.remove();
@@ -129,9 +104,9 @@ describe('NODE_TLS_REJECT_UNAUTHORIZED=0 is ignored (item 3)', () => {
   });
 
   it('through a proxy tunnel: the self-signed server behind it receives nothing', async () => {
-    const server = await track(startUntrustedServer({ fallback: behaviours.json(200, { access_token: 'stolen', token_type: 'Bearer' }) }));
-    const proxy = await track(startConnectProxy({ anyHost: true }));
-    const run = await cli.run(args(`https://${PROXIED_HOST}:${portOf(server)}/oauth2/default`), { input: SECRET, env: { ...env, HTTPS_PROXY: proxy.url } });
+    const server = await suite.track(startUntrustedServer({ fallback: behaviours.json(200, { access_token: 'stolen', token_type: 'Bearer' }) }));
+    const proxy = await suite.track(startConnectProxy({ anyHost: true }));
+    const run = await suite.cli.run(args(`https://${PROXIED_HOST}:${portOf(server)}/oauth2/default`), { input: SECRET, env: { ...env, HTTPS_PROXY: proxy.url } });
     expect(run.code).toBe(3);
     expect(proxy.tunnels.length).toBeGreaterThan(0);
     expect(server.requests).toEqual([]);
@@ -141,8 +116,8 @@ describe('NODE_TLS_REJECT_UNAUTHORIZED=0 is ignored (item 3)', () => {
   it('to an https:// proxy with a self-signed certificate: no CONNECT is sent to it', async () => {
     const server = await proxiedTokenServer();
     const otherCa = await createTestCa('Untrusted proxy CA');
-    const proxy = await track(startConnectProxy({ anyHost: true, tls: await issueLeafCert(otherCa) }));
-    const run = await cli.run(args(`https://${PROXIED_HOST}:${portOf(server)}/oauth2/default`), { input: SECRET, env: { ...env, HTTPS_PROXY: proxy.url } });
+    const proxy = await suite.track(startConnectProxy({ anyHost: true, tls: await issueLeafCert(otherCa) }));
+    const run = await suite.cli.run(args(`https://${PROXIED_HOST}:${portOf(server)}/oauth2/default`), { input: SECRET, env: { ...env, HTTPS_PROXY: proxy.url } });
     expect(run.code).toBe(3);
     expect(proxy.tunnels).toEqual([]);
     expect(server.requests).toEqual([]);
@@ -151,19 +126,19 @@ describe('NODE_TLS_REJECT_UNAUTHORIZED=0 is ignored (item 3)', () => {
 
 describe('a TLS key log is refused', () => {
   it('NODE_OPTIONS=--tls-keylog: exit 2 before anything is sent, and no key file is written', async () => {
-    const server = await track(startFaultServer({ ca, fallback: behaviours.json(401, { error: 'invalid_client' }) }));
+    const server = await suite.track(startFaultServer({ ca: suite.ca, fallback: behaviours.json(401, { error: 'invalid_client' }) }));
     const dir = tempFile('unused', '');
     const keys = join(dirname(dir.path), 'keys.log');
     const env = { NODE_OPTIONS: `--tls-keylog=${keys}` };
     try {
       // Positive control: with this variable, Node really writes the keys of a TLS connection to this server.
       // (Asynchronously: the server answers from this process.)
-      await promisify(execFile)(process.execPath, ['-e', `require('https').get(${JSON.stringify(server.url('/x'))}, { ca: require('fs').readFileSync(${JSON.stringify(caFile.path)}) }, (r) => r.resume())`], { env: { ...process.env, ...env }, timeout: 30_000 });
+      await promisify(execFile)(process.execPath, ['-e', `require('https').get(${JSON.stringify(server.url('/x'))}, { ca: require('fs').readFileSync(${JSON.stringify(suite.caPath)}) }, (r) => r.resume())`], { env: { ...process.env, ...env }, timeout: 30_000 });
       expect(readFileSync(keys, 'utf8')).toMatch(/CLIENT_HANDSHAKE_TRAFFIC_SECRET|CLIENT_RANDOM/);
       rmSync(keys);
       const before = server.requestCount();
 
-      const run = await cli.run(args(`${server.origin}/oauth2/default`), { input: SECRET, env });
+      const run = await suite.cli.run(args(`${server.origin}/oauth2/default`), { input: SECRET, env });
       expect(run.code).toBe(2);
       expect(run.stderr).toMatch(/--tls-keylog is set/);
       expect(server.requestCount()).toBe(before);
