@@ -32,7 +32,8 @@ export function parseTimeoutMs(text: string | undefined): Result<number, 'usage'
   if (!(seconds > 0 && seconds <= MAX_TIMEOUT_SECONDS)) {
     return fail('usage', `--timeout takes a number of seconds greater than 0 and at most ${MAX_TIMEOUT_SECONDS}, e.g. --timeout 30.`);
   }
-  return ok(Math.round(seconds * 1000));
+  // At least 1 ms: 0 would read as "no timeout given" further on, and silently become the default.
+  return ok(Math.max(1, Math.round(seconds * 1000)));
 }
 
 interface Settings {
