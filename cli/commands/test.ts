@@ -173,7 +173,14 @@ export async function runTest(ctx: CommandContext): Promise<ExitCode> {
     if (toStdout) output.line(line);
     else output.errLine(line);
   }
-  if (success && args.has('print-token') && report.token !== null) output.result(report.token.accessToken);
+  if (success && args.has('print-token') && report.token !== null) {
+    // A hostile server can hand back the Basic value (or a JWT carrying the secret) as the "token"; a pipeline would then send it on.
+    if (output.scrub(report.token.accessToken) !== report.token.accessToken) {
+      output.error('the server answered with an access token that holds the client secret (or unprintable characters), so it is not printed. This is not Okta; check the address.');
+      return EXIT.noAnswer;
+    }
+    output.result(report.token.accessToken);
+  }
   return exit;
 }
 

@@ -1,0 +1,44 @@
+/**
+ * --print-token prints the server's access token verbatim, so a hostile server
+ * answering with the Basic value (or a JWT whose claims carry the secret) as
+ * the "token" would have it piped on. The suite's CLI fails any run whose
+ * stdout or stderr shows the secret or Basic value: that is the positive control.
+ */
+import { Buffer } from 'node:buffer';
+import { describe, expect, it } from 'vitest';
+import { behaviours, startFaultServer } from '../../support/fault-servers';
+import { useCliSuite } from '../../support/cli/cli-suite';
+
+const CLIENT_ID = '0oa1printtoken0000h7';
+const SECRET = 'cli-print-token-secret-0123456789_abcdefghijklmnopqrstuvwxyzAB';
+const BASIC = Buffer.from(`${CLIENT_ID}:${SECRET}`).toString('base64');
+const suite = useCliSuite('print-token', CLIENT_ID, SECRET);
+
+const jwtWith = (claims: object): string =>
+  `${Buffer.from('{"alg":"none"}').toString('base64url')}.${Buffer.from(JSON.stringify(claims)).toString('base64url')}.`;
+
+describe('--print-token never prints a token that holds the secret', () => {
+  it.each([
+    ['the Basic value as the token', BASIC],
+    ['a JWT whose claim is the secret', jwtWith({ sub: 'x', echo: SECRET })],
+  ])('%s: exit 3, nothing on stdout', async (_name, token) => {
+    const server = await suite.track(startFaultServer({ ca: suite.ca, fallback: behaviours.json(200, { access_token: token, token_type: 'Bearer', expires_in: 3600 }) }));
+    const run = await suite.cli.run(
+      ['test', '--client-id', CLIENT_ID, '--issuer', `${server.origin}/oauth2/default`, '--ca-file', suite.caPath, '--scope', 'api:read', '--print-token'],
+      { input: SECRET },
+    );
+    expect(run.code).toBe(3);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toMatch(/holds the client secret/);
+  });
+
+  it('an ordinary opaque token is still printed', async () => {
+    const server = await suite.track(startFaultServer({ ca: suite.ca, fallback: behaviours.json(200, { access_token: 'opaque-token-value', token_type: 'Bearer' }) }));
+    const run = await suite.cli.run(
+      ['test', '--client-id', CLIENT_ID, '--issuer', `${server.origin}/oauth2/default`, '--ca-file', suite.caPath, '--scope', 'api:read', '--print-token'],
+      { input: SECRET },
+    );
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe('opaque-token-value\n');
+  });
+});
