@@ -76,36 +76,41 @@ export const Workspace = memo(function Workspace({ bridge, testShortcut, ref }: 
   const copyOutput = (purpose: CopyPurpose): Promise<CopyFeedback> =>
     copy(purpose === 'base64' ? encoded.value : encoded.header, purpose);
 
-  const runTest = (): void => {
+  /** `patch`: settings changed in the same click (Retry with DPoP), not yet in state. */
+  const runTest = (patch: Partial<TestSettings> = {}): void => {
     if (test.state.phase === 'running') return;
     if (logic === null) {
       test.fail('Not sent: the window is still loading. Try again in a moment.');
       return;
     }
-    const fresh = logic.buildPreview(settings, encoded.clientId, encoded.clientSecret, formEncode);
+    const chosen: TestSettings = { ...settings, ...patch };
+    const fresh = logic.buildPreview(chosen, encoded.clientId, encoded.clientSecret, formEncode);
     if (fresh.problem !== null) {
       test.fail(`Not sent: ${fresh.problem.message}`);
       return;
     }
-    const scopes = toScopes(settings.scopes);
-    const tooLarge = logic.sendLimitProblem({ clientId: encoded.clientId, clientSecret: encoded.clientSecret, target: settings.target, scopes });
+    const scopes = toScopes(chosen.scopes);
+    const tooLarge = logic.sendLimitProblem({ clientId: encoded.clientId, clientSecret: encoded.clientSecret, target: chosen.target, scopes });
     if (tooLarge !== null) {
       test.fail(`Not tested: ${tooLarge}`);
       return;
     }
     test.run({
-      target: settings.target,
-      authServer: toAuthServer(settings),
+      target: chosen.target,
+      authServer: toAuthServer(chosen),
       clientId: encoded.clientId,
       clientSecret: encoded.clientSecret,
       scopes,
-      authMethod: settings.authMethod,
+      authMethod: chosen.authMethod,
       formEncode,
-      timeoutMs: settings.timeoutSeconds * 1000,
+      timeoutMs: chosen.timeoutSeconds * 1000,
+      dpop: chosen.dpop,
+      // Only a slot id crosses: the key stays in main.
+      ...(chosen.authMethod === 'private_key_jwt' && chosen.clientKey !== null ? { keySlot: chosen.clientKey.slotId } : {}),
     });
   };
 
-  useImperativeHandle(ref, () => ({ copyHeader: () => copyOutput('header'), runTest }));
+  useImperativeHandle(ref, () => ({ copyHeader: () => copyOutput('header'), runTest: () => runTest() }));
 
   const report = test.state.phase === 'done' ? test.state.report : null;
 
@@ -155,10 +160,16 @@ export const Workspace = memo(function Workspace({ bridge, testShortcut, ref }: 
               preview={preview}
               state={test.state}
               shortcut={testShortcut}
-              onTest={runTest}
+              onTest={() => runTest()}
               onCancel={test.cancel}
               feedback={feedback}
               onCopyToken={() => void copy(report?.token?.accessToken ?? null, 'token')}
+              bridge={bridge}
+              onCopyPublicKey={(text) => void copy(text, 'public-jwk')}
+              onRetryWithDpop={() => {
+                setSettings((s) => ({ ...s, dpop: true }));
+                runTest({ dpop: true });
+              }}
             />
           </ErrorBoundary>
           <ErrorBoundary name="Check a header">
