@@ -57,10 +57,17 @@ function alignedBase64(bytes: Uint8Array, into: Set<string>): void {
   }
 }
 
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** encodeURIComponent, which throws on a lone surrogate: read as U+FFFD there, as TextEncoder and URLSearchParams do. */
+function percentEncoded(value: string): string {
+  return encodeURIComponent(value.replace(LONE_SURROGATE, '\uFFFD'));
+}
+
 /** The forms of a value on its own: as typed, form- and percent-encoded, and Base64 at each alignment of the first two. */
 function valueForms(value: string, into: Set<string>): void {
   const formEncoded = formUrlEncode(value);
-  into.add(value).add(formEncoded).add(encodeURIComponent(value));
+  into.add(value).add(formEncoded).add(percentEncoded(value));
   alignedBase64(utf8.encode(value), into);
   // Most secrets need no form-encoding: the same text gives the same forms, so they are derived once.
   if (formEncoded !== value) alignedBase64(utf8.encode(formEncoded), into);
