@@ -7,7 +7,7 @@
 import { encodeBase64Bytes } from '../../core/encoding/base64';
 import { formUrlEncode } from '../../core/encoding/form-urlencode';
 import { MASK, MAX_DEPTH, MIN_FRAGMENT, TOO_DEEP, type Redactor, type SensitiveValue } from '../../core/okta/redact';
-import { allViews, canonicalBase64Text, canonicalView, decodeView, identityView, originalRange, type TextView } from '../../core/okta/text-views';
+import { allViews, canonicalBase64Text, canonicalView, decodeView, identityView, isIgnorable, lowerSameLength, originalRange, type TextView } from '../../core/okta/text-views';
 
 const MIN_NEEDLE = 4;
 
@@ -157,7 +157,10 @@ const ESCAPE_CHARS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz012345
 function hasRunOf(inSet: (code: number) => boolean, text: string, length: number): boolean {
   let run = 0;
   for (let i = 0; i < text.length; i += 1) {
-    run = inSet(text.charCodeAt(i)) ? run + 1 : 0;
+    const code = text.charCodeAt(i);
+    // Characters the folded view drops neither extend nor break a run.
+    if (code < 128 ? code <= 32 || code === 127 : !inSet(code) && isIgnorable(code)) continue;
+    run = inSet(code) ? run + 1 : 0;
     if (run >= length) return true;
   }
   return false;
@@ -170,10 +173,12 @@ export function createReferenceRedactor(values: readonly SensitiveValue[], mask 
   const plainForms = forms.flatMap((form) => [form, decodeView(identityView(form))?.text ?? form]);
   const canonicalForms = forms.map(canonicalBase64Text);
   const shortest = Math.min(MIN_FRAGMENT, ...[...plainForms, ...canonicalForms].filter((f) => f.length >= MIN_NEEDLE).map((f) => f.length));
-  const mayEncodeForm = charTable([ESCAPE_CHARS, ...forms]);
-  const inPlainForms = charTable(plainForms);
+  const mayEncodeForm = charTable([ESCAPE_CHARS, ...forms, ...forms.map((f) => f.toLowerCase()), ...forms.map((f) => f.toUpperCase())]);
+  // Plain forms are matched without regard to case: an upper- or lower-cased echo still gives the secret away.
+  const lowerPlainForms = plainForms.map(lowerSameLength);
+  const inPlainForms = charTable(lowerPlainForms);
   const inCanonicalForms = charTable(canonicalForms);
-  const plain = indexForms(plainForms);
+  const plain = indexForms(lowerPlainForms);
   const canonical = indexForms(canonicalForms);
   const starts = forms.flatMap((f) => [f, canonicalBase64Text(f)]);
 
@@ -182,7 +187,7 @@ export function createReferenceRedactor(values: readonly SensitiveValue[], mask 
     if (text.length < shortest || !hasRunOf(mayEncodeForm, text, shortest)) return text;
     const ranges: [number, number][] = [];
     const views = allViews(text);
-    for (const view of views.plain) markMatches(view, plain, inPlainForms, ranges);
+    for (const view of views.plain) markMatches({ ...view, text: lowerSameLength(view.text) }, plain, inPlainForms, ranges);
     for (const view of views.canonical) markMatches(view, canonical, inCanonicalForms, ranges);
     return applyRanges(text, ranges, mask);
   };
