@@ -49,6 +49,7 @@ const EXAMPLES: Readonly<Record<CommandName, readonly string[]>> = {
   npx basic-header test --scope 'api:read api:write' --json`,
     `printf '%s' "$SECRET" | npx basic-header test --client-id 0oa… --domain dev-123.okta.com --auth-server aus9o8wzkhckw9TLa0h7 --ca-file corp-ca.pem`,
     `TOKEN=$(printf '%s' "$SECRET" | npx basic-header test --client-id 0oa… --issuer "$ISSUER" --scope api:read --print-token)`,
+    `printf '%s\\n%s\\n' "$CURRENT" "$NEW" | npx basic-header test --rotation --client-id 0oa… --issuer "$ISSUER" --scope api:read`,
   ],
 };
 
@@ -64,7 +65,13 @@ or from --domain with --auth-server. HTTPS_PROXY and NO_PROXY are honoured; --ca
 to the system's (so does NODE_EXTRA_CA_CERTS). Plain http:// is refused except to this computer.
 A successful report goes to stdout, a failed one to stderr. The raw token is printed only with --print-token.
 --json prints one object: {"ok", "status", "error", "errorDescription", "explanation", "claims", "signature",
-"rateLimit", "request"}; request is what was sent, with the secret masked.`,
+"rateLimit", "request"}; request is what was sent, with the secret masked.
+--rotation tests the current and the new secret of the client one after the other (never at once), with
+the same settings; discovery and keys are fetched once. The two secrets come from standard input, one per
+line (current first), or OKTA_OAUTH2_CLIENT_SECRET and OKTA_OAUTH2_CLIENT_SECRET_NEXT, or two hidden prompts.
+It prints the verdict (both-work, only-first-works, only-second-works, neither-works, no-answer) and the next
+step; --json prints {"ok", "verdict", "results": [current, new]}, each result the object above. Exit 0 only
+for both-work, 1 when the server refused at least one, 3 when either got no usable answer.`,
 };
 
 function optionLines(options: readonly OptionSpec[]): string {

@@ -14,3 +14,16 @@ export {
   type NoAnswerCode,
 } from './network-errors';
 export { findSecretLeaks, redactSecrets } from './redact';
+export {
+  ROTATION_LABELS,
+  SAME_SECRET_MESSAGE,
+  checkRotationPair,
+  describeRotation,
+  rotationReason,
+  rotationVerdict,
+  runRotationTest,
+  type RotationInputError,
+  type RotationReport,
+  type RotationSide,
+  type RotationVerdict,
+} from './rotation';
