@@ -5,20 +5,22 @@
  * A handler never throws and never echoes an exception's text: internal
  * failures become a fixed 'internal' message. Nothing here logs.
  */
-import { runTokenTest as coreRunTokenTest } from '../../core/okta';
+import { runRotationTest as coreRunRotationTest, runTokenTest as coreRunTokenTest } from '../../core/okta';
 import { fail, ok } from '../../core/shared/result';
 import type { TokenTestDeps, TokenTestInput, TokenTestReport } from '../../core/okta/types';
-import type { InvokeContract, InvokeOperation, IpcResult } from '../shared/ipc-contract';
+import type { InvokeContract, InvokeOperation, IpcResult, TestRotationResponse } from '../shared/ipc-contract';
 import { createClipboardGuard, DEFAULT_CLIPBOARD_CLEAR_MS, type GuardTimers } from './clipboard-guard';
 import type { Handler, HandlerDeps, Handlers, SenderInfo } from './handler-types';
 import { VALIDATORS } from './ipc-validate';
 import { isTrustedSender } from './trusted-sender';
 
 export type RunTokenTest = (input: TokenTestInput, deps: TokenTestDeps, signal: AbortSignal) => Promise<TokenTestReport>;
+export type RunRotationTest = (input: TokenTestInput, newSecret: string, deps: TokenTestDeps, signal: AbortSignal) => Promise<TestRotationResponse>;
 
 /** Internals a test may replace; production uses core's runTokenTest and real timers. */
 export interface HandlerInternals {
   readonly runTokenTest?: RunTokenTest;
+  readonly runRotationTest?: RunRotationTest;
   readonly timers?: GuardTimers;
 }
 
@@ -42,6 +44,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
 
 export function createHandlersWith(deps: HandlerDeps, internals: HandlerInternals): Handlers {
   const runTokenTest = internals.runTokenTest ?? coreRunTokenTest;
+  const runRotationTest = internals.runRotationTest ?? coreRunRotationTest;
   const guard = createClipboardGuard({
     clipboard: deps.clipboard,
     clearAfterMs: deps.clipboardClearMs ?? DEFAULT_CLIPBOARD_CLEAR_MS,
@@ -88,20 +91,38 @@ export function createHandlersWith(deps: HandlerDeps, internals: HandlerInternal
     return ok({ clipboardCleared, requestsCancelled });
   });
 
-  const testCredentials = guarded('testCredentials', async (request) => {
-    const { requestId, ...input } = request;
+  /** Registers a cancellable test under the renderer's id (one per id, a few at once), runs it, unregisters it. */
+  async function tracked<T>(requestId: string, work: (signal: AbortSignal) => Promise<IpcResult<T>>): Promise<IpcResult<T>> {
     if (inFlight.has(requestId)) return fail('invalid-payload', MESSAGES.duplicateRequest);
     if (inFlight.size >= MAX_TESTS_IN_FLIGHT) return fail('invalid-payload', MESSAGES.tooManyTests);
     const controller = new AbortController();
     inFlight.set(requestId, controller);
     try {
-      const report = await runTokenTest(input, { fetch: deps.fetch, ...(deps.now === undefined ? {} : { now: deps.now }) }, controller.signal);
-      // Belt and braces over core's guarantee: a report that contains the secret never leaves main.
-      if (containsSecret(report, input.clientSecret)) return fail('internal', MESSAGES.withheld);
-      return ok(report);
+      return await work(controller.signal);
     } finally {
       if (inFlight.get(requestId) === controller) inFlight.delete(requestId);
     }
+  }
+
+  const testDeps: TokenTestDeps = { fetch: deps.fetch, ...(deps.now === undefined ? {} : { now: deps.now }) };
+
+  const testCredentials = guarded('testCredentials', async (request) => {
+    const { requestId, ...input } = request;
+    return tracked(requestId, async (signal) => {
+      const report = await runTokenTest(input, testDeps, signal);
+      // Belt and braces over core's guarantee: a report that contains the secret never leaves main.
+      if (containsSecret(report, input.clientSecret)) return fail('internal', MESSAGES.withheld);
+      return ok(report);
+    });
+  });
+
+  const testRotation = guarded('testRotation', async (request) => {
+    const { requestId, newClientSecret, ...input } = request;
+    return tracked(requestId, async (signal) => {
+      const result = await runRotationTest(input, newClientSecret, testDeps, signal);
+      if (containsSecret(result, input.clientSecret) || containsSecret(result, newClientSecret)) return fail('internal', MESSAGES.withheld);
+      return ok(result);
+    });
   });
 
   const cancelTest = guarded('cancelTest', async ({ requestId }) => {
@@ -116,6 +137,7 @@ export function createHandlersWith(deps: HandlerDeps, internals: HandlerInternal
     copyText,
     forget,
     testCredentials,
+    testRotation,
     cancelTest,
     dispose: async () => {
       abortAll();

@@ -15,6 +15,7 @@ import type {
   InvokeContract,
   InvokeOperation,
   TestCredentialsRequest,
+  TestRotationRequest,
 } from '../shared/ipc-contract';
 
 export type Validation<T> = Result<T, 'invalid-payload'>;
@@ -39,7 +40,7 @@ const SCOPE_TOKEN = /^[\x21\x23-\x5B\x5D-\x7E]+$/;
 // eslint-disable-next-line no-control-regex
 const STRAY_CONTROL = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F]/;
 
-const COPY_PURPOSES: readonly CopyPurpose[] = ['base64', 'header', 'token'];
+const COPY_PURPOSES: readonly CopyPurpose[] = ['base64', 'header', 'token', 'secret'];
 const FORGET_REASONS: readonly ForgetRequest['reason'][] = ['user', 'idle', 'shortcut'];
 const AUTH_METHODS: readonly ClientAuthMethod[] = ['client_secret_basic', 'client_secret_post'];
 
@@ -209,10 +210,23 @@ export function validateTestCredentials(payload: unknown): Validation<TestCreden
   });
 }
 
+/** The single test's checks for every shared field, plus the new secret under the same cap. */
+export function validateTestRotation(payload: unknown): Validation<TestRotationRequest> {
+  const record = plainRecord(payload, [...TEST_KEYS, 'newClientSecret'], 'rotation request');
+  if (!record.ok) return record;
+  const { newClientSecret, ...single } = record.value;
+  const next = text(newClientSecret, 'newClientSecret', LIMITS.clientSecretChars);
+  if (!next.ok) return next;
+  const checked = validateTestCredentials({ ...single });
+  if (!checked.ok) return checked;
+  return ok({ ...checked.value, newClientSecret: next.value });
+}
+
 /** One validator per operation; the handler table is keyed the same way. */
 export const VALIDATORS: { readonly [K in InvokeOperation]: (payload: unknown) => Validation<InvokeContract[K]['request']> } = {
   copyText: validateCopyText,
   forget: validateForget,
   testCredentials: validateTestCredentials,
+  testRotation: validateTestRotation,
   cancelTest: validateCancelTest,
 };

@@ -5,12 +5,13 @@
  */
 import type { Result } from '../../core/shared/result';
 import type { AuthServerChoice, ClientAuthMethod, TokenTestReport } from '../../core/okta/types';
+import type { RotationInputError, RotationReport } from '../../core/okta/rotation';
 
 /** Name of the object the preload exposes on `window`. */
 export const BRIDGE_NAME = 'basicHeader';
 
 /** What a copied value is; main uses it for clipboard markers and never logs the text. */
-export type CopyPurpose = 'base64' | 'header' | 'token';
+export type CopyPurpose = 'base64' | 'header' | 'token' | 'secret';
 
 export interface CopyTextRequest {
   readonly text: string;
@@ -43,6 +44,13 @@ export interface TestCredentialsRequest {
   readonly timeoutMs: number;
 }
 
+/** A rotation test (issue 13): the single test's fields (clientSecret = the current secret) plus the new secret. */
+export interface TestRotationRequest extends TestCredentialsRequest {
+  readonly newClientSecret: string;
+}
+/** Core's answer: both reports and the verdict, or why the pair was refused before any traffic. */
+export type TestRotationResponse = Result<RotationReport, RotationInputError>;
+
 export interface CancelTestRequest {
   readonly requestId: string;
 }
@@ -55,6 +63,7 @@ export interface InvokeContract {
   copyText: { request: CopyTextRequest; response: CopyTextResponse };
   forget: { request: ForgetRequest; response: ForgetResponse };
   testCredentials: { request: TestCredentialsRequest; response: TokenTestReport };
+  testRotation: { request: TestRotationRequest; response: TestRotationResponse };
   cancelTest: { request: CancelTestRequest; response: CancelTestResponse };
 }
 export type InvokeOperation = keyof InvokeContract;
@@ -64,6 +73,7 @@ export const INVOKE_CHANNELS: { readonly [K in InvokeOperation]: `basic-header:$
   copyText: 'basic-header:copy-text',
   forget: 'basic-header:forget',
   testCredentials: 'basic-header:test-credentials',
+  testRotation: 'basic-header:test-rotation',
   cancelTest: 'basic-header:cancel-test',
 };
 
@@ -84,4 +94,4 @@ export type BasicHeaderApi = {
 };
 
 /** The exact allow-list of keys on window.basicHeader (tests assert it). */
-export const BRIDGE_KEYS = ['copyText', 'forget', 'testCredentials', 'cancelTest', 'onCommand'] as const satisfies readonly (keyof BasicHeaderApi)[];
+export const BRIDGE_KEYS = ['copyText', 'forget', 'testCredentials', 'testRotation', 'cancelTest', 'onCommand'] as const satisfies readonly (keyof BasicHeaderApi)[];

@@ -78,6 +78,7 @@ describe('sender check', () => {
       copyText: { text: 'Basic abc=', purpose: 'header' },
       forget: { reason: 'user' },
       testCredentials: testRequest(),
+      testRotation: { ...testRequest(), newClientSecret: 'new-secret-0123456789_abcdefghijklmnopqrstuvwxyz' },
       cancelTest: { requestId: 'run-1' },
     };
     for (const operation of OPERATIONS) {
