@@ -40,7 +40,7 @@ const SCOPE_TOKEN = /^[\x21\x23-\x5B\x5D-\x7E]+$/;
 // eslint-disable-next-line no-control-regex
 const STRAY_CONTROL = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F]/;
 
-const COPY_PURPOSES: readonly CopyPurpose[] = ['base64', 'header', 'token', 'secret'];
+const COPY_PURPOSES: readonly CopyPurpose[] = ['base64', 'header', 'token', 'secret', 'new-secret'];
 const FORGET_REASONS: readonly ForgetRequest['reason'][] = ['user', 'idle', 'shortcut'];
 const AUTH_METHODS: readonly ClientAuthMethod[] = ['client_secret_basic', 'client_secret_post'];
 

@@ -11,7 +11,7 @@ import type { RotationInputError, RotationReport } from '../../core/okta/rotatio
 export const BRIDGE_NAME = 'basicHeader';
 
 /** What a copied value is; main uses it for clipboard markers and never logs the text. */
-export type CopyPurpose = 'base64' | 'header' | 'token' | 'secret';
+export type CopyPurpose = 'base64' | 'header' | 'token' | 'secret' | 'new-secret';
 
 export interface CopyTextRequest {
   readonly text: string;

@@ -1,13 +1,15 @@
-import { useEffect, useId, useRef, type ReactElement } from 'react';
+import { useEffect, useId, useRef, type ReactElement, type ReactNode } from 'react';
+import type { RotationReport } from '../../core/okta/rotation';
 import type { ClientAuthMethod } from '../../core/okta/types';
 import type { CopyFeedback } from '../hooks/use-copy';
-import type { TestState } from '../hooks/use-token-test';
+import type { RunState, TestState } from '../hooks/use-token-test';
 import { useNow } from '../hooks/use-now';
 import { TIMEOUT_CHOICES, type Preview, type ServerKind, type TestSettings } from '../test-settings';
 import { ErrorIcon } from './icons';
 import { MaskedRequestView } from './masked-request';
 import { NoticeList } from './notice-list';
 import { RadioChoices, type RadioChoice } from './radio-choices';
+import { RotationResult } from './rotation-result';
 import { TestResult } from './test-result';
 
 export interface TestPanelProps {
@@ -20,6 +22,12 @@ export interface TestPanelProps {
   readonly onCancel: () => void;
   readonly feedback: CopyFeedback | null;
   readonly onCopyToken: () => void;
+  /** Rotation (issue 13): its fields, and while it is switched on, its run state (instead of `state`). */
+  readonly rotation?: {
+    readonly fields: ReactNode;
+    readonly state: RunState<RotationReport> | null;
+    readonly onCopyToken: (side: 0 | 1) => void;
+  };
 }
 
 const QUIET_INPUT = { spellCheck: false, autoComplete: 'off', autoCorrect: 'off', autoCapitalize: 'off' } as const;
@@ -48,7 +56,9 @@ function Running({ startedAt, cancelling, onCancel }: { readonly startedAt: numb
 }
 
 export function TestPanel(props: TestPanelProps): ReactElement {
-  const { settings, onSettings, preview, state } = props;
+  const { settings, onSettings, preview } = props;
+  const rotationState = props.rotation?.state ?? null;
+  const state: RunState<unknown> = rotationState ?? props.state;
   const id = useId();
   const resultRef = useRef<HTMLDivElement>(null);
   const running = state.phase === 'running';
@@ -167,6 +177,8 @@ export function TestPanel(props: TestPanelProps): ReactElement {
           <RadioChoices name={`${id}-method`} choices={METHODS} selected={settings.authMethod} onSelect={(authMethod) => onSettings({ authMethod })} />
         </fieldset>
 
+        {props.rotation?.fields}
+
         <div className="preview">
           <h3 className="preview-title">Request that will be sent</h3>
           {preview.request !== null ? (
@@ -203,12 +215,18 @@ export function TestPanel(props: TestPanelProps): ReactElement {
               <ErrorIcon />
               <span>{state.message}</span>
             </p>
-          ) : state.phase === 'done' ? (
-            <span className="visually-hidden">{summary(state.report.outcome)}</span>
+          ) : rotationState?.phase === 'done' ? (
+            <span className="visually-hidden">{`Rotation test finished: ${rotationState.report.summary}`}</span>
+          ) : props.state.phase === 'done' && rotationState === null ? (
+            <span className="visually-hidden">{summary(props.state.report.outcome)}</span>
           ) : null}
         </div>
-        {state.phase === 'done' ? (
-          <TestResult report={state.report} feedback={props.feedback} onCopyToken={props.onCopyToken} />
+        {rotationState !== null ? (
+          rotationState.phase === 'done' ? (
+            <RotationResult report={rotationState.report} feedback={props.feedback} onCopyToken={props.rotation?.onCopyToken ?? (() => undefined)} />
+          ) : null
+        ) : props.state.phase === 'done' ? (
+          <TestResult report={props.state.report} feedback={props.feedback} onCopyToken={props.onCopyToken} />
         ) : null}
       </div>
     </section>

@@ -1,4 +1,4 @@
-import type { ReactElement } from 'react';
+import { useId, type ReactElement } from 'react';
 import type { RateLimitInfo, TokenTestReport } from '../../core/okta/types';
 import type { CopyFeedback } from '../hooks/use-copy';
 import { formatEpochSeconds } from '../format';
@@ -8,7 +8,7 @@ import { MaskedRequestView } from './masked-request';
 import { NoticeList } from './notice-list';
 import { TokenDetailsView } from './token-details';
 
-const HEADINGS: Readonly<Record<TokenTestReport['outcome'], { readonly text: string; readonly tone: string; readonly Icon: () => ReactElement }>> = {
+export const OUTCOME_HEADINGS: Readonly<Record<TokenTestReport['outcome'], { readonly text: string; readonly tone: string; readonly Icon: () => ReactElement }>> = {
   success: { text: 'The credentials work: a token was issued', tone: 'ok', Icon: CheckIcon },
   rejected: { text: 'The server refused the request', tone: 'error', Icon: ErrorIcon },
   'no-answer': { text: 'No usable answer from the server', tone: 'error', Icon: WarningIcon },
@@ -17,9 +17,10 @@ const HEADINGS: Readonly<Record<TokenTestReport['outcome'], { readonly text: str
 };
 
 function RateLimit({ rateLimit }: { readonly rateLimit: RateLimitInfo }): ReactElement {
+  const id = useId();
   return (
-    <section className="subsection" aria-labelledby="rate-limit-heading">
-      <h3 id="rate-limit-heading">Rate limit</h3>
+    <section className="subsection" aria-labelledby={`${id}-rate-limit`}>
+      <h3 id={`${id}-rate-limit`}>Rate limit</h3>
       <dl className="facts facts-table">
         <div><dt>X-Rate-Limit-Limit</dt><dd>{rateLimit.limit ?? 'Not given'}</dd></div>
         <div><dt>X-Rate-Limit-Remaining</dt><dd>{rateLimit.remaining ?? 'Not given'}</dd></div>
@@ -39,11 +40,13 @@ export interface TestResultProps {
 }
 
 export function TestResult({ report, feedback, onCopyToken }: TestResultProps): ReactElement {
-  const heading = HEADINGS[report.outcome];
+  const heading = OUTCOME_HEADINGS[report.outcome];
+  // Unique per result: a rotation shows two side by side.
+  const id = useId();
   const failed = report.outcome !== 'success';
   return (
-    <section className={`result result-${heading.tone}`} aria-labelledby="result-heading" data-outcome={report.outcome}>
-      <h3 id="result-heading" className="result-heading" tabIndex={-1}>
+    <section className={`result result-${heading.tone}`} aria-labelledby={`${id}-heading`} data-outcome={report.outcome}>
+      <h3 id={`${id}-heading`} className="result-heading" tabIndex={-1}>
         <heading.Icon />
         <span>{heading.text}</span>
       </h3>

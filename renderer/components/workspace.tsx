@@ -8,6 +8,7 @@ import type { EncodeInput, EncodeOutput } from '../../core/encoding/types';
 import type { CopyPurpose } from '../../electron/shared/ipc-contract';
 import type { Bridge } from '../bridge';
 import { useCopy, type CopyFeedback } from '../hooks/use-copy';
+import { useRotationTest } from '../hooks/use-rotation-test';
 import { useTokenTest } from '../hooks/use-token-test';
 import { groupNotices } from '../notice-groups';
 import { sendLimitProblem } from '../send-limits';
@@ -16,6 +17,7 @@ import { CheckHeaderPanel } from './check-header-panel';
 import { CredentialFields } from './credential-fields';
 import { CredentialOutputs } from './credential-outputs';
 import { ErrorBoundary } from './error-boundary';
+import { RotationFields } from './rotation-fields';
 import { TestPanel } from './test-panel';
 
 export interface WorkspaceHandle {
@@ -53,10 +55,17 @@ export const Workspace = memo(function Workspace({ bridge, testShortcut, ref }: 
   const [settings, setSettings] = useState<TestSettings>(INITIAL_SETTINGS);
   const { feedback, copy } = useCopy(bridge);
   const test = useTokenTest(bridge);
+  // Rotation (issue 13): a second secret, tested after the first with the same settings.
+  const [rotating, setRotating] = useState(false);
+  const [newSecret, setNewSecret] = useState('');
+  const [newSecretShown, setNewSecretShown] = useState(false);
+  const rotation = useRotationTest(bridge);
 
   // The encoder runs once per change of its inputs.
   const encoded = useMemo(() => safeEncode({ clientId, clientSecret, formEncode }), [clientId, clientSecret, formEncode]);
   const groups = useMemo(() => groupNotices(encoded.notices), [encoded]);
+  const newEncoded = useMemo(() => safeEncode({ clientId, clientSecret: newSecret, formEncode }), [clientId, newSecret, formEncode]);
+  const newSecretNotices = useMemo(() => groupNotices(newEncoded.notices).clientSecret, [newEncoded]);
   const encodedClientId = formEncode ? formUrlEncode(encoded.clientId) : encoded.clientId;
 
   // The request preview repeats core's checks; it may lag a keystroke behind rather than slow typing.
@@ -74,19 +83,20 @@ export const Workspace = memo(function Workspace({ bridge, testShortcut, ref }: 
     copy(purpose === 'base64' ? encoded.value : encoded.header, purpose);
 
   const runTest = (): void => {
-    if (test.state.phase === 'running') return;
+    const runner = rotating ? rotation : test;
+    if (test.state.phase === 'running' || rotation.state.phase === 'running') return;
     const fresh = buildPreview(settings, encoded.clientId, encoded.clientSecret, formEncode);
     if (fresh.problem !== null) {
-      test.fail(`Not sent: ${fresh.problem.message}`);
+      runner.fail(`Not sent: ${fresh.problem.message}`);
       return;
     }
     const scopes = toScopes(settings.scopes);
     const tooLarge = sendLimitProblem({ clientId: encoded.clientId, clientSecret: encoded.clientSecret, target: settings.target, scopes });
     if (tooLarge !== null) {
-      test.fail(`Not tested: ${tooLarge}`);
+      runner.fail(`Not tested: ${tooLarge}`);
       return;
     }
-    test.run({
+    const request = {
       target: settings.target,
       authServer: toAuthServer(settings),
       clientId: encoded.clientId,
@@ -95,7 +105,19 @@ export const Workspace = memo(function Workspace({ bridge, testShortcut, ref }: 
       authMethod: settings.authMethod,
       formEncode,
       timeoutMs: settings.timeoutSeconds * 1000,
-    });
+    };
+    if (!rotating) {
+      test.run(request);
+      return;
+    }
+    // The new secret gets the same checks as the first; the same secret twice is core's to refuse.
+    const second = buildPreview(settings, newEncoded.clientId, newEncoded.clientSecret, formEncode);
+    const secondProblem = second.problem?.message ?? sendLimitProblem({ ...request, clientSecret: newEncoded.clientSecret });
+    if (secondProblem !== null) {
+      rotation.fail(`Not sent: the new secret: ${secondProblem}`);
+      return;
+    }
+    rotation.run({ ...request, newClientSecret: newEncoded.clientSecret });
   };
 
   useImperativeHandle(ref, () => ({ copyHeader: () => copyOutput('header'), runTest }));
@@ -151,6 +173,26 @@ export const Workspace = memo(function Workspace({ bridge, testShortcut, ref }: 
             onCancel={test.cancel}
             feedback={feedback}
             onCopyToken={() => void copy(report?.token?.accessToken ?? null, 'token')}
+            rotation={{
+              state: rotating ? rotation.state : null,
+              onCopyToken: (side) =>
+                void copy(rotation.state.phase === 'done' ? (rotation.state.report.results[side].token?.accessToken ?? null) : null, 'token'),
+              fields: (
+                <RotationFields
+                  on={rotating}
+                  onToggle={setRotating}
+                  newSecret={newSecret}
+                  onNewSecret={setNewSecret}
+                  shown={newSecretShown}
+                  onShown={setNewSecretShown}
+                  notices={newSecretNotices}
+                  canCopyCurrent={encoded.clientSecret !== ''}
+                  canCopyNew={newEncoded.clientSecret !== ''}
+                  feedback={feedback}
+                  onCopy={(which) => void copy(which === 'secret' ? encoded.clientSecret : newEncoded.clientSecret, which)}
+                />
+              ),
+            }}
           />
         </ErrorBoundary>
         <ErrorBoundary name="Check a header">
