@@ -6,7 +6,7 @@
  * toggle and hygiene notices, every verdict, results side by side at the
  * default window size, copy of either secret, and Forget.
  */
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { WINDOW_SIZE } from '../../electron/main/window-options';
 import { behaviours } from '../support/fault-servers';
 import { expect, fillCredentials, notesOf, test, ui } from '../support/renderer-harness';
@@ -100,14 +100,15 @@ test('both work: verdict and next step on top, both full results side by side an
   // Side by side, each inside the window, and nothing scrolls sideways.
   const [a, b] = [await sides.nth(0).boundingBox(), await sides.nth(1).boundingBox()];
   expect(a && b && Math.abs(a.y - b.y) < 2 && a.x + a.width <= b.x && b.x + b.width <= WINDOW_SIZE.width).toBe(true);
-  const overflow = await page.evaluate(() => {
-    const wide = (el: Element): boolean => el.scrollWidth > el.clientWidth + 1;
+  // A string, as other specs do: the test tsconfig has no DOM types.
+  const overflow: unknown = await page.evaluate(`(() => {
+    const wide = (el) => el.scrollWidth > el.clientWidth + 1;
     return {
       page: document.documentElement.scrollWidth > document.documentElement.clientWidth,
       inside: [...document.querySelectorAll('.rotation-side *')].filter((el) => wide(el) && getComputedStyle(el).overflowX !== 'visible').length,
       sides: [...document.querySelectorAll('.rotation-side')].filter(wide).length,
     };
-  });
+  })()`);
   expect(overflow).toEqual({ page: false, inside: 0, sides: 0 });
   await expectNoSecretOnScreen(page);
 });
@@ -143,9 +144,10 @@ test('the New secret field: masked, its own Show toggle, the same hygiene notice
   // The same stray characters give the same notice codes under each field.
   await fillCredentials(page, clientId, `${current} \n`);
   await r.newSecret.fill(`${next} \n`);
-  const firstCodes = await (await notesOf(u.clientSecret)).locator('[data-code]').evaluateAll((els) => els.map((e) => e.getAttribute('data-code')));
+  const codes = async (notes: Locator): Promise<(string | null)[]> => Promise.all((await notes.locator('[data-code]').all()).map((n) => n.getAttribute('data-code')));
+  const firstCodes = await codes(await notesOf(u.clientSecret));
   const newNotes = await notesOf(r.newSecret);
-  const newCodes = await newNotes.locator('[data-code]').evaluateAll((els) => els.map((e) => e.getAttribute('data-code')));
+  const newCodes = await codes(newNotes);
   expect(firstCodes.length).toBeGreaterThan(0);
   expect(newCodes).toEqual(firstCodes);
   await expect(newNotes).toContainText(/new secret/i);
