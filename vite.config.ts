@@ -35,10 +35,31 @@ function nodeBundle(entry: string, outDir: string, fileName: string, external: (
   };
 }
 
+/**
+ * Main's bundle. `--mode main` (production) sets __BASIC_HEADER_TEST_HOOKS__ to
+ * false, so dead-code elimination drops every test hook and
+ * electron/main/test-hooks.ts with them; `--mode main-test` (the Electron
+ * suite's build) keeps them. JSDoc is stripped too, so not even a comment about
+ * the hooks survives (tests/electron/main/build-hooks.test.ts greps for them).
+ */
+function mainBundle(withTestHooks: boolean): UserConfig {
+  const config = nodeBundle('electron/main/main.ts', 'dist/main', 'main.cjs', ['electron', ...nodeExternals]);
+  const rollupOptions = config.build?.rollupOptions ?? {};
+  return {
+    ...config,
+    define: { __BASIC_HEADER_TEST_HOOKS__: String(withTestHooks) },
+    build: {
+      ...config.build,
+      rollupOptions: { ...rollupOptions, output: { codeSplitting: false, comments: { legal: true, annotation: false, jsdoc: false } } },
+    },
+  };
+}
+
 export default defineConfig(({ mode }) => {
   switch (mode) {
     case 'main':
-      return nodeBundle('electron/main/main.ts', 'dist/main', 'main.cjs', ['electron', ...nodeExternals]);
+    case 'main-test':
+      return mainBundle(mode === 'main-test');
     case 'preload':
       return nodeBundle('electron/preload/preload.ts', 'dist/preload', 'preload.cjs', ['electron']);
     case 'cli':

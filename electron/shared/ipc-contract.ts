@@ -4,7 +4,7 @@
  * envelope, never as a thrown Error (whose message or stack could carry input).
  */
 import type { Result } from '../../core/shared/result';
-import type { AuthServerChoice, ClientAuthMethod, TokenTestReport } from '../../core/okta/types';
+import type { TokenTestInput, TokenTestReport } from '../../core/okta/types';
 import type { RotationInputError, RotationReport } from '../../core/okta/rotation';
 
 /** Name of the object the preload exposes on `window`. */
@@ -31,23 +31,11 @@ export interface ForgetResponse {
   readonly requestsCancelled: number;
 }
 
-export interface TestCredentialsRequest {
-  /** Renderer-chosen id so the same run can be cancelled. */
-  readonly requestId: string;
-  readonly target: string;
-  readonly authServer: AuthServerChoice;
-  readonly clientId: string;
-  readonly clientSecret: string;
-  readonly scopes: readonly string[];
-  readonly authMethod: ClientAuthMethod;
-  readonly formEncode: boolean;
-  readonly timeoutMs: number;
-}
+/** A token test: core's input plus a renderer-chosen id, so the same run can be cancelled. */
+export type TestCredentialsRequest = TokenTestInput & { readonly requestId: string };
 
 /** A rotation test (issue 13): the single test's fields (clientSecret = the current secret) plus the new secret. */
-export interface TestRotationRequest extends TestCredentialsRequest {
-  readonly newClientSecret: string;
-}
+export type TestRotationRequest = TestCredentialsRequest & { readonly newClientSecret: string };
 /** Core's answer: both reports and the verdict, or why the pair was refused before any traffic. */
 export type TestRotationResponse = Result<RotationReport, RotationInputError>;
 
@@ -93,5 +81,5 @@ export type BasicHeaderApi = {
   readonly onCommand: (listener: (command: AppCommand) => void) => () => void;
 };
 
-/** The exact allow-list of keys on window.basicHeader (tests assert it). */
-export const BRIDGE_KEYS = ['copyText', 'forget', 'testCredentials', 'testRotation', 'cancelTest', 'onCommand'] as const satisfies readonly (keyof BasicHeaderApi)[];
+/** The exact allow-list of keys on window.basicHeader: one per invoke channel, then onCommand. */
+export const BRIDGE_KEYS: readonly (keyof BasicHeaderApi)[] = [...(Object.keys(INVOKE_CHANNELS) as InvokeOperation[]), 'onCommand'];

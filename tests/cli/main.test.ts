@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildCli, createCli, LeakError, ROOT, runProcess, tempFile, type Cli } from './support/cli-process';
+import { buildCli, createCli, LeakError, ROOT, runProcess, tempFile, type Cli } from '../support/cli/cli-process';
 
 const SECRET = 'main-test-secret-0123456789_abcdefghijklmnopqrstuvwxyzABCDEFG';
 const ID = '0oa1maintest0000h7';

@@ -7,7 +7,7 @@
  * default window size, copy of either secret, and Forget.
  */
 import type { Locator, Page } from '@playwright/test';
-import { WINDOW_SIZE } from '../../electron/main/window-options';
+import { WINDOW_SIZE } from '../../electron/main/window';
 import { behaviours } from '../support/fault-servers';
 import { expect, fillCredentials, notesOf, test, ui } from '../support/renderer-harness';
 import { ROTATION_CLIENT, startRotationServer, type RotationServer } from '../support/rotation-server';

@@ -13,7 +13,7 @@ import { behaviours } from '../../support/fault-servers';
 import { RATE_LIMIT_FIXTURE } from '../../support/okta-fixtures';
 import { ROTATION_CLIENT, startRotationServer, type RotationServer } from '../../support/rotation-server';
 import { createTestCa, type TestCa } from '../../support/test-ca';
-import { buildCli, createCli, findLeaks, runProcess, tempFile, type Cli, type CliRun } from '../support/cli-process';
+import { buildCli, createCli, findLeaks, runProcess, tempFile, type Cli, type CliRun } from '../../support/cli/cli-process';
 
 const { clientId, current, next, inactive } = ROTATION_CLIENT;
 const SECRETS = [current, next, inactive];

@@ -7,16 +7,17 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { RotationReport } from '../../../core/okta';
-import type { HandlerDeps, Handlers, SenderInfo } from '../../../electron/main/handler-types';
-import { createHandlers, createHandlersWith, MESSAGES } from '../../../electron/main/ipc-handlers';
-import { LIMITS, validateTestRotation } from '../../../electron/main/ipc-validate';
+import { createHandlers, MESSAGES, type HandlerDeps, type Handlers } from '../../../electron/main/ipc-handlers';
+import { validateTestRotation } from '../../../electron/main/ipc-validate';
+import type { SenderInfo } from '../../../electron/main/sender-trust';
+import { LIMITS } from '../../../electron/shared/limits';
 import { APP_ORIGIN } from '../../../electron/shared/app-origin';
 import type { TestRotationRequest } from '../../../electron/shared/ipc-contract';
 import { tokenTestInput } from '../../support/auth-server';
 import { behaviours, startFaultServer, type FaultServer } from '../../support/fault-servers';
 import { countingFetch, createTestFetch, type TestFetch } from '../../support/node-fetch';
 import { ROTATION_CLIENT, startRotationServer, type RotationServer } from '../../support/rotation-server';
-import { createMemoryClipboard } from '../support/memory-clipboard';
+import { MemoryClipboard } from '../../support/electron/memory-clipboard';
 
 const trusted: SenderInfo = { webContentsId: 1, frameUrl: 'app://basic-header/index.html', isMainFrame: true };
 const { clientId, current, next, inactive } = ROTATION_CLIENT;
@@ -26,7 +27,7 @@ let fetchViaCa: TestFetch;
 let handlers: Handlers | undefined;
 
 function deps(overrides: Partial<HandlerDeps> = {}): HandlerDeps {
-  return { clipboard: createMemoryClipboard(), fetch: fetchViaCa, isTrustedWebContents: (id) => id === 1, trustedOrigin: APP_ORIGIN, ...overrides };
+  return { clipboard: new MemoryClipboard(), fetch: fetchViaCa, isTrustedWebContents: (id) => id === 1, trustedOrigin: APP_ORIGIN, ...overrides };
 }
 
 function rotationRequest(overrides: Partial<TestRotationRequest> = {}): TestRotationRequest {
@@ -109,7 +110,7 @@ describe('against the rotation server', () => {
 
   it('a result that would contain either secret is withheld (positive control through an injected runner)', async () => {
     for (const leaked of [current, next]) {
-      handlers = createHandlersWith(deps(), {
+      handlers = createHandlers(deps(), {
         runRotationTest: async () => ({ ok: false, code: 'same-secret', message: `echo ${leaked}` }),
       });
       const result = await handlers.testRotation(trusted, rotationRequest());

@@ -92,9 +92,9 @@ export interface CliRun {
 
 export interface RunOptions {
   /** Written to stdin, then stdin is closed. Omitted: stdin is closed at once (like </dev/null). */
-  readonly input?: string | Buffer;
+  readonly input?: string | Buffer | undefined;
   /** Working directory of the child (default: this process's). */
-  readonly cwd?: string;
+  readonly cwd?: string | undefined;
   /** Extra variables on top of cleanEnv(). */
   readonly env?: Readonly<Record<string, string | undefined>>;
   readonly timeoutMs?: number;

@@ -1,9 +1,8 @@
 import { EventEmitter } from 'node:events';
 import type { Session } from 'electron';
 import { describe, expect, it } from 'vitest';
-import { configureAppSession, isBlockedRendererRequest } from '../../../electron/main/session-setup';
+import { configureAppSession, createSessionFetch, isBlockedRendererRequest, isPermissionAllowed, pinnedInit } from '../../../electron/main/session';
 import { APP_ORIGIN } from '../../../electron/shared/app-origin';
-import { createTestCa, issueLeafCert } from '../../support/test-ca';
 
 type Fn = (...args: never[]) => unknown;
 
@@ -25,9 +24,9 @@ class FakeSession extends EventEmitter {
   setSpellCheckerEnabled(enabled: boolean): void { this.spellchecker = enabled; }
 }
 
-function configured(testCaPem: string | null = null): FakeSession {
+function configured(): FakeSession {
   const ses = new FakeSession();
-  configureAppSession(ses as unknown as Session, { origin: APP_ORIGIN, rendererDir: '/nowhere', csp: "default-src 'none'", testCaPem });
+  configureAppSession(ses as unknown as Session, { origin: APP_ORIGIN, rendererDir: '/nowhere' });
   return ses;
 }
 
@@ -57,7 +56,10 @@ describe('configureAppSession', () => {
 
   it('denies devices, blocks downloads, disables the spellchecker', () => {
     const ses = configured();
-    expect((ses.deviceHandler as unknown as () => boolean)()).toBe(false);
+    const device = ses.deviceHandler as unknown as (details: unknown) => boolean;
+    for (const deviceType of ['hid', 'serial', 'usb', 'bluetooth']) {
+      expect(device({ deviceType, origin: 'app://basic-header', device: {} })).toBe(false);
+    }
     let prevented = false;
     ses.emit('will-download', { preventDefault: () => { prevented = true; } });
     expect(prevented).toBe(true);
@@ -68,23 +70,8 @@ describe('configureAppSession', () => {
     expect([...configured().protocols.keys()]).toEqual(['app']);
   });
 
-  it('installs no certificate override unless a test CA is given', () => {
+  it('installs no certificate override (only the test build\'s hooks do)', () => {
     expect(configured().verifyProc).toBeNull();
-  });
-
-  it('with a test CA: accepts its loopback certificate, defers to Chromium otherwise', async () => {
-    const ca = await createTestCa();
-    const leaf = await issueLeafCert(ca);
-    const other = await issueLeafCert(await createTestCa('someone else'));
-    const ses = configured(ca.cert);
-    const verify = (hostname: string, pem: string): number => {
-      let result: number | null = null;
-      (ses.verifyProc as unknown as (...a: unknown[]) => void)({ hostname, certificate: { data: pem } }, (r: number) => { result = r; });
-      return result ?? Number.NaN;
-    };
-    expect(verify('127.0.0.1', leaf.cert)).toBe(0);
-    expect(verify('127.0.0.1', other.cert)).toBe(-3);
-    expect(verify('dev-123.okta.com', leaf.cert)).toBe(-3);
   });
 
   it('cancels page requests that leave the app, never main\'s own requests', () => {
@@ -111,5 +98,66 @@ describe('isBlockedRendererRequest', () => {
     ['not a url', true],
   ])('%s from a page → blocked %s', (url, blocked) => {
     expect(isBlockedRendererRequest({ url, webContentsId: 3 })).toBe(blocked);
+  });
+});
+
+const own = 'app://basic-header/index.html';
+
+describe('isPermissionAllowed', () => {
+  it('allows clipboard-sanitized-write for the app top frame', () => {
+    expect(isPermissionAllowed({ permission: 'clipboard-sanitized-write', requestingUrl: own, isMainFrame: true }, APP_ORIGIN)).toBe(true);
+    // Check handler form: the origin without a path.
+    expect(isPermissionAllowed({ permission: 'clipboard-sanitized-write', requestingUrl: 'app://basic-header', isMainFrame: true }, APP_ORIGIN)).toBe(true);
+  });
+
+  it.each([
+    'clipboard-read',
+    'deprecated-sync-clipboard-read',
+    'media',
+    'geolocation',
+    'notifications',
+    'openExternal',
+    'fullscreen',
+    'display-capture',
+    'persistent-storage',
+    'storage-access',
+    'local-fonts',
+    'hid',
+    'usb',
+    'serial',
+    'unknown',
+  ])('denies %s even for the app', (permission) => {
+    expect(isPermissionAllowed({ permission, requestingUrl: own, isMainFrame: true }, APP_ORIGIN)).toBe(false);
+  });
+
+  it.each(['https://evil.example/', 'app://basic-header.evil/', 'app://evil/', 'file:///x', '', 'null'])(
+    'denies clipboard write to a foreign origin %j',
+    (requestingUrl) => {
+      expect(isPermissionAllowed({ permission: 'clipboard-sanitized-write', requestingUrl, isMainFrame: true }, APP_ORIGIN)).toBe(false);
+    },
+  );
+
+  it('denies sub-frames and unknown frames', () => {
+    expect(isPermissionAllowed({ permission: 'clipboard-sanitized-write', requestingUrl: own, isMainFrame: false }, APP_ORIGIN)).toBe(false);
+    expect(isPermissionAllowed({ permission: 'clipboard-sanitized-write', requestingUrl: own, isMainFrame: undefined }, APP_ORIGIN)).toBe(false);
+  });
+});
+
+describe('createSessionFetch', () => {
+  it('pins no cookies, no cache, no redirect-following and no referrer', async () => {
+    const seen: { url: string; init: RequestInit | undefined }[] = [];
+    const fetchLike = createSessionFetch(async (url, init) => {
+      seen.push({ url, init });
+      return new Response('{}');
+    });
+    const signal = new AbortController().signal;
+    await fetchLike('https://x.okta.com/oauth2/default/v1/token', { method: 'POST', body: 'grant_type=client_credentials', redirect: 'follow', credentials: 'include', signal });
+    expect(seen[0]?.url).toBe('https://x.okta.com/oauth2/default/v1/token');
+    expect(seen[0]?.init).toMatchObject({ method: 'POST', body: 'grant_type=client_credentials', credentials: 'omit', cache: 'no-store', redirect: 'manual', referrerPolicy: 'no-referrer', signal });
+  });
+
+  it('keeps redirect:"error" (stricter than manual)', () => {
+    expect(pinnedInit({ redirect: 'error' }).redirect).toBe('error');
+    expect(pinnedInit({}).redirect).toBe('manual');
   });
 });
