@@ -89,27 +89,27 @@ export function describeRotation(verdict: RotationVerdict, current: TokenTestRep
   switch (verdict) {
     case 'both-work':
       return {
-        summary: 'Both secrets work: the server issued a token for the current and for the new secret.',
-        nextStep: 'Safe to switch: deploy the new secret everywhere, then deactivate the old one once nothing uses it (and test again: only the new one should work).',
+        summary: 'Both work: the server issued a token for the current and for the new secret.',
+        nextStep: 'It is safe to switch: deploy the new secret everywhere, then deactivate the old one once nothing uses it (test again then: only the new one should work).',
       };
     case 'only-first-works':
       return {
-        summary: 'Only the current secret works: the new secret was rejected.',
+        summary: 'Only the current works: the server rejected the new secret.',
         nextStep: isRateLimited(next)
           ? `The new secret ${RATE_LIMITED_STEP}`
-          : `Do not deploy the new secret yet: it is mistyped, not yet active, or from another app (${rotationReason(next)}). Compare it with the app's Client Credentials in the Admin Console.`,
+          : `Do not deploy it yet: the new one is mistyped, not yet active, or from another app (${rotationReason(next)}). Compare it with the app's Client Credentials in the Admin Console.`,
       };
     case 'only-second-works':
       return {
-        summary: 'Only the new secret works: the current secret was rejected.',
+        summary: 'Only the new one works: the server rejected the current secret.',
         nextStep: isRateLimited(current)
           ? `The current secret ${RATE_LIMITED_STEP}`
-          : `The old secret is already inactive (or deleted), so anything still using it is failing now (${rotationReason(current)}). Deploy the new secret everywhere it is missing.`,
+          : `Act now: the old one is already inactive, so anything still using it is failing now (${rotationReason(current)}). Deploy the new secret everywhere it is missing.`,
       };
     case 'neither-works':
       return {
-        summary: 'Neither secret works: the server rejected both.',
-        nextStep: `Both were rejected. Current: ${rotationReason(current)}. New: ${rotationReason(next)}. Fix what each result below says, then test again.`,
+        summary: 'Neither works: the server rejected both secrets.',
+        nextStep: `Both rejected. Current: ${rotationReason(current)}. New: ${rotationReason(next)}. Fix what each result below says, then test again.`,
       };
     case 'no-answer': {
       const which = answerOf(current) === 'no-answer' && answerOf(next) === 'no-answer' ? 'either secret' : answerOf(current) === 'no-answer' ? 'the current secret' : 'the new secret';

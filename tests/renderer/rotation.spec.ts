@@ -72,7 +72,7 @@ test('both work: verdict and next step on top, both full results side by side an
   await runRotation(page);
 
   await expect(r.result).toHaveAttribute('data-verdict', 'both-work');
-  await expect(r.result.getByRole('heading', { level: 3 }).first()).toHaveText(/Both secrets work/);
+  await expect(r.result.getByRole('heading', { level: 3 }).first()).toHaveText(/Both work/);
   await expect(r.result.locator('.rotation-next')).toContainText('deactivate the old one once nothing uses it');
   // Two token requests, the current secret's first; every metadata URL and the keys fetched once.
   const sent = server.requests.slice(before);

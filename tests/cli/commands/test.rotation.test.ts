@@ -60,7 +60,7 @@ describe('verdicts and exit codes', () => {
     const run = await cli.run(args(), { input: lines(current, next) });
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('Rotation: both-work.');
-    expect(run.stdout).toMatch(/Next step:.*deactivate the old one once nothing uses it/);
+    expect(run.stdout).toMatch(/Next step:.*safe to switch.*deactivate the old one once nothing uses it/);
     expect(run.stdout).toContain('Secret "current":');
     expect(run.stdout).toContain('Secret "new":');
     expect(run.stdout.match(/✔ Success/g)).toHaveLength(2);

@@ -76,7 +76,8 @@ describe('verdicts against a server holding two active secrets and an inactive o
     const report = await rotate(current, next, server, serial);
     expect(report).toMatchObject({ ok: true, verdict: 'both-work' });
     expect(report.results.map((r) => [r.outcome, r.token?.signature])).toEqual([['success', 'verified'], ['success', 'verified']]);
-    expect(report.summary).toMatch(/both secrets work/i);
+    expect(report.summary).toMatch(/^Both work/);
+    expect(report.nextStep).toContain('safe to switch');
     expect(report.nextStep).toMatch(/deactivate the old one once nothing uses it/);
     expect(server.count(PATHS.metadata) - before.metadata).toBe(1);
     expect(server.count(PATHS.keys) - before.keys).toBe(1);
