@@ -7,7 +7,8 @@ import { useId, type ReactElement } from 'react';
 import type { RotationReport, RotationVerdict } from '../../core/okta/rotation';
 import type { CopyFeedback } from '../hooks/use-copy';
 import { CheckIcon, ErrorIcon, WarningIcon } from './icons';
-import { OUTCOME_HEADINGS, TestResult } from './test-result';
+import type { TokenTestOutcome } from '../../core/okta/types';
+import { TestResult } from './lazy-panels';
 
 const TONE: Readonly<Record<RotationVerdict, { readonly tone: string; readonly Icon: () => ReactElement }>> = {
   'both-work': { tone: 'ok', Icon: CheckIcon },
@@ -18,6 +19,15 @@ const TONE: Readonly<Record<RotationVerdict, { readonly tone: string; readonly I
 };
 
 const SIDES = ['Current secret', 'New secret'] as const;
+
+/** Each side's outcome in a few words (its full result says the rest). */
+const OUTCOME_WORDS: Readonly<Record<TokenTestOutcome, string>> = {
+  success: 'works, a token was issued',
+  rejected: 'refused by the server',
+  'no-answer': 'no usable answer',
+  'invalid-input': 'not sent',
+  cancelled: 'cancelled',
+};
 
 export interface RotationResultProps {
   readonly report: RotationReport;
@@ -42,7 +52,7 @@ export function RotationResult({ report, feedback, onCopyToken }: RotationResult
           return (
             <details key={SIDES[side]} className="rotation-side" data-side={side === 0 ? 'current' : 'new'}>
               <summary>
-                <strong>{SIDES[side]}</strong>: {OUTCOME_HEADINGS[result.outcome].text}
+                <strong>{SIDES[side]}</strong>: {OUTCOME_WORDS[result.outcome]}
                 {result.status === null ? '' : ` (HTTP ${result.status})`}
               </summary>
               <TestResult report={result} feedback={feedback} onCopyToken={() => onCopyToken(side)} />

@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, type ReactElement, type ReactNode } from 'react';
+import { useEffect, useId, useRef, type ReactElement } from 'react';
 import type { RotationReport } from '../../core/okta/rotation';
 import type { ClientAuthMethod } from '../../core/okta/types';
 import type { CopyFeedback } from '../hooks/use-copy';
@@ -6,11 +6,12 @@ import type { RunState, TestState } from '../hooks/use-token-test';
 import { useNow } from '../hooks/use-now';
 import { TIMEOUT_CHOICES, type Preview, type ServerKind, type TestSettings } from '../test-settings';
 import { ErrorIcon } from './icons';
+import { TestResult } from './lazy-panels';
 import { MaskedRequestView } from './masked-request';
 import { NoticeList } from './notice-list';
 import { RadioChoices, type RadioChoice } from './radio-choices';
+import { RotationFields, type RotationFieldsProps } from './rotation-fields';
 import { RotationResult } from './rotation-result';
-import { TestResult } from './test-result';
 
 export interface TestPanelProps {
   readonly settings: TestSettings;
@@ -24,7 +25,7 @@ export interface TestPanelProps {
   readonly onCopyToken: () => void;
   /** Rotation (issue 13): its fields, and while it is switched on, its run state (instead of `state`). */
   readonly rotation?: {
-    readonly fields: ReactNode;
+    readonly fields: RotationFieldsProps;
     readonly state: RunState<RotationReport> | null;
     readonly onCopyToken: (side: 0 | 1) => void;
   };
@@ -177,7 +178,7 @@ export function TestPanel(props: TestPanelProps): ReactElement {
           <RadioChoices name={`${id}-method`} choices={METHODS} selected={settings.authMethod} onSelect={(authMethod) => onSettings({ authMethod })} />
         </fieldset>
 
-        {props.rotation?.fields}
+        {props.rotation === undefined ? null : <RotationFields {...props.rotation.fields} />}
 
         <div className="preview">
           <h3 className="preview-title">Request that will be sent</h3>

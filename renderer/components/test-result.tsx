@@ -8,7 +8,7 @@ import { MaskedRequestView } from './masked-request';
 import { NoticeList } from './notice-list';
 import { TokenDetailsView } from './token-details';
 
-export const OUTCOME_HEADINGS: Readonly<Record<TokenTestReport['outcome'], { readonly text: string; readonly tone: string; readonly Icon: () => ReactElement }>> = {
+const HEADINGS: Readonly<Record<TokenTestReport['outcome'], { readonly text: string; readonly tone: string; readonly Icon: () => ReactElement }>> = {
   success: { text: 'The credentials work: a token was issued', tone: 'ok', Icon: CheckIcon },
   rejected: { text: 'The server refused the request', tone: 'error', Icon: ErrorIcon },
   'no-answer': { text: 'No usable answer from the server', tone: 'error', Icon: WarningIcon },
@@ -40,7 +40,7 @@ export interface TestResultProps {
 }
 
 export function TestResult({ report, feedback, onCopyToken }: TestResultProps): ReactElement {
-  const heading = OUTCOME_HEADINGS[report.outcome];
+  const heading = HEADINGS[report.outcome];
   // Unique per result: a rotation shows two side by side.
   const id = useId();
   const failed = report.outcome !== 'success';

@@ -3,22 +3,19 @@
  * everything remounts this component (a new key), which drops all of it at once.
  */
 import { memo, useDeferredValue, useId, useImperativeHandle, useMemo, useState, type ReactElement, type Ref } from 'react';
-import { buildBasicCredentials, formUrlEncode } from '../../core/encoding';
 import type { EncodeInput, EncodeOutput } from '../../core/encoding/types';
 import type { CopyPurpose } from '../../electron/shared/ipc-contract';
 import type { Bridge } from '../bridge';
 import { useCopy, type CopyFeedback } from '../hooks/use-copy';
 import { useRotationTest } from '../hooks/use-rotation-test';
 import { useTokenTest } from '../hooks/use-token-test';
-import { groupNotices } from '../notice-groups';
-import { sendLimitProblem } from '../send-limits';
-import { buildPreview, INITIAL_SETTINGS, toAuthServer, toScopes, type TestSettings } from '../test-settings';
-import { CheckHeaderPanel } from './check-header-panel';
+import { PENDING_ENCODE, PENDING_GROUPS, PENDING_PREVIEW } from '../form-pending';
+import { useFormLogic, type FormLogic } from '../lazy-chunks';
+import { INITIAL_SETTINGS, toAuthServer, toScopes, type TestSettings } from '../test-settings';
 import { CredentialFields } from './credential-fields';
 import { CredentialOutputs } from './credential-outputs';
 import { ErrorBoundary } from './error-boundary';
-import { RotationFields } from './rotation-fields';
-import { TestPanel } from './test-panel';
+import { CheckHeaderPanel, PanelsBoundary, TestPanel } from './lazy-panels';
 
 export interface WorkspaceHandle {
   readonly copyHeader: () => Promise<CopyFeedback>;
@@ -31,9 +28,10 @@ export interface WorkspaceProps {
   readonly ref?: Ref<WorkspaceHandle>;
 }
 
-function safeEncode(input: EncodeInput): EncodeOutput {
+function safeEncode(logic: FormLogic | null, input: EncodeInput): EncodeOutput {
+  if (logic === null) return PENDING_ENCODE;
   try {
-    return buildBasicCredentials(input);
+    return logic.buildBasicCredentials(input);
   } catch {
     // core never throws by contract; if it ever does, the fields must survive.
     return {
@@ -60,13 +58,15 @@ export const Workspace = memo(function Workspace({ bridge, testShortcut, ref }: 
   const [newSecret, setNewSecret] = useState('');
   const [newSecretShown, setNewSecretShown] = useState(false);
   const rotation = useRotationTest(bridge);
+  // Null only until the logic chunk lands, just after the first paint.
+  const logic = useFormLogic();
 
   // The encoder runs once per change of its inputs.
-  const encoded = useMemo(() => safeEncode({ clientId, clientSecret, formEncode }), [clientId, clientSecret, formEncode]);
-  const groups = useMemo(() => groupNotices(encoded.notices), [encoded]);
-  const newEncoded = useMemo(() => safeEncode({ clientId, clientSecret: newSecret, formEncode }), [clientId, newSecret, formEncode]);
-  const newSecretNotices = useMemo(() => groupNotices(newEncoded.notices).clientSecret, [newEncoded]);
-  const encodedClientId = formEncode ? formUrlEncode(encoded.clientId) : encoded.clientId;
+  const encoded = useMemo(() => safeEncode(logic, { clientId, clientSecret, formEncode }), [logic, clientId, clientSecret, formEncode]);
+  const groups = useMemo(() => (logic === null ? PENDING_GROUPS : logic.groupNotices(encoded.notices)), [logic, encoded]);
+  const newEncoded = useMemo(() => safeEncode(logic, { clientId, clientSecret: newSecret, formEncode }), [logic, clientId, newSecret, formEncode]);
+  const newSecretNotices = useMemo(() => (logic === null ? PENDING_GROUPS : logic.groupNotices(newEncoded.notices)).clientSecret, [logic, newEncoded]);
+  const encodedClientId = formEncode && logic !== null ? logic.formUrlEncode(encoded.clientId) : encoded.clientId;
 
   // The request preview repeats core's checks; it may lag a keystroke behind rather than slow typing.
   const previewSource = useMemo(
@@ -75,8 +75,10 @@ export const Workspace = memo(function Workspace({ bridge, testShortcut, ref }: 
   );
   const previewInput = useDeferredValue(previewSource);
   const preview = useMemo(
-    () => buildPreview(previewInput.settings, previewInput.clientId, previewInput.clientSecret, previewInput.formEncode),
-    [previewInput],
+    () => (logic === null
+      ? PENDING_PREVIEW
+      : logic.buildPreview(previewInput.settings, previewInput.clientId, previewInput.clientSecret, previewInput.formEncode)),
+    [logic, previewInput],
   );
 
   const copyOutput = (purpose: CopyPurpose): Promise<CopyFeedback> =>
@@ -85,13 +87,17 @@ export const Workspace = memo(function Workspace({ bridge, testShortcut, ref }: 
   const runTest = (): void => {
     const runner = rotating ? rotation : test;
     if (test.state.phase === 'running' || rotation.state.phase === 'running') return;
-    const fresh = buildPreview(settings, encoded.clientId, encoded.clientSecret, formEncode);
+    if (logic === null) {
+      runner.fail('Not sent: the window is still loading. Try again in a moment.');
+      return;
+    }
+    const fresh = logic.buildPreview(settings, encoded.clientId, encoded.clientSecret, formEncode);
     if (fresh.problem !== null) {
       runner.fail(`Not sent: ${fresh.problem.message}`);
       return;
     }
     const scopes = toScopes(settings.scopes);
-    const tooLarge = sendLimitProblem({ clientId: encoded.clientId, clientSecret: encoded.clientSecret, target: settings.target, scopes });
+    const tooLarge = logic.sendLimitProblem({ clientId: encoded.clientId, clientSecret: encoded.clientSecret, target: settings.target, scopes });
     if (tooLarge !== null) {
       runner.fail(`Not tested: ${tooLarge}`);
       return;
@@ -111,8 +117,8 @@ export const Workspace = memo(function Workspace({ bridge, testShortcut, ref }: 
       return;
     }
     // The new secret gets the same checks as the first; the same secret twice is core's to refuse.
-    const second = buildPreview(settings, newEncoded.clientId, newEncoded.clientSecret, formEncode);
-    const secondProblem = second.problem?.message ?? sendLimitProblem({ ...request, clientSecret: newEncoded.clientSecret });
+    const second = logic.buildPreview(settings, newEncoded.clientId, newEncoded.clientSecret, formEncode);
+    const secondProblem = second.problem?.message ?? logic.sendLimitProblem({ ...request, clientSecret: newEncoded.clientSecret });
     if (secondProblem !== null) {
       rotation.fail(`Not sent: the new secret: ${secondProblem}`);
       return;
@@ -162,42 +168,42 @@ export const Workspace = memo(function Workspace({ bridge, testShortcut, ref }: 
       </section>
 
       <div className="columns">
-        <ErrorBoundary name="Test credentials">
-          <TestPanel
-            settings={settings}
-            onSettings={(patch) => setSettings((s) => ({ ...s, ...patch }))}
-            preview={preview}
-            state={test.state}
-            shortcut={testShortcut}
-            onTest={runTest}
-            onCancel={test.cancel}
-            feedback={feedback}
-            onCopyToken={() => void copy(report?.token?.accessToken ?? null, 'token')}
-            rotation={{
-              state: rotating ? rotation.state : null,
-              onCopyToken: (side) =>
-                void copy(rotation.state.phase === 'done' ? (rotation.state.report.results[side].token?.accessToken ?? null) : null, 'token'),
-              fields: (
-                <RotationFields
-                  on={rotating}
-                  onToggle={setRotating}
-                  newSecret={newSecret}
-                  onNewSecret={setNewSecret}
-                  shown={newSecretShown}
-                  onShown={setNewSecretShown}
-                  notices={newSecretNotices}
-                  canCopyCurrent={encoded.clientSecret !== ''}
-                  canCopyNew={newEncoded.clientSecret !== ''}
-                  feedback={feedback}
-                  onCopy={(which) => void copy(which === 'secret' ? encoded.clientSecret : newEncoded.clientSecret, which)}
-                />
-              ),
-            }}
-          />
-        </ErrorBoundary>
-        <ErrorBoundary name="Check a header">
-          <CheckHeaderPanel text={headerText} onText={setHeaderText} />
-        </ErrorBoundary>
+        <PanelsBoundary>
+          <ErrorBoundary name="Test credentials">
+            <TestPanel
+              settings={settings}
+              onSettings={(patch) => setSettings((s) => ({ ...s, ...patch }))}
+              preview={preview}
+              state={test.state}
+              shortcut={testShortcut}
+              onTest={runTest}
+              onCancel={test.cancel}
+              feedback={feedback}
+              onCopyToken={() => void copy(report?.token?.accessToken ?? null, 'token')}
+              rotation={{
+                state: rotating ? rotation.state : null,
+                onCopyToken: (side) =>
+                  void copy(rotation.state.phase === 'done' ? (rotation.state.report.results[side].token?.accessToken ?? null) : null, 'token'),
+                fields: {
+                  on: rotating,
+                  onToggle: setRotating,
+                  newSecret,
+                  onNewSecret: setNewSecret,
+                  shown: newSecretShown,
+                  onShown: setNewSecretShown,
+                  notices: newSecretNotices,
+                  canCopyCurrent: encoded.clientSecret !== '',
+                  canCopyNew: newEncoded.clientSecret !== '',
+                  feedback,
+                  onCopy: (which) => void copy(which === 'secret' ? encoded.clientSecret : newEncoded.clientSecret, which),
+                },
+              }}
+            />
+          </ErrorBoundary>
+          <ErrorBoundary name="Check a header">
+            <CheckHeaderPanel text={headerText} onText={setHeaderText} />
+          </ErrorBoundary>
+        </PanelsBoundary>
       </div>
     </>
   );

@@ -283,6 +283,8 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     if (fakeClock) await page.clock.install();
     await page.goto(rendererServer.startUrl);
     await expect(page.getByRole('heading', { level: 1, name: 'Basic Header' })).toBeVisible();
+    // The panels are lazy chunks (issue 16): a spec starts once they have replaced their skeletons.
+    await expect(page.getByTestId('panel-skeleton')).toHaveCount(0);
     await use({ page, origin: rendererServer.origin, clipboard, bridge, problems, command: (c) => sendCommand(page, c) });
     await bridge?.handlers.dispose();
     await fetch.close();
