@@ -27,8 +27,9 @@ function nodeBundle(entry: string, outDir: string, fileName: string, external: (
         external,
         // The CLI keeps lazily imported code (token test: jose, undici) in its own
         // chunks so `encode` starts fast; Electron's bundles stay single files.
+        // The CLI's entry is its package's `bin`: without a shebang a shell would run it.
         output: splitLazyImports
-          ? { chunkFileNames: 'chunks/[name]-[hash].cjs' }
+          ? { chunkFileNames: 'chunks/[name]-[hash].cjs', banner: (chunk) => (chunk.isEntry ? '#!/usr/bin/env node' : ''), comments: { legal: true, annotation: true, jsdoc: false } }
           : { codeSplitting: false },
       },
     },
