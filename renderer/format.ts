@@ -1,4 +1,5 @@
 /** Plain-language formatting of times, durations and claim values. */
+import { NOT_A_DATE } from '../core/okta/time';
 
 export function formatDuration(totalSeconds: number): string {
   const s = Math.max(0, Math.floor(totalSeconds));
@@ -13,13 +14,21 @@ export function formatDuration(totalSeconds: number): string {
 const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
 const timeOnly = new Intl.DateTimeFormat(undefined, { timeStyle: 'medium' });
 
+/** A server's number may be far past the last JavaScript date (±8.64e15 ms), where Intl.format throws. */
+function validDate(epochMs: number): Date | null {
+  const date = new Date(epochMs);
+  return Number.isNaN(date.getTime()) ? null : date;
+}
+
+/** The local date and time, or the number as it came with "(not a valid date)". */
 export function formatEpochSeconds(seconds: number): string {
-  const date = new Date(seconds * 1000);
-  return Number.isNaN(date.getTime()) ? String(seconds) : dateTime.format(date);
+  const date = validDate(seconds * 1000);
+  return date === null ? `${seconds} (${NOT_A_DATE})` : dateTime.format(date);
 }
 
 export function formatClockTime(epochMs: number): string {
-  return timeOnly.format(new Date(epochMs));
+  const date = validDate(epochMs);
+  return date === null ? NOT_A_DATE : timeOnly.format(date);
 }
 
 /** Claim values as text: arrays space-separated (as scopes are written), objects as JSON. */
@@ -39,7 +48,8 @@ export function formatClaimValue(value: unknown): string {
 export function formatClaim(name: string, value: unknown): string {
   const text = formatClaimValue(value);
   if (typeof value === 'number' && ['iat', 'exp', 'nbf', 'auth_time'].includes(name)) {
-    return `${text} (${formatEpochSeconds(value)})`;
+    const date = validDate(value * 1000);
+    return `${text} (${date === null ? NOT_A_DATE : dateTime.format(date)})`;
   }
   return text;
 }

@@ -3,7 +3,8 @@
  * as `encode` (an empty secret or a colon in the ID stops here), every form of it
  * is protected in the output, and its notices are printed once.
  */
-import { buildBasicCredentials, formUrlEncode } from '../../core/encoding';
+import { buildBasicCredentials } from '../../core/encoding';
+import { credentialSensitiveValues } from '../../core/okta/redact';
 import type { TokenTestInput } from '../../core/okta/types';
 import type { Notice } from '../../core/shared/notice';
 import type { Output } from '../output';
@@ -28,7 +29,7 @@ export function cleanTestInput(
   side?: string,
 ): TokenTestInput | null {
   const cleaned = buildBasicCredentials({ clientId: base.clientId, clientSecret: secret, formEncode: base.formEncode });
-  output.protect(cleaned.clientSecret, formUrlEncode(cleaned.clientSecret), encodeURIComponent(cleaned.clientSecret), ...(cleaned.value === null ? [] : [cleaned.value]));
+  output.protect(...credentialSensitiveValues(cleaned.clientId, cleaned.clientSecret));
   const named = (n: Notice): Notice => (side === undefined ? n : { ...n, message: `the ${side} secret: ${n.message}` });
   if (cleaned.status !== 'ready') {
     for (const n of cleaned.notices) if (!isBlocking(n)) output.notice(named(n));

@@ -11,9 +11,9 @@ import type { ParsedArgs } from '../args';
 import type { CommandContext } from '../command-context';
 import { readClientId, readServer } from '../credential-options';
 import { EXIT, inputFailureExit, type ExitCode } from '../exit-codes';
-import { withNodeFetch } from '../node-fetch';
+import { tlsEnvWarning, withNodeFetch } from '../node-fetch';
 import { readClientSecret } from '../secret-source';
-import { OUTCOME_EXIT, reportJson, reportLines } from '../test-report';
+import { exitCodeFor, reportJson, reportLines } from '../test-report';
 import { buildTrustStore } from '../trust-store';
 import { cleanTestInput, printNewNotices, type PrintedNotices } from './test-input';
 import { runRotation } from './test-rotation';
@@ -109,6 +109,8 @@ export async function runTest(ctx: CommandContext): Promise<ExitCode> {
     return EXIT.usage;
   }
   for (const w of trust.value.warnings) output.warn(w);
+  const tlsWarning = tlsEnvWarning(ctx.env);
+  if (tlsWarning !== null) output.warn(tlsWarning);
   output.debug(trust.value.ca === null ? 'trust: Node\'s default CA store (with NODE_EXTRA_CA_CERTS if set)' : `trust: ${trust.value.ca.length} CA certificates (default store + extra)`);
 
   if (args.has('rotation')) return runRotation(ctx, base, trust.value.ca);
@@ -128,7 +130,7 @@ export async function runTest(ctx: CommandContext): Promise<ExitCode> {
   if (report.request !== null) output.debug(`request sent (secret masked): ${JSON.stringify(report.request)}`);
   if (report.discovery !== null) output.debug(`discovery: ${JSON.stringify(report.discovery)}`);
 
-  const exit = OUTCOME_EXIT[report.outcome];
+  const exit = exitCodeFor(report);
   if (args.has('json')) {
     output.line(JSON.stringify(reportJson(report)));
     if (exit !== EXIT.ok) output.error(summary(report));

@@ -11,7 +11,7 @@
 import { buildBasicCredentials } from '../encoding';
 import { fail, ok, type Result } from '../shared/result';
 import { createDiscoveryCache } from './discovery';
-import { redactSecrets } from './redact';
+import { createRedactor } from './redact';
 import { runTokenTest, type TokenTestOptions } from './run-token-test';
 import { prepareTokenTest, type InputErrorCode } from './token-request';
 import type { TokenTestDeps, TokenTestInput, TokenTestReport } from './types';
@@ -140,14 +140,11 @@ export async function runRotationTest(
   const first = await runTokenTest(input, deps, signal, shared);
   const second = await runTokenTest(next, deps, signal, shared);
   // Each report is scrubbed of its own secret; a server that echoes the OTHER secret is caught here.
-  const needles = [input, next].flatMap((i) => {
+  const redactor = createRedactor([input, next].flatMap((i) => {
     const prepared = prepareTokenTest(i);
-    return prepared.ok ? prepared.value.secretNeedles : [i.clientSecret];
-  });
-  const results = [
-    redactSecrets(first, needles, ['token.accessToken']),
-    redactSecrets(second, needles, ['token.accessToken']),
-  ] as const;
+    return prepared.ok ? prepared.value.sensitive : [i.clientSecret];
+  }));
+  const results = [redactor.redact(first, ['token.accessToken']), redactor.redact(second, ['token.accessToken'])] as const;
   const verdict = rotationVerdict(results[0], results[1]);
   return ok({ ok: verdict === 'both-work', verdict, results, ...describeRotation(verdict, results[0], results[1]) });
 }
