@@ -7,7 +7,7 @@
 import { ROTATION_LABELS, type RotationReport, type RotationVerdict } from '../core/okta/rotation';
 import { EXIT, type ExitCode } from './exit-codes';
 import type { Palette } from './output';
-import { reportJson, reportLines, type TestJson } from './test-report';
+import { exitCodeFor, reportJson, reportLines, type TestJson } from './test-report';
 
 export interface RotationJson {
   readonly ok: boolean;
@@ -19,9 +19,11 @@ export function rotationJson(report: RotationReport): RotationJson {
   return { ok: report.ok, verdict: report.verdict, results: [reportJson(report.results[0]), reportJson(report.results[1])] };
 }
 
-/** 0 both work; 3 when either got no usable answer; 1 when the server answered and refused at least one; 130 cancelled. */
+/** 0 both work; 3 when either got no usable answer; 1 when the server answered and refused at least one; 130 cancelled; 70 a bug. */
 export function rotationExit(report: RotationReport): ExitCode {
   if (report.results.some((r) => r.outcome === 'cancelled')) return EXIT.cancelled;
+  // A bug in basic-header on either side is reported as one, not as the server's silence.
+  if (report.results.some((r) => exitCodeFor(r) === EXIT.internal)) return EXIT.internal;
   switch (report.verdict) {
     case 'both-work':
       return EXIT.ok;
