@@ -10,6 +10,7 @@ import { Buffer } from 'node:buffer';
 import { spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { behaviours } from '../../support/fault-servers';
+import { makeEcKey } from '../../support/key-files';
 import { RATE_LIMIT_FIXTURE } from '../../support/okta-fixtures';
 import { ROTATION_CLIENT, startRotationServer, type RotationServer } from '../../support/rotation-server';
 import { createTestCa, type TestCa } from '../../support/test-ca';
@@ -77,13 +78,14 @@ describe('verdicts and exit codes', () => {
     expect(Object.keys(out).sort()).toEqual(['ok', 'results', 'verdict']);
     expect(out).toMatchObject({ ok: true, verdict: 'both-work' });
     expect(out.results).toHaveLength(2);
+    // Each result has exactly the keys a single test prints, in its order.
+    const single = await cli.run(['test', '--client-id', clientId, '--issuer', server.issuer, '--ca-file', caFile.path, '--scope', 'api:read', '--json'], { input: next });
+    const singleKeys = Object.keys(JSON.parse(single.stdout) as object);
+    expect(singleKeys).toEqual(expect.arrayContaining(SINGLE_JSON_KEYS));
     for (const r of out.results) {
-      expect(Object.keys(r).sort()).toEqual(SINGLE_JSON_KEYS);
+      expect(Object.keys(r)).toEqual(singleKeys);
       expect(r).toMatchObject({ ok: true, status: 200, signature: 'verified' });
     }
-    // The same shape a single test prints, key for key.
-    const single = await cli.run(['test', '--client-id', clientId, '--issuer', server.issuer, '--ca-file', caFile.path, '--scope', 'api:read', '--json'], { input: next });
-    expect(Object.keys(out.results[1] ?? {})).toEqual(Object.keys(JSON.parse(single.stdout) as object));
   });
 
   it('only-first-works (stdin, new secret inactive): exit 1, the new one named as the problem', async () => {
@@ -112,6 +114,44 @@ describe('verdicts and exit codes', () => {
     const run = await cli.run(args(undefined, '--debug'), { input: lines(current, next) });
     expect(run.code).toBe(0);
     expect(run.stderr.match(/request sent \(secret masked\)/g)).toHaveLength(2);
+  });
+});
+
+describe('with --auth-method client_secret_jwt', () => {
+  it('both work: each token request carries an HS256 assertion signed with its own secret, never a secret', async () => {
+    const from = server.requests.length;
+    const run = await cli.run(args(undefined, '--auth-method', 'client_secret_jwt', '--json'), { input: lines(current, next) });
+    expect(run.code).toBe(0);
+    const out = json(run);
+    expect(out).toMatchObject({ ok: true, verdict: 'both-work', results: [{ ok: true, authMethod: 'client_secret_jwt' }, { ok: true, authMethod: 'client_secret_jwt' }] });
+    const tokens = server.requests.slice(from).filter((r) => r.path.endsWith('/v1/token'));
+    expect(tokens).toHaveLength(2);
+    for (const t of tokens) {
+      const form = new URLSearchParams(t.body);
+      expect(form.get('client_assertion_type')).toBe('urn:ietf:params:oauth:client-assertion-type:jwt-bearer');
+      expect(JSON.parse(Buffer.from((form.get('client_assertion') ?? '').split('.')[0] ?? '', 'base64url').toString('utf8'))).toMatchObject({ alg: 'HS256' });
+      for (const secret of SECRETS) expect(t.body).not.toContain(secret);
+    }
+  });
+
+  it('only the current works (the new one is the inactive secret): exit 1', async () => {
+    const run = await cli.run(args(undefined, '--auth-method', 'client_secret_jwt'), { env: { OKTA_OAUTH2_CLIENT_SECRET: current, OKTA_OAUTH2_CLIENT_SECRET_NEXT: inactive } });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('Rotation: only-first-works.');
+  });
+
+  it('private_key_jwt has no secret to rotate: exit 2, before any traffic', async () => {
+    const pem = makeEcKey().privateKey.export({ format: 'pem', type: 'pkcs8' }).toString();
+    const keyFile = tempFile('key.pem', pem);
+    try {
+      const before = server.requests.length;
+      const run = await cli.runGuarded(args(undefined, '--auth-method', 'private_key_jwt', '--private-key', keyFile.path), [pem], { input: lines(current, next) });
+      expect(run.code).toBe(2);
+      expect(run.stderr).toContain('--rotation tests two client secrets; private_key_jwt');
+      expect(server.requests.length).toBe(before);
+    } finally {
+      keyFile.remove();
+    }
   });
 });
 

@@ -208,3 +208,25 @@ describe('rotationVerdict', () => {
     expect(rotationVerdict(r(a), r(b))).toBe(verdict);
   });
 });
+
+describe('with client_secret_jwt (only the secret varies; the assertion is signed with each)', () => {
+  it.each([
+    [current, next, 'both-work'],
+    [current, inactive, 'only-first-works'],
+    [inactive, next, 'only-second-works'],
+  ] as const)('%#: %s', async (a, b, verdict) => {
+    const from = server.requests.length;
+    const result = await runRotationTest(input(server, a, { authMethod: 'client_secret_jwt' }), b, { fetch: fetchLike });
+    if (!result.ok) throw new Error(`refused: ${result.code}`);
+    expect(result.value.verdict).toBe(verdict);
+    expect(findSecretLeaks(result.value, [current, next, inactive], KEEP)).toEqual([]);
+    // Each token request carried an assertion and no secret of any kind.
+    const tokenCalls = server.requests.slice(from).filter((r) => r.path === PATHS.token);
+    expect(tokenCalls).toHaveLength(2);
+    for (const call of tokenCalls) {
+      expect(new URLSearchParams(call.body).get('client_assertion_type')).toBe('urn:ietf:params:oauth:client-assertion-type:jwt-bearer');
+      expect(call.headers.authorization).toBeUndefined();
+      for (const secret of [a, b]) expect(call.body).not.toContain(secret);
+    }
+  });
+});
