@@ -8,6 +8,7 @@ import type { Notice } from '../../core/shared/notice';
 import type { CopyFeedback } from '../hooks/use-copy';
 import { CheckIcon, CopyIcon, EyeIcon, EyeOffIcon } from './icons';
 import { NoticeList } from './notice-list';
+import './rotation.css';
 
 export interface RotationFieldsProps {
   readonly on: boolean;

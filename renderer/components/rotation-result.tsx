@@ -9,6 +9,7 @@ import type { CopyFeedback } from '../hooks/use-copy';
 import { CheckIcon, ErrorIcon, WarningIcon } from './icons';
 import type { TokenTestOutcome } from '../../core/okta/types';
 import { TestResult } from './lazy-panels';
+import './rotation.css';
 
 const TONE: Readonly<Record<RotationVerdict, { readonly tone: string; readonly Icon: () => ReactElement }>> = {
   'both-work': { tone: 'ok', Icon: CheckIcon },

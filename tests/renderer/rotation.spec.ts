@@ -161,6 +161,12 @@ test('the same secret twice is refused before any traffic, and the fields keep t
   await expect(ui(page).testPanel.getByText(/these are the same secret/)).toBeVisible();
   expect(server.requests.length).toBe(before);
   await expect(r.newSecret).toHaveValue(` ${current}`);
+
+  // An empty new secret is named as such, also before any traffic.
+  await r.newSecret.fill('');
+  await runRotation(page);
+  await expect(ui(page).testPanel.getByText('Not tested: The new secret: Enter the client secret.')).toBeVisible();
+  expect(server.requests.length).toBe(before);
 });
 
 test('copy either secret through the guarded clipboard; Forget wipes both', async ({ app: { page, clipboard } }) => {
