@@ -17,6 +17,10 @@ const api: BasicHeaderApi = {
   testCredentials: (request) => ipcRenderer.invoke(INVOKE_CHANNELS.testCredentials, request),
   testRotation: (request) => ipcRenderer.invoke(INVOKE_CHANNELS.testRotation, request),
   cancelTest: (request) => ipcRenderer.invoke(INVOKE_CHANNELS.cancelTest, request),
+  chooseKeyFile: (request) => ipcRenderer.invoke(INVOKE_CHANNELS.chooseKeyFile, request),
+  importKeyText: (request) => ipcRenderer.invoke(INVOKE_CHANNELS.importKeyText, request),
+  generateKey: (request) => ipcRenderer.invoke(INVOKE_CHANNELS.generateKey, request),
+  copyPrivateKey: (request) => ipcRenderer.invoke(INVOKE_CHANNELS.copyPrivateKey, request),
   onCommand: (listener) => {
     if (typeof listener !== 'function') throw new TypeError('onCommand needs a function.');
     const forward = (_event: unknown, command: unknown): void => {

@@ -7,6 +7,7 @@ import { DiscoveryDetails } from './discovery-details';
 import { MaskedRequestView } from './masked-request';
 import { NoticeList } from './notice-list';
 import { TokenDetailsView } from './token-details';
+import { AuthSteps, DpopRetry, offersDpopRetry } from './client-key-steps';
 
 const HEADINGS: Readonly<Record<TokenTestReport['outcome'], { readonly text: string; readonly tone: string; readonly Icon: () => ReactElement }>> = {
   success: { text: 'The credentials work: a token was issued', tone: 'ok', Icon: CheckIcon },
@@ -37,9 +38,11 @@ export interface TestResultProps {
   readonly report: TokenTestReport;
   readonly feedback: CopyFeedback | null;
   readonly onCopyToken: () => void;
+  /** Offered when the answer says DPoP is required and none was sent. */
+  readonly onRetryWithDpop?: () => void;
 }
 
-export function TestResult({ report, feedback, onCopyToken }: TestResultProps): ReactElement {
+export function TestResult({ report, feedback, onCopyToken, onRetryWithDpop }: TestResultProps): ReactElement {
   const heading = HEADINGS[report.outcome];
   // Unique per result: a rotation shows two side by side.
   const id = useId();
@@ -73,9 +76,13 @@ export function TestResult({ report, feedback, onCopyToken }: TestResultProps): 
         </div>
       )}
 
+      {onRetryWithDpop !== undefined && offersDpopRetry(report) ? <DpopRetry onRetry={onRetryWithDpop} /> : null}
+
       {report.rateLimit === null ? null : <RateLimit rateLimit={report.rateLimit} />}
 
       {report.token === null ? null : <TokenDetailsView token={report.token} feedback={feedback} onCopyToken={onCopyToken} />}
+
+      <AuthSteps report={report} />
 
       <NoticeList notices={report.notices} />
 

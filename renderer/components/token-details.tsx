@@ -29,7 +29,7 @@ function Countdown({ token }: { readonly token: TokenDetails }): ReactElement {
   );
 }
 
-function ClaimsTable({ caption, values, order }: {
+export function ClaimsTable({ caption, values, order }: {
   readonly caption: string;
   readonly values: Readonly<Record<string, unknown>>;
   readonly order: readonly string[];

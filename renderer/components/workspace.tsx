@@ -84,35 +84,43 @@ export const Workspace = memo(function Workspace({ bridge, testShortcut, ref }: 
   const copyOutput = (purpose: CopyPurpose): Promise<CopyFeedback> =>
     copy(purpose === 'base64' ? encoded.value : encoded.header, purpose);
 
-  const runTest = (): void => {
-    const runner = rotating ? rotation : test;
+  // A rotation varies the secret, so it applies to the methods that send one.
+  const rotationOn = rotating && settings.authMethod !== 'private_key_jwt';
+
+  /** `patch`: settings changed in the same click (Retry with DPoP), not yet in state. */
+  const runTest = (patch: Partial<TestSettings> = {}): void => {
+    const runner = rotationOn ? rotation : test;
     if (test.state.phase === 'running' || rotation.state.phase === 'running') return;
     if (logic === null) {
       runner.fail('Not sent: the window is still loading. Try again in a moment.');
       return;
     }
-    const fresh = logic.buildPreview(settings, encoded.clientId, encoded.clientSecret, formEncode);
+    const chosen: TestSettings = { ...settings, ...patch };
+    const fresh = logic.buildPreview(chosen, encoded.clientId, encoded.clientSecret, formEncode);
     if (fresh.problem !== null) {
       runner.fail(`Not sent: ${fresh.problem.message}`);
       return;
     }
-    const scopes = toScopes(settings.scopes);
-    const tooLarge = logic.sendLimitProblem({ clientId: encoded.clientId, clientSecret: encoded.clientSecret, target: settings.target, scopes });
+    const scopes = toScopes(chosen.scopes);
+    const tooLarge = logic.sendLimitProblem({ clientId: encoded.clientId, clientSecret: encoded.clientSecret, target: chosen.target, scopes });
     if (tooLarge !== null) {
       runner.fail(`Not tested: ${tooLarge}`);
       return;
     }
     const request = {
-      target: settings.target,
-      authServer: toAuthServer(settings),
+      target: chosen.target,
+      authServer: toAuthServer(chosen),
       clientId: encoded.clientId,
       clientSecret: encoded.clientSecret,
       scopes,
-      authMethod: settings.authMethod,
+      authMethod: chosen.authMethod,
       formEncode,
-      timeoutMs: settings.timeoutSeconds * 1000,
+      timeoutMs: chosen.timeoutSeconds * 1000,
+      dpop: chosen.dpop,
+      // Only a slot id crosses: the key stays in main.
+      ...(chosen.authMethod === 'private_key_jwt' && chosen.clientKey !== null ? { keySlot: chosen.clientKey.slotId } : {}),
     };
-    if (!rotating) {
+    if (!rotationOn) {
       test.run(request);
       return;
     }
@@ -120,7 +128,7 @@ export const Workspace = memo(function Workspace({ bridge, testShortcut, ref }: 
     rotation.run({ ...request, newClientSecret: newEncoded.clientSecret });
   };
 
-  useImperativeHandle(ref, () => ({ copyHeader: () => copyOutput('header'), runTest }));
+  useImperativeHandle(ref, () => ({ copyHeader: () => copyOutput('header'), runTest: () => runTest() }));
 
   const report = test.state.phase === 'done' ? test.state.report : null;
 
@@ -170,12 +178,18 @@ export const Workspace = memo(function Workspace({ bridge, testShortcut, ref }: 
               preview={preview}
               state={test.state}
               shortcut={testShortcut}
-              onTest={runTest}
-              onCancel={test.cancel}
+              onTest={() => runTest()}
+              onCancel={rotationOn ? rotation.cancel : test.cancel}
               feedback={feedback}
               onCopyToken={() => void copy(report?.token?.accessToken ?? null, 'token')}
+              bridge={bridge}
+              onCopyPublicKey={(text) => void copy(text, 'public-jwk')}
+              onRetryWithDpop={() => {
+                setSettings((s) => ({ ...s, dpop: true }));
+                runTest({ dpop: true });
+              }}
               rotation={{
-                state: rotating ? rotation.state : null,
+                state: rotationOn ? rotation.state : null,
                 onCopyToken: (side) =>
                   void copy(rotation.state.phase === 'done' ? (rotation.state.report.results[side].token?.accessToken ?? null) : null, 'token'),
                 fields: {

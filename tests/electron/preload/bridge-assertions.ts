@@ -24,6 +24,10 @@ export async function assertInvokes(api: BasicHeaderApi, fake: FakeElectron): Pr
     testCredentials: { requestId: 'r' },
     testRotation: { requestId: 'r' },
     cancelTest: { requestId: 'r' },
+    chooseKeyFile: { kid: null },
+    importKeyText: { text: 'k', kid: null },
+    generateKey: { alg: 'ES256' },
+    copyPrivateKey: { slotId: 's', form: 'private-jwk' },
   };
   for (const operation of Object.keys(INVOKE_CHANNELS) as InvokeOperation[]) {
     fake.invocations.length = 0;
