@@ -1,10 +1,10 @@
 import { useEffect, useId, useRef, type ReactElement } from 'react';
-import type { RotationReport } from '../../core/okta/rotation';
 import type { ClientAuthMethod } from '../../core/okta/types';
 import type { ClientKeyInfo } from '../../electron/shared/ipc-contract';
 import type { Bridge } from '../bridge';
 import { useClientKey } from '../hooks/use-client-key';
 import type { CopyFeedback } from '../hooks/use-copy';
+import { useRotationPanel, type RotationHost } from '../hooks/use-rotation-panel';
 import type { RunState, TestState } from '../hooks/use-token-test';
 import { useNow } from '../hooks/use-now';
 import { TIMEOUT_CHOICES, type Preview, type ServerKind, type TestSettings } from '../test-settings';
@@ -13,7 +13,7 @@ import { TestResult } from './lazy-panels';
 import { MaskedRequestView } from './masked-request';
 import { NoticeList } from './notice-list';
 import { RadioChoices, type RadioChoice } from './radio-choices';
-import { RotationFields, type RotationFieldsProps } from './rotation-fields';
+import { RotationFields } from './rotation-fields';
 import { RotationResult } from './rotation-result';
 import { ClientKeyInput } from './client-key-input';
 
@@ -32,12 +32,8 @@ export interface TestPanelProps {
   readonly onCopyPublicKey: (text: string) => void;
   /** Test again with DPoP on, from a result that says DPoP is required. */
   readonly onRetryWithDpop: () => void;
-  /** Rotation (issue 13): its fields, and while it is switched on, its run state (instead of `state`). */
-  readonly rotation?: {
-    readonly fields: RotationFieldsProps;
-    readonly state: RunState<RotationReport> | null;
-    readonly onCopyToken: (side: 0 | 1) => void;
-  };
+  /** Rotation (issue 13): held in this lazy chunk, reached by the workspace's Run test through `register`. */
+  readonly rotation: RotationHost;
 }
 
 const QUIET_INPUT = { spellCheck: false, autoComplete: 'off', autoCorrect: 'off', autoCapitalize: 'off' } as const;
@@ -69,7 +65,8 @@ function Running({ startedAt, cancelling, onCancel }: { readonly startedAt: numb
 
 export function TestPanel(props: TestPanelProps): ReactElement {
   const { settings, onSettings, preview } = props;
-  const rotationState = props.rotation?.state ?? null;
+  const rotation = useRotationPanel(props.bridge, props.rotation, props.settings.authMethod, props.feedback);
+  const rotationState = rotation.state;
   const state: RunState<unknown> = rotationState ?? props.state;
   const id = useId();
   const keys = useClientKey(props.bridge);
@@ -233,7 +230,7 @@ export function TestPanel(props: TestPanelProps): ReactElement {
           </p>
         </div>
 
-        {props.rotation === undefined || settings.authMethod === 'private_key_jwt' ? null : <RotationFields {...props.rotation.fields} />}
+        {rotation.fields === null ? null : <RotationFields {...rotation.fields} />}
 
         <div className="preview">
           <h3 className="preview-title">Request that will be sent</h3>
@@ -279,7 +276,7 @@ export function TestPanel(props: TestPanelProps): ReactElement {
         </div>
         {rotationState !== null ? (
           rotationState.phase === 'done' ? (
-            <RotationResult report={rotationState.report} feedback={props.feedback} onCopyToken={props.rotation?.onCopyToken ?? (() => undefined)} />
+            <RotationResult report={rotationState.report} feedback={props.feedback} onCopyToken={rotation.onCopyToken} />
           ) : null
         ) : props.state.phase === 'done' ? (
           <TestResult report={props.state.report} feedback={props.feedback} onCopyToken={props.onCopyToken} onRetryWithDpop={props.onRetryWithDpop} />

@@ -2,12 +2,12 @@
  * Everything the user types and every result, in React state only. Forget
  * everything remounts this component (a new key), which drops all of it at once.
  */
-import { memo, useDeferredValue, useId, useImperativeHandle, useMemo, useState, type ReactElement, type Ref } from 'react';
+import { memo, useCallback, useDeferredValue, useId, useImperativeHandle, useMemo, useRef, useState, type ReactElement, type Ref } from 'react';
 import type { EncodeInput, EncodeOutput } from '../../core/encoding/types';
 import type { CopyPurpose } from '../../electron/shared/ipc-contract';
 import type { Bridge } from '../bridge';
 import { useCopy, type CopyFeedback } from '../hooks/use-copy';
-import { useRotationTest } from '../hooks/use-rotation-test';
+import type { RotationControl } from '../hooks/use-rotation-panel';
 import { useTokenTest } from '../hooks/use-token-test';
 import { PENDING_ENCODE, PENDING_GROUPS, PENDING_PREVIEW } from '../form-pending';
 import { useFormLogic, type FormLogic } from '../lazy-chunks';
@@ -53,19 +53,14 @@ export const Workspace = memo(function Workspace({ bridge, testShortcut, ref }: 
   const [settings, setSettings] = useState<TestSettings>(INITIAL_SETTINGS);
   const { feedback, copy } = useCopy(bridge);
   const test = useTokenTest(bridge);
-  // Rotation (issue 13): a second secret, tested after the first with the same settings.
-  const [rotating, setRotating] = useState(false);
-  const [newSecret, setNewSecret] = useState('');
-  const [newSecretShown, setNewSecretShown] = useState(false);
-  const rotation = useRotationTest(bridge);
+  // Rotation (issue 13): the Test panel holds it (lazy chunk) and registers its run here while it is chosen.
+  const rotation = useRef<RotationControl | null>(null);
   // Null only until the logic chunk lands, just after the first paint.
   const logic = useFormLogic();
 
   // The encoder runs once per change of its inputs.
   const encoded = useMemo(() => safeEncode(logic, { clientId, clientSecret, formEncode }), [logic, clientId, clientSecret, formEncode]);
   const groups = useMemo(() => (logic === null ? PENDING_GROUPS : logic.groupNotices(encoded.notices)), [logic, encoded]);
-  const newEncoded = useMemo(() => safeEncode(logic, { clientId, clientSecret: newSecret, formEncode }), [logic, clientId, newSecret, formEncode]);
-  const newSecretNotices = useMemo(() => (logic === null ? PENDING_GROUPS : logic.groupNotices(newEncoded.notices)).clientSecret, [logic, newEncoded]);
   const encodedClientId = formEncode && logic !== null ? logic.formUrlEncode(encoded.clientId) : encoded.clientId;
 
   // The request preview repeats core's checks; it may lag a keystroke behind rather than slow typing.
@@ -84,13 +79,10 @@ export const Workspace = memo(function Workspace({ bridge, testShortcut, ref }: 
   const copyOutput = (purpose: CopyPurpose): Promise<CopyFeedback> =>
     copy(purpose === 'base64' ? encoded.value : encoded.header, purpose);
 
-  // A rotation varies the secret, so it applies to the methods that send one.
-  const rotationOn = rotating && settings.authMethod !== 'private_key_jwt';
-
   /** `patch`: settings changed in the same click (Retry with DPoP), not yet in state. */
   const runTest = (patch: Partial<TestSettings> = {}): void => {
-    const runner = rotationOn ? rotation : test;
-    if (test.state.phase === 'running' || rotation.state.phase === 'running') return;
+    const runner = rotation.current ?? test;
+    if (test.state.phase === 'running' || rotation.current?.running === true) return;
     if (logic === null) {
       runner.fail('Not sent: the window is still loading. Try again in a moment.');
       return;
@@ -120,13 +112,12 @@ export const Workspace = memo(function Workspace({ bridge, testShortcut, ref }: 
       // Only a slot id crosses: the key stays in main.
       ...(chosen.authMethod === 'private_key_jwt' && chosen.clientKey !== null ? { keySlot: chosen.clientKey.slotId } : {}),
     };
-    if (!rotationOn) {
-      test.run(request);
-      return;
-    }
-    // Main and core check the new secret like the first (empty, too long, the same secret twice) and say which one.
-    rotation.run({ ...request, newClientSecret: newEncoded.clientSecret });
+    runner.run(request);
   };
+
+  const registerRotation = useCallback((control: RotationControl | null): void => {
+    rotation.current = control;
+  }, []);
 
   useImperativeHandle(ref, () => ({ copyHeader: () => copyOutput('header'), runTest: () => runTest() }));
 
@@ -179,7 +170,7 @@ export const Workspace = memo(function Workspace({ bridge, testShortcut, ref }: 
               state={test.state}
               shortcut={testShortcut}
               onTest={() => runTest()}
-              onCancel={rotationOn ? rotation.cancel : test.cancel}
+              onCancel={() => (rotation.current ?? test).cancel()}
               feedback={feedback}
               onCopyToken={() => void copy(report?.token?.accessToken ?? null, 'token')}
               bridge={bridge}
@@ -189,22 +180,11 @@ export const Workspace = memo(function Workspace({ bridge, testShortcut, ref }: 
                 runTest({ dpop: true });
               }}
               rotation={{
-                state: rotationOn ? rotation.state : null,
-                onCopyToken: (side) =>
-                  void copy(rotation.state.phase === 'done' ? (rotation.state.report.results[side].token?.accessToken ?? null) : null, 'token'),
-                fields: {
-                  on: rotating,
-                  onToggle: setRotating,
-                  newSecret,
-                  onNewSecret: setNewSecret,
-                  shown: newSecretShown,
-                  onShown: setNewSecretShown,
-                  notices: newSecretNotices,
-                  canCopyCurrent: encoded.clientSecret !== '',
-                  canCopyNew: newEncoded.clientSecret !== '',
-                  feedback,
-                  onCopy: (which) => void copy(which === 'secret' ? encoded.clientSecret : newEncoded.clientSecret, which),
-                },
+                clientId: encoded.clientId,
+                currentSecret: encoded.clientSecret,
+                formEncode,
+                register: registerRotation,
+                copy: (text, purpose) => void copy(text, purpose),
               }}
             />
           </ErrorBoundary>
