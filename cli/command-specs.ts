@@ -56,6 +56,10 @@ export const COMMAND_OPTIONS: Readonly<Record<CommandName, readonly OptionSpec[]
     { name: 'ca-file', value: 'PEM', description: 'Also trust the CA certificates in this PEM file (NODE_EXTRA_CA_CERTS works too).' },
     json,
     { name: 'print-token', description: 'On success print only the raw access token on stdout (the report goes to stderr).' },
+    {
+      name: 'rotation',
+      description: 'Test two secrets of the client one after the other, the current and the new one, and say whether the rotation is safe (stdin: one per line, current first; or OKTA_OAUTH2_CLIENT_SECRET and OKTA_OAUTH2_CLIENT_SECRET_NEXT).',
+    },
   ],
   keygen: [
     { name: 'alg', value: 'RS256|ES256', description: 'Key type: RS256 (RSA 2048, the default, as Okta makes them) or ES256 (EC P-256).' },

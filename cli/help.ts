@@ -54,6 +54,7 @@ const EXAMPLES: Readonly<Record<CommandName, readonly string[]>> = {
     `TOKEN=$(printf '%s' "$SECRET" | basic-header test --client-id 0oa… --issuer "$ISSUER" --scope api:read --print-token)`,
     `basic-header test --client-id 0oa… --domain dev-123.okta.com --auth-server org --scope okta.users.read --auth-method private_key_jwt --private-key key.pem --key-id "$KID" --dpop`,
     `op read op://vault/okta-key/private.pem | basic-header test --client-id 0oa… --issuer "$ISSUER" --auth-method private_key_jwt --private-key -`,
+    `printf '%s\\n%s\\n' "$CURRENT" "$NEW" | basic-header test --rotation --client-id 0oa… --issuer "$ISSUER" --scope api:read`,
   ],
   keygen: [
     `basic-header keygen > okta-key.json    # then paste .publicJwk into the app's Add key dialog`,
@@ -80,7 +81,14 @@ assertion has iss = sub = the client ID, aud = the token endpoint, a 5-minute ex
 token's cnf.jkt. Only decoded claims are shown; the key, the assertion and the proof never are.
 --json prints one object: {"ok", "status", "error", "errorDescription", "explanation", "claims", "signature",
 "rateLimit", "request", "authMethod", "tokenType", "dpop"}; request is what was sent, with the secret, assertion and
-proof masked; dpop is null or {"jkt", "nonceRetried", "bound"}.`,
+proof masked; dpop is null or {"jkt", "nonceRetried", "bound"}.
+--rotation tests the current and the new secret of the client one after the other (never at once), with
+the same settings; discovery and keys are fetched once. The two secrets come from standard input, one per
+line (current first), or OKTA_OAUTH2_CLIENT_SECRET and OKTA_OAUTH2_CLIENT_SECRET_NEXT, or two hidden prompts.
+It prints the verdict (both-work, only-first-works, only-second-works, neither-works, no-answer) and the next
+step; --json prints {"ok", "verdict", "results": [current, new]}, each result the object above. Exit 0 only
+for both-work, 1 when the server refused at least one, 3 when either got no usable answer. It works with
+every method that uses the secret (client_secret_jwt too), not with private_key_jwt.`,
   keygen: `Prints one JSON object: {"kid", "alg", "publicJwk", "privateJwk"}. The default kid is the key's RFC 7638
 thumbprint. publicJwk has no private members. Nothing is written to disk: redirect the output where you keep
 secrets, or pipe it on. On a terminal, stderr says that the output holds a private key.`,

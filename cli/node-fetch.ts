@@ -13,6 +13,7 @@
 import { Agent, EnvHttpProxyAgent, fetch as undiciFetch } from 'undici';
 import { isLoopbackHost } from '../core/okta/target';
 import type { FetchLike } from '../core/okta/types';
+import { EXIT } from './exit-codes';
 
 export interface NodeFetch {
   readonly fetch: FetchLike;
@@ -69,4 +70,26 @@ export function createNodeFetch(ca: readonly string[] | null): NodeFetch {
       await Promise.all([viaEnv.destroy(), direct.destroy()].map((p) => p.catch(() => undefined)));
     },
   };
+}
+
+/**
+ * Runs `work` on a fresh NodeFetch, with Ctrl+C wired to cancel it: the first press aborts
+ * (core reports "cancelled"), a second one leaves at once. Connections are closed afterwards.
+ */
+export async function withNodeFetch<T>(ca: readonly string[] | null, work: (fetch: FetchLike, signal: AbortSignal) => Promise<T>): Promise<T> {
+  const net = createNodeFetch(ca);
+  const controller = new AbortController();
+  let interrupts = 0;
+  const onInterrupt = (): void => {
+    interrupts += 1;
+    if (interrupts > 1) process.exit(EXIT.cancelled);
+    controller.abort();
+  };
+  process.on('SIGINT', onInterrupt);
+  try {
+    return await work(net.fetch, controller.signal);
+  } finally {
+    process.off('SIGINT', onInterrupt);
+    await net.close();
+  }
 }

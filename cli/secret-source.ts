@@ -12,6 +12,8 @@ import type { Output } from './output';
 import { dropOneLineEnding, readStdinText } from './stdin-text';
 
 export const SECRET_ENV = 'OKTA_OAUTH2_CLIENT_SECRET';
+/** The second secret of a rotation (`test --rotation`); SECRET_ENV holds the current one. */
+export const SECRET_NEXT_ENV = 'OKTA_OAUTH2_CLIENT_SECRET_NEXT';
 
 export type SecretSource = 'stdin' | 'environment' | 'prompt';
 
@@ -67,6 +69,61 @@ async function readFromSources(io: InputIo): Promise<Result<SecretRead, InputErr
     'usage',
     `no client secret${emptyEnv}: pipe it on standard input (printf '%s' "$SECRET" | basic-header …) or set ${SECRET_ENV}. It is never read from the command line.`,
   );
+}
+
+export interface SecretPair {
+  readonly current: string;
+  readonly next: string;
+  readonly source: SecretSource;
+}
+
+const PAIR_SOURCES = `pipe them on standard input, one per line, the current first (printf '%s\\n%s\\n' "$CURRENT" "$NEW" | basic-header …), or set ${SECRET_ENV} and ${SECRET_NEXT_ENV}. They are never read from the command line.`;
+
+/**
+ * The two secrets of a rotation, from the first source that has any: standard input (one per
+ * line, current first), else SECRET_ENV + SECRET_NEXT_ENV, else two no-echo prompts. Fewer than
+ * two is bad input. Both are protected in io.output before this returns.
+ */
+export async function readSecretPair(io: InputIo): Promise<Result<SecretPair, InputError>> {
+  const read = await readPairFromSources(io);
+  if (read.ok) io.output.protect(read.value.current, read.value.next);
+  return read;
+}
+
+async function readPairFromSources(io: InputIo): Promise<Result<SecretPair, InputError>> {
+  if (io.stdin.isTTY !== true) {
+    const text = await readStdinText(io.stdin, () =>
+      io.output.note('waiting for the two client secrets on standard input, one per line (end with Ctrl+D).'),
+    );
+    if (!text.ok) return fail('usage', text.message);
+    if (text.value !== '') {
+      // Each line's own ending is the shell's; protect the whole text first, in case a line is refused below.
+      io.output.protect(text.value);
+      const lines = dropOneLineEnding(text.value).split(/\r?\n/);
+      for (const line of lines) io.output.protect(line);
+      if (lines.length < 2) return fail('usage', `--rotation needs two secrets and standard input holds one line: ${PAIR_SOURCES}`);
+      if (lines.length > 2) return fail('usage', `--rotation reads exactly two lines from standard input (the current secret, then the new one); it holds ${lines.length}.`);
+      return ok({ current: lines[0] ?? '', next: lines[1] ?? '', source: 'stdin' });
+    }
+  }
+  const current = io.env[SECRET_ENV];
+  const next = io.env[SECRET_NEXT_ENV];
+  const has = (v: string | undefined): v is string => v !== undefined && v !== '';
+  if (has(current) && has(next)) return ok({ current, next, source: 'environment' });
+  if (has(current) || has(next)) {
+    io.output.protect(...[current, next].filter(has));
+    return fail('usage', `--rotation needs two secrets: ${has(current) ? SECRET_NEXT_ENV : SECRET_ENV} is not set (${SECRET_ENV} holds the current secret, ${SECRET_NEXT_ENV} the new one).`);
+  }
+  if (io.stdin.isTTY === true) {
+    const write = (t: string): void => io.output.errRaw(t);
+    const first = await promptHidden(io.stdin as ReadStream, write, 'Current client secret (input hidden): ');
+    if (!first.ok) return fail('cancelled', 'cancelled.');
+    io.output.protect(first.value);
+    const second = await promptHidden(io.stdin as ReadStream, write, 'New client secret (input hidden): ');
+    if (!second.ok) return fail('cancelled', 'cancelled.');
+    return ok({ current: first.value, next: second.value, source: 'prompt' });
+  }
+  return fail('usage', `--rotation needs two client secrets: ${PAIR_SOURCES}`);
 }
 
 export const DECODE_PROMPT = 'Paste the Basic header or value, all of it (input hidden), then press Enter; if your terminal reads a paste line by line, end with Ctrl+D: ';

@@ -4,8 +4,6 @@
  * Loaded lazily by main.ts, so `encode` and `decode` never load undici or jose.
  * Everything that can be refused is refused before the secret is read.
  */
-import { buildBasicCredentials } from '../../core/encoding';
-import { credentialSensitiveValues } from '../../core/okta/redact';
 import { MAX_TIMEOUT_MS, buildMaskedPreview, runTokenTest } from '../../core/okta';
 import type { TokenTestInput, TokenTestReport } from '../../core/okta/types';
 import { fail, ok, type Result } from '../../core/shared/result';
@@ -14,11 +12,12 @@ import { loadClientAuth, readClientAuthSettings, type ClientAuthSettings } from 
 import type { CommandContext } from '../command-context';
 import { readClientId, readServer } from '../credential-options';
 import { EXIT, inputFailureExit, type ExitCode } from '../exit-codes';
-import { createNodeFetch, tlsEnvWarning, tlsKeyLogRefusal } from '../node-fetch';
+import { tlsEnvWarning, tlsKeyLogRefusal, withNodeFetch } from '../node-fetch';
 import { readClientSecret } from '../secret-source';
 import { exitCodeFor, reportJson, reportLines } from '../test-report';
 import { buildTrustStore } from '../trust-store';
-import { blockingMessage, isBlocking } from './encode';
+import { cleanTestInput, printNewNotices, type PrintedNotices } from './test-input';
+import { runRotation } from './test-rotation';
 
 const MAX_TIMEOUT_SECONDS = MAX_TIMEOUT_MS / 1000;
 /** Stands in for the secret while the other inputs are checked, before the secret is read. */
@@ -50,6 +49,9 @@ interface Settings {
 function readSettings(args: ParsedArgs, env: CommandContext['env']): Result<Settings, 'usage'> {
   if (args.has('json') && args.has('print-token')) {
     return fail('usage', '--json and --print-token cannot be combined: --print-token keeps stdout for the token alone.');
+  }
+  if (args.has('rotation') && args.has('print-token')) {
+    return fail('usage', '--rotation and --print-token cannot be combined: a rotation test gets two tokens and shows neither.');
   }
   const clientId = readClientId(args, env);
   if (!clientId.ok) return clientId;
@@ -110,8 +112,17 @@ export async function runTest(ctx: CommandContext): Promise<ExitCode> {
   }
   output.debug(trust.value.ca === null ? 'trust: Node\'s default CA store (with NODE_EXTRA_CA_CERTS if set)' : `trust: ${trust.value.ca.length} CA certificates (default store + extra)`);
 
-  const printed = new Set<string>();
-  let input: TokenTestInput = { ...base, clientSecret: '' };
+  if (args.has('rotation')) {
+    // A rotation varies the secret; private_key_jwt has none.
+    if (s.auth.authMethod === 'private_key_jwt') {
+      output.error('--rotation tests two client secrets; private_key_jwt uses a key and no secret. Rotate keys by testing each key on its own.');
+      return EXIT.usage;
+    }
+    return runRotation(ctx, base, trust.value.ca);
+  }
+
+  const printed: PrintedNotices = new Set();
+  let input: TokenTestInput | null = { ...base, clientSecret: '' };
   // private_key_jwt reads no secret at all.
   if (s.auth.authMethod !== 'private_key_jwt') {
     const read = await readClientSecret(ctx);
@@ -119,43 +130,12 @@ export async function runTest(ctx: CommandContext): Promise<ExitCode> {
       output.error(read.message);
       return inputFailureExit(read.code);
     }
-    const secret = read.value;
-
-    // The same hygiene as `encode`, so an empty secret or a colon in the ID stops here, before any traffic.
-    const cleaned = buildBasicCredentials({ clientId: s.clientId, clientSecret: secret.value, formEncode: s.formEncode });
-    output.protect(...credentialSensitiveValues(cleaned.clientId, cleaned.clientSecret));
-    if (cleaned.status !== 'ready') {
-      for (const n of cleaned.notices) if (!isBlocking(n)) output.notice(n);
-      const blocking = cleaned.notices.filter(isBlocking);
-      for (const n of blocking.length > 0 ? blocking : cleaned.notices.slice(0, 1)) output.error(blockingMessage(n, secret.source));
-      return EXIT.usage;
-    }
-    for (const n of cleaned.notices) {
-      output.notice(n);
-      printed.add(`${n.code}\u0000${n.message}`);
-    }
-    input = { ...base, clientId: cleaned.clientId, clientSecret: cleaned.clientSecret };
+    input = cleanTestInput(output, base, read.value.value, read.value.source, printed);
   }
-  const net = createNodeFetch(trust.value.ca);
-  const controller = new AbortController();
-  let interrupts = 0;
-  const onInterrupt = (): void => {
-    interrupts += 1;
-    if (interrupts > 1) process.exit(EXIT.cancelled);
-    controller.abort();
-  };
-  process.on('SIGINT', onInterrupt);
-  let report: TokenTestReport;
-  try {
-    report = await runTokenTest(input, { fetch: net.fetch }, controller.signal);
-  } finally {
-    process.off('SIGINT', onInterrupt);
-    await net.close();
-  }
-
-  for (const n of report.notices) {
-    if (!printed.has(`${n.code}\u0000${n.message}`)) output.notice(n);
-  }
+  if (input === null) return EXIT.usage;
+  const ready = input;
+  const report = await withNodeFetch(trust.value.ca, (fetch, signal) => runTokenTest(ready, { fetch }, signal));
+  printNewNotices(output, report.notices, printed);
   if (report.request !== null) output.debug(`request sent (secret masked): ${JSON.stringify(report.request)}`);
   if (report.discovery !== null) output.debug(`discovery: ${JSON.stringify(report.discovery)}`);
 

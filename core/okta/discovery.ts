@@ -26,6 +26,11 @@ interface CachedDiscovery {
  */
 export interface DiscoveryCache {
   readonly ttlMs: number;
+  /**
+   * Also remember the documented-paths fallback when discovery fails (default false). A session cache
+   * should retry next time; a rotation run must not fetch the metadata twice within one run.
+   */
+  readonly rememberFallback?: boolean;
   getDiscovery(key: string, nowMs: number): CachedDiscovery | undefined;
   setDiscovery(key: string, value: CachedDiscovery): void;
   getJwks(uri: string, nowMs: number): JsonWebKeySet | undefined;
@@ -33,12 +38,13 @@ export interface DiscoveryCache {
   clear(): void;
 }
 
-export function createDiscoveryCache(options: { ttlMs?: number } = {}): DiscoveryCache {
+export function createDiscoveryCache(options: { ttlMs?: number; rememberFallback?: boolean } = {}): DiscoveryCache {
   const ttlMs = options.ttlMs ?? 5 * 60_000;
   const discovery = new Map<string, CachedDiscovery>();
   const jwks = new Map<string, { jwks: JsonWebKeySet; atMs: number }>();
   return {
     ttlMs,
+    rememberFallback: options.rememberFallback === true,
     getDiscovery(key, nowMs) {
       const hit = discovery.get(key);
       return hit !== undefined && nowMs - hit.atMs < ttlMs ? hit : undefined;
@@ -213,7 +219,9 @@ export async function discover(
     }
   }
   const note = `Discovery failed (${failures.join('; ')}), so Okta's documented paths are used: token endpoint ${resolved.tokenEndpoint}, keys ${resolved.jwksUri}.`;
-  return { kind: 'done', info: fallbackInfo(resolved, note), notices: [] };
+  const fallback = { info: fallbackInfo(resolved, note), notices: [] };
+  if (cache?.rememberFallback === true) cache.setDiscovery(key, { ...fallback, atMs: nowMs });
+  return { kind: 'done', ...fallback };
 }
 
 /** Fetches a key set (through the injected fetch, with the same bounds), or says why not. */

@@ -26,6 +26,19 @@ export {
 export { describeEpochSeconds, isoFromEpochSeconds, NOT_A_DATE } from './time';
 export { hostToUnicode } from './punycode';
 export {
+  ROTATION_LABELS,
+  SAME_SECRET_MESSAGE,
+  checkRotationPair,
+  describeRotation,
+  rotationReason,
+  rotationVerdict,
+  runRotationTest,
+  type RotationInputError,
+  type RotationReport,
+  type RotationSide,
+  type RotationVerdict,
+} from './rotation';
+export {
   importPrivateKey,
   generateClientKey,
   exportPrivateKeyPem,

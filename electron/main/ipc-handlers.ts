@@ -6,6 +6,7 @@
  * failures become a fixed 'internal' message. Nothing here logs.
  */
 import {
+  runRotationTest as coreRunRotationTest,
   runTokenTest as coreRunTokenTest,
   exportPrivateKeyPem,
   findSecretLeaks,
@@ -16,7 +17,7 @@ import {
 import { fail, ok } from '../../core/shared/result';
 import type { FetchLike, TokenTestDeps, TokenTestInput, TokenTestReport } from '../../core/okta/types';
 import type { AppOrigin } from '../shared/app-origin';
-import type { ClientKeyInfo, InvokeContract, InvokeOperation, IpcResult, KeyLoadResponse } from '../shared/ipc-contract';
+import type { ClientKeyInfo, InvokeContract, InvokeOperation, IpcResult, KeyLoadResponse, TestRotationResponse } from '../shared/ipc-contract';
 import { createClipboardGuard, DEFAULT_CLIPBOARD_CLEAR_MS, type ClipboardPort, type GuardTimers, type SelectionGuard } from './clipboard-guard';
 import { readKeyFile } from './key-file';
 import { createKeySlots } from './key-slots';
@@ -49,6 +50,7 @@ export type Handlers = { readonly [K in InvokeOperation]: Handler<K> } & {
 };
 
 export type RunTokenTest = (input: TokenTestInput, deps: TokenTestDeps, signal: AbortSignal) => Promise<TokenTestReport>;
+export type RunRotationTest = (input: TokenTestInput, newSecret: string, deps: TokenTestDeps, signal: AbortSignal) => Promise<TestRotationResponse>;
 
 /** The OS file dialog, owned by the sender's window: resolves to the chosen path, or null when cancelled. */
 export type OpenKeyFileDialog = (sender: SenderInfo) => Promise<string | null>;
@@ -59,6 +61,7 @@ export type OpenKeyFileDialog = (sender: SenderInfo) => Promise<string | null>;
  */
 export interface HandlerInternals {
   readonly runTokenTest?: RunTokenTest;
+  readonly runRotationTest?: RunRotationTest;
   readonly timers?: GuardTimers;
   /** Without one (e.g. a test that never needs it) Choose key file answers that no dialog is available. */
   readonly openKeyFileDialog?: OpenKeyFileDialog;
@@ -87,6 +90,7 @@ type Action<K extends InvokeOperation> = (
 
 export function createHandlers(deps: HandlerDeps, internals: HandlerInternals = {}): Handlers {
   const runTokenTest = internals.runTokenTest ?? coreRunTokenTest;
+  const runRotationTest = internals.runRotationTest ?? coreRunRotationTest;
   const guard = createClipboardGuard({
     clipboard: deps.clipboard,
     clearAfterMs: deps.clipboardClearMs ?? DEFAULT_CLIPBOARD_CLEAR_MS,
@@ -195,10 +199,23 @@ export function createHandlers(deps: HandlerDeps, internals: HandlerInternals = 
     }
   });
 
-  const testCredentials = guarded('testCredentials', async (request) => {
-    const { requestId, keySlot, ...rest } = request;
+  /** Registers a cancellable test under the renderer's id (one per id, a few at once), runs it, unregisters it. */
+  async function tracked<T>(requestId: string, work: (signal: AbortSignal) => Promise<IpcResult<T>>): Promise<IpcResult<T>> {
     if (inFlight.has(requestId)) return fail('invalid-payload', MESSAGES.duplicateRequest);
     if (inFlight.size >= MAX_TESTS_IN_FLIGHT) return fail('invalid-payload', MESSAGES.tooManyTests);
+    const controller = new AbortController();
+    inFlight.set(requestId, controller);
+    try {
+      return await work(controller.signal);
+    } finally {
+      if (inFlight.get(requestId) === controller) inFlight.delete(requestId);
+    }
+  }
+
+  const testDeps: TokenTestDeps = { fetch: deps.fetch, ...(deps.now === undefined ? {} : { now: deps.now }) };
+
+  const testCredentials = guarded('testCredentials', async (request) => {
+    const { requestId, keySlot, ...rest } = request;
     // The page names a slot; the key itself never left main. A slot only matters to private_key_jwt.
     let input: TokenTestInput = rest;
     let keyNeedles: readonly string[] = [];
@@ -208,17 +225,25 @@ export function createHandlers(deps: HandlerDeps, internals: HandlerInternals = 
       input = { ...rest, clientKey: slot.signingKey };
       keyNeedles = slot.needles;
     }
-    const controller = new AbortController();
-    inFlight.set(requestId, controller);
-    try {
-      const report = await runTokenTest(input, { fetch: deps.fetch, ...(deps.now === undefined ? {} : { now: deps.now }) }, controller.signal);
+    return tracked(requestId, async (signal) => {
+      const report = await runTokenTest(input, testDeps, signal);
       // Belt and braces over core's guarantee: a report that contains the secret never leaves main.
       if (containsSecret(report, input.clientSecret)) return fail('internal', MESSAGES.withheld);
       if (findSecretLeaks(report, keyNeedles).length > 0) return fail('internal', MESSAGES.keyWithheld);
       return ok(report);
-    } finally {
-      if (inFlight.get(requestId) === controller) inFlight.delete(requestId);
-    }
+    });
+  });
+
+  // A rotation varies the secret only: a key slot has no part in it (core refuses private_key_jwt without a key).
+  const testRotation = guarded('testRotation', async (request) => {
+    const { requestId, newClientSecret, ...rest } = request;
+    const { keySlot, ...input } = rest;
+    void keySlot;
+    return tracked(requestId, async (signal) => {
+      const result = await runRotationTest(input, newClientSecret, testDeps, signal);
+      if (containsSecret(result, input.clientSecret) || containsSecret(result, newClientSecret)) return fail('internal', MESSAGES.withheld);
+      return ok(result);
+    });
   });
 
   const cancelTest = guarded('cancelTest', async ({ requestId }) => {
@@ -233,6 +258,7 @@ export function createHandlers(deps: HandlerDeps, internals: HandlerInternals = 
     copyText,
     forget,
     testCredentials,
+    testRotation,
     cancelTest,
     chooseKeyFile,
     importKeyText,

@@ -21,6 +21,7 @@ import type {
   InvokeContract,
   InvokeOperation,
   TestCredentialsRequest,
+  TestRotationRequest,
 } from '../shared/ipc-contract';
 import { LIMITS } from '../shared/limits';
 
@@ -35,7 +36,7 @@ const SCOPE_TOKEN = /^[\x21\x23-\x5B\x5D-\x7E]+$/;
 // eslint-disable-next-line no-control-regex
 const STRAY_CONTROL = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F]/;
 
-const COPY_PURPOSES: readonly CopyPurpose[] = ['base64', 'header', 'token', 'public-jwk'];
+const COPY_PURPOSES: readonly CopyPurpose[] = ['base64', 'header', 'token', 'public-jwk', 'secret', 'new-secret'];
 const FORGET_REASONS: readonly ForgetRequest['reason'][] = ['user', 'idle', 'shortcut'];
 const PRIVATE_KEY_FORMS: readonly PrivateKeyForm[] = ['private-jwk', 'private-pem'];
 /** core's checkKeyId: a kid is a short printable label (a pasted key is not one). */
@@ -241,6 +242,18 @@ export function validateTestCredentials(payload: unknown): Validation<TestCreden
   });
 }
 
+/** The single test's checks for every shared field, plus the new secret under the same cap. */
+export function validateTestRotation(payload: unknown): Validation<TestRotationRequest> {
+  const record = plainRecord(payload, [...TEST_KEYS, 'newClientSecret'], 'rotation request', TEST_OPTIONAL_KEYS);
+  if (!record.ok) return record;
+  const { newClientSecret, ...single } = record.value;
+  const next = text(newClientSecret, 'newClientSecret', LIMITS.clientSecretChars);
+  if (!next.ok) return next;
+  const checked = validateTestCredentials({ ...single });
+  if (!checked.ok) return checked;
+  return ok({ ...checked.value, newClientSecret: next.value });
+}
+
 export function validateChooseKeyFile(payload: unknown): Validation<ChooseKeyFileRequest> {
   const record = plainRecord(payload, ['kid'], 'key file request');
   if (!record.ok) return record;
@@ -283,6 +296,7 @@ export const VALIDATORS: { readonly [K in InvokeOperation]: (payload: unknown) =
   copyText: validateCopyText,
   forget: validateForget,
   testCredentials: validateTestCredentials,
+  testRotation: validateTestRotation,
   cancelTest: validateCancelTest,
   chooseKeyFile: validateChooseKeyFile,
   importKeyText: validateImportKeyText,

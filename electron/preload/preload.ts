@@ -15,6 +15,7 @@ const api: BasicHeaderApi = {
   copyText: (request) => ipcRenderer.invoke(INVOKE_CHANNELS.copyText, request),
   forget: (request) => ipcRenderer.invoke(INVOKE_CHANNELS.forget, request),
   testCredentials: (request) => ipcRenderer.invoke(INVOKE_CHANNELS.testCredentials, request),
+  testRotation: (request) => ipcRenderer.invoke(INVOKE_CHANNELS.testRotation, request),
   cancelTest: (request) => ipcRenderer.invoke(INVOKE_CHANNELS.cancelTest, request),
   chooseKeyFile: (request) => ipcRenderer.invoke(INVOKE_CHANNELS.chooseKeyFile, request),
   importKeyText: (request) => ipcRenderer.invoke(INVOKE_CHANNELS.importKeyText, request),

@@ -7,12 +7,13 @@ import type { Result } from '../../core/shared/result';
 import type { TokenTestInput, TokenTestReport } from '../../core/okta/types';
 import type { ImportKeyErrorCode } from '../../core/okta/client-keys';
 import type { KeyFormat } from '../../core/okta/key-formats';
+import type { RotationInputError, RotationReport } from '../../core/okta/rotation';
 
 /** Name of the object the preload exposes on `window`. */
 export const BRIDGE_NAME = 'basicHeader';
 
 /** What a copied value is; main uses it for clipboard markers and never logs the text. */
-export type CopyPurpose = 'base64' | 'header' | 'token' | 'public-jwk';
+export type CopyPurpose = 'base64' | 'header' | 'token' | 'public-jwk' | 'secret' | 'new-secret';
 /** The private halves of a generated key: main copies them itself (copyPrivateKey); the page never holds them. */
 export type PrivateKeyForm = 'private-jwk' | 'private-pem';
 
@@ -90,6 +91,11 @@ export interface CopyPrivateKeyRequest {
   readonly form: PrivateKeyForm;
 }
 
+/** A rotation test (issue 13): the single test's fields (clientSecret = the current secret) plus the new secret. */
+export type TestRotationRequest = TestCredentialsRequest & { readonly newClientSecret: string };
+/** Core's answer: both reports and the verdict, or why the pair was refused before any traffic. */
+export type TestRotationResponse = Result<RotationReport, RotationInputError>;
+
 export interface CancelTestRequest {
   readonly requestId: string;
 }
@@ -102,6 +108,7 @@ export interface InvokeContract {
   copyText: { request: CopyTextRequest; response: CopyTextResponse };
   forget: { request: ForgetRequest; response: ForgetResponse };
   testCredentials: { request: TestCredentialsRequest; response: TokenTestReport };
+  testRotation: { request: TestRotationRequest; response: TestRotationResponse };
   cancelTest: { request: CancelTestRequest; response: CancelTestResponse };
   chooseKeyFile: { request: ChooseKeyFileRequest; response: KeyLoadResponse };
   importKeyText: { request: ImportKeyTextRequest; response: KeyLoadResponse };
@@ -115,6 +122,7 @@ export const INVOKE_CHANNELS: { readonly [K in InvokeOperation]: `basic-header:$
   copyText: 'basic-header:copy-text',
   forget: 'basic-header:forget',
   testCredentials: 'basic-header:test-credentials',
+  testRotation: 'basic-header:test-rotation',
   cancelTest: 'basic-header:cancel-test',
   chooseKeyFile: 'basic-header:choose-key-file',
   importKeyText: 'basic-header:import-key-text',

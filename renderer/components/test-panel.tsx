@@ -4,7 +4,8 @@ import type { ClientKeyInfo } from '../../electron/shared/ipc-contract';
 import type { Bridge } from '../bridge';
 import { useClientKey } from '../hooks/use-client-key';
 import type { CopyFeedback } from '../hooks/use-copy';
-import type { TestState } from '../hooks/use-token-test';
+import { useRotationPanel, type RotationHost } from '../hooks/use-rotation-panel';
+import type { RunState, TestState } from '../hooks/use-token-test';
 import { useNow } from '../hooks/use-now';
 import { TIMEOUT_CHOICES, type Preview, type ServerKind, type TestSettings } from '../test-settings';
 import { ErrorIcon } from './icons';
@@ -12,6 +13,8 @@ import { TestResult } from './lazy-panels';
 import { MaskedRequestView } from './masked-request';
 import { NoticeList } from './notice-list';
 import { RadioChoices, type RadioChoice } from './radio-choices';
+import { RotationFields } from './rotation-fields';
+import { RotationResult } from './rotation-result';
 import { ClientKeyInput } from './client-key-input';
 
 export interface TestPanelProps {
@@ -29,6 +32,8 @@ export interface TestPanelProps {
   readonly onCopyPublicKey: (text: string) => void;
   /** Test again with DPoP on, from a result that says DPoP is required. */
   readonly onRetryWithDpop: () => void;
+  /** Rotation (issue 13): held in this lazy chunk, reached by the workspace's Run test through `register`. */
+  readonly rotation: RotationHost;
 }
 
 const QUIET_INPUT = { spellCheck: false, autoComplete: 'off', autoCorrect: 'off', autoCapitalize: 'off' } as const;
@@ -59,7 +64,10 @@ function Running({ startedAt, cancelling, onCancel }: { readonly startedAt: numb
 }
 
 export function TestPanel(props: TestPanelProps): ReactElement {
-  const { settings, onSettings, preview, state } = props;
+  const { settings, onSettings, preview } = props;
+  const rotation = useRotationPanel(props.bridge, props.rotation, props.settings.authMethod, props.feedback);
+  const rotationState = rotation.state;
+  const state: RunState<unknown> = rotationState ?? props.state;
   const id = useId();
   const keys = useClientKey(props.bridge);
   const resultRef = useRef<HTMLDivElement>(null);
@@ -222,6 +230,8 @@ export function TestPanel(props: TestPanelProps): ReactElement {
           </p>
         </div>
 
+        {rotation.fields === null ? null : <RotationFields {...rotation.fields} />}
+
         <div className="preview">
           <h3 className="preview-title">Request that will be sent</h3>
           {preview.request !== null ? (
@@ -258,12 +268,18 @@ export function TestPanel(props: TestPanelProps): ReactElement {
               <ErrorIcon />
               <span>{state.message}</span>
             </p>
-          ) : state.phase === 'done' ? (
-            <span className="visually-hidden">{summary(state.report.outcome)}</span>
+          ) : rotationState?.phase === 'done' ? (
+            <span className="visually-hidden">{`Rotation test finished: ${rotationState.report.summary}`}</span>
+          ) : props.state.phase === 'done' && rotationState === null ? (
+            <span className="visually-hidden">{summary(props.state.report.outcome)}</span>
           ) : null}
         </div>
-        {state.phase === 'done' ? (
-          <TestResult report={state.report} feedback={props.feedback} onCopyToken={props.onCopyToken} onRetryWithDpop={props.onRetryWithDpop} />
+        {rotationState !== null ? (
+          rotationState.phase === 'done' ? (
+            <RotationResult report={rotationState.report} feedback={props.feedback} onCopyToken={rotation.onCopyToken} />
+          ) : null
+        ) : props.state.phase === 'done' ? (
+          <TestResult report={props.state.report} feedback={props.feedback} onCopyToken={props.onCopyToken} onRetryWithDpop={props.onRetryWithDpop} />
         ) : null}
       </div>
     </section>

@@ -1,4 +1,4 @@
-import type { ReactElement } from 'react';
+import { useId, type ReactElement } from 'react';
 import type { RateLimitInfo, TokenTestReport } from '../../core/okta/types';
 import type { CopyFeedback } from '../hooks/use-copy';
 import { formatEpochSeconds } from '../format';
@@ -18,9 +18,10 @@ const HEADINGS: Readonly<Record<TokenTestReport['outcome'], { readonly text: str
 };
 
 function RateLimit({ rateLimit }: { readonly rateLimit: RateLimitInfo }): ReactElement {
+  const id = useId();
   return (
-    <section className="subsection" aria-labelledby="rate-limit-heading">
-      <h3 id="rate-limit-heading">Rate limit</h3>
+    <section className="subsection" aria-labelledby={`${id}-rate-limit`}>
+      <h3 id={`${id}-rate-limit`}>Rate limit</h3>
       <dl className="facts facts-table">
         <div><dt>X-Rate-Limit-Limit</dt><dd>{rateLimit.limit ?? 'Not given'}</dd></div>
         <div><dt>X-Rate-Limit-Remaining</dt><dd>{rateLimit.remaining ?? 'Not given'}</dd></div>
@@ -43,10 +44,12 @@ export interface TestResultProps {
 
 export function TestResult({ report, feedback, onCopyToken, onRetryWithDpop }: TestResultProps): ReactElement {
   const heading = HEADINGS[report.outcome];
+  // Unique per result: a rotation shows two side by side.
+  const id = useId();
   const failed = report.outcome !== 'success';
   return (
-    <section className={`result result-${heading.tone}`} aria-labelledby="result-heading" data-outcome={report.outcome}>
-      <h3 id="result-heading" className="result-heading" tabIndex={-1}>
+    <section className={`result result-${heading.tone}`} aria-labelledby={`${id}-heading`} data-outcome={report.outcome}>
+      <h3 id={`${id}-heading`} className="result-heading" tabIndex={-1}>
         <heading.Icon />
         <span>{heading.text}</span>
       </h3>

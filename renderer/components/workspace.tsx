@@ -2,11 +2,12 @@
  * Everything the user types and every result, in React state only. Forget
  * everything remounts this component (a new key), which drops all of it at once.
  */
-import { memo, useDeferredValue, useId, useImperativeHandle, useMemo, useState, type ReactElement, type Ref } from 'react';
+import { memo, useCallback, useDeferredValue, useId, useImperativeHandle, useMemo, useRef, useState, type ReactElement, type Ref } from 'react';
 import type { EncodeInput, EncodeOutput } from '../../core/encoding/types';
 import type { CopyPurpose } from '../../electron/shared/ipc-contract';
 import type { Bridge } from '../bridge';
 import { useCopy, type CopyFeedback } from '../hooks/use-copy';
+import type { RotationControl } from '../hooks/use-rotation-panel';
 import { useTokenTest } from '../hooks/use-token-test';
 import { PENDING_ENCODE, PENDING_GROUPS, PENDING_PREVIEW } from '../form-pending';
 import { useFormLogic, type FormLogic } from '../lazy-chunks';
@@ -52,6 +53,8 @@ export const Workspace = memo(function Workspace({ bridge, testShortcut, ref }: 
   const [settings, setSettings] = useState<TestSettings>(INITIAL_SETTINGS);
   const { feedback, copy } = useCopy(bridge);
   const test = useTokenTest(bridge);
+  // Rotation (issue 13): the Test panel holds it (lazy chunk) and registers its run here while it is chosen.
+  const rotation = useRef<RotationControl | null>(null);
   // Null only until the logic chunk lands, just after the first paint.
   const logic = useFormLogic();
 
@@ -78,24 +81,25 @@ export const Workspace = memo(function Workspace({ bridge, testShortcut, ref }: 
 
   /** `patch`: settings changed in the same click (Retry with DPoP), not yet in state. */
   const runTest = (patch: Partial<TestSettings> = {}): void => {
-    if (test.state.phase === 'running') return;
+    const runner = rotation.current ?? test;
+    if (test.state.phase === 'running' || rotation.current?.running === true) return;
     if (logic === null) {
-      test.fail('Not sent: the window is still loading. Try again in a moment.');
+      runner.fail('Not sent: the window is still loading. Try again in a moment.');
       return;
     }
     const chosen: TestSettings = { ...settings, ...patch };
     const fresh = logic.buildPreview(chosen, encoded.clientId, encoded.clientSecret, formEncode);
     if (fresh.problem !== null) {
-      test.fail(`Not sent: ${fresh.problem.message}`);
+      runner.fail(`Not sent: ${fresh.problem.message}`);
       return;
     }
     const scopes = toScopes(chosen.scopes);
     const tooLarge = logic.sendLimitProblem({ clientId: encoded.clientId, clientSecret: encoded.clientSecret, target: chosen.target, scopes });
     if (tooLarge !== null) {
-      test.fail(`Not tested: ${tooLarge}`);
+      runner.fail(`Not tested: ${tooLarge}`);
       return;
     }
-    test.run({
+    const request = {
       target: chosen.target,
       authServer: toAuthServer(chosen),
       clientId: encoded.clientId,
@@ -107,8 +111,13 @@ export const Workspace = memo(function Workspace({ bridge, testShortcut, ref }: 
       dpop: chosen.dpop,
       // Only a slot id crosses: the key stays in main.
       ...(chosen.authMethod === 'private_key_jwt' && chosen.clientKey !== null ? { keySlot: chosen.clientKey.slotId } : {}),
-    });
+    };
+    runner.run(request);
   };
+
+  const registerRotation = useCallback((control: RotationControl | null): void => {
+    rotation.current = control;
+  }, []);
 
   useImperativeHandle(ref, () => ({ copyHeader: () => copyOutput('header'), runTest: () => runTest() }));
 
@@ -161,7 +170,7 @@ export const Workspace = memo(function Workspace({ bridge, testShortcut, ref }: 
               state={test.state}
               shortcut={testShortcut}
               onTest={() => runTest()}
-              onCancel={test.cancel}
+              onCancel={() => (rotation.current ?? test).cancel()}
               feedback={feedback}
               onCopyToken={() => void copy(report?.token?.accessToken ?? null, 'token')}
               bridge={bridge}
@@ -169,6 +178,13 @@ export const Workspace = memo(function Workspace({ bridge, testShortcut, ref }: 
               onRetryWithDpop={() => {
                 setSettings((s) => ({ ...s, dpop: true }));
                 runTest({ dpop: true });
+              }}
+              rotation={{
+                clientId: encoded.clientId,
+                currentSecret: encoded.clientSecret,
+                formEncode,
+                register: registerRotation,
+                copy: (text, purpose) => void copy(text, purpose),
               }}
             />
           </ErrorBoundary>

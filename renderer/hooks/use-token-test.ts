@@ -1,31 +1,40 @@
 /**
- * One token test at a time, run by main through the bridge. Each run has a fresh
- * requestId, so a late answer from an older (cancelled or forgotten) run is ignored.
+ * One token test (or rotation test) at a time, run by main through the bridge. Each run has a
+ * fresh requestId, so a late answer from an older (cancelled or forgotten) run is ignored.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { TokenTestReport } from '../../core/okta/types';
+import type { Result } from '../../core/shared/result';
 import type { TestCredentialsRequest } from '../../electron/shared/ipc-contract';
 import { NO_BRIDGE_MESSAGE, newRequestId, type Bridge } from '../bridge';
 
-export type TestState =
+export type RunState<T> =
   | { readonly phase: 'idle' }
   | { readonly phase: 'running'; readonly requestId: string; readonly startedAt: number; readonly cancelling: boolean }
-  | { readonly phase: 'done'; readonly report: TokenTestReport }
-  /** The bridge itself refused or failed (no app, invalid payload, internal error). */
+  | { readonly phase: 'done'; readonly report: T }
+  /** The bridge itself refused or failed (no app, invalid payload, internal error), or core refused the input. */
   | { readonly phase: 'failed'; readonly message: string };
+
+export type TestState = RunState<TokenTestReport>;
 
 export type TestRequest = Omit<TestCredentialsRequest, 'requestId'>;
 
-export function useTokenTest(bridge: Bridge | null): {
-  readonly state: TestState;
-  readonly run: (request: TestRequest) => void;
+export interface BridgeRun<Req, T> {
+  readonly state: RunState<T>;
+  readonly run: (request: Req) => void;
   readonly cancel: () => void;
   readonly fail: (message: string) => void;
-} {
-  const [state, setState] = useState<TestState>({ phase: 'idle' });
+}
+
+/** Runs `invoke` (a module-level function, so its identity is stable) through the bridge with a fresh request id; cancel goes to main's cancelTest. */
+export function useBridgeRun<Req, T>(
+  bridge: Bridge | null,
+  invoke: (bridge: Bridge, request: Req & { readonly requestId: string }) => Promise<Result<T>>,
+): BridgeRun<Req, T> {
+  const [state, setState] = useState<RunState<T>>({ phase: 'idle' });
   const current = useRef<string | null>(null);
 
-  const run = useCallback((request: TestRequest): void => {
+  const run = useCallback((request: Req): void => {
     if (current.current !== null) return; // one at a time; the button is disabled meanwhile
     if (bridge === null) {
       setState({ phase: 'failed', message: `Not tested. ${NO_BRIDGE_MESSAGE}` });
@@ -34,7 +43,7 @@ export function useTokenTest(bridge: Bridge | null): {
     const requestId = newRequestId();
     current.current = requestId;
     setState({ phase: 'running', requestId, startedAt: Date.now(), cancelling: false });
-    bridge.testCredentials({ ...request, requestId }).then(
+    invoke(bridge, { ...request, requestId }).then(
       (reply) => {
         if (current.current !== requestId) return;
         current.current = null;
@@ -48,13 +57,13 @@ export function useTokenTest(bridge: Bridge | null): {
         setState({ phase: 'failed', message: 'Not tested: the app did not answer. Try again.' });
       },
     );
-  }, [bridge]);
+  }, [bridge, invoke]);
 
   const cancel = useCallback((): void => {
     const requestId = current.current;
     if (requestId === null || bridge === null) return;
     setState((s) => (s.phase === 'running' && s.requestId === requestId ? { ...s, cancelling: true } : s));
-    // The pending testCredentials call then answers with outcome 'cancelled'.
+    // The pending call then answers with outcome 'cancelled'.
     bridge.cancelTest({ requestId }).catch(() => undefined);
   }, [bridge]);
 
@@ -70,4 +79,10 @@ export function useTokenTest(bridge: Bridge | null): {
   }, [bridge]);
 
   return { state, run, cancel, fail };
+}
+
+const invokeTest = (b: Bridge, request: TestCredentialsRequest): Promise<Result<TokenTestReport>> => b.testCredentials(request);
+
+export function useTokenTest(bridge: Bridge | null): BridgeRun<TestRequest, TokenTestReport> {
+  return useBridgeRun<TestRequest, TokenTestReport>(bridge, invokeTest);
 }

@@ -35,7 +35,8 @@ export type RouteBehaviour =
   /** Drop the connection without an answer. */
   | { readonly kind: 'reset' };
 
-export type Route = RouteBehaviour | ((request: RecordedRequest) => RouteBehaviour);
+/** A fixed behaviour, or one chosen per request (possibly after async work, e.g. signing a token). */
+export type Route = RouteBehaviour | ((request: RecordedRequest) => RouteBehaviour | Promise<RouteBehaviour>);
 
 export interface FaultServerOptions {
   /** CA that signs the server certificate; a fresh one when omitted. */
@@ -156,7 +157,7 @@ async function listen(cert: LeafCert | null, caPem: string, options: FaultServer
       requests.push(recorded);
       const pathOnly = recorded.path.split('?', 1)[0] ?? '/';
       const route = options.routes?.[pathOnly] ?? options.fallback ?? NOT_FOUND;
-      respond(req, res, typeof route === 'function' ? route(recorded) : route);
+      respond(req, res, typeof route === 'function' ? await route(recorded) : route);
     })();
   });
   // TLS failures on the client side surface here as socket errors; they are the point of some tests.

@@ -110,6 +110,25 @@ describe('discover', () => {
     expect(server.requestCount() - from).toBe(3);
   });
 
+  it('remembers the documented-paths fallback only when asked (a rotation run), so its URLs are tried once', async () => {
+    // No routes: every discovery URL answers 404.
+    const session = createDiscoveryCache();
+    const from = server.requestCount();
+    await discover(target(), fetchLike, BOUNDS, session, 0);
+    const perRun = server.requestCount() - from;
+    expect(perRun).toBeGreaterThan(0);
+    await discover(target(), fetchLike, BOUNDS, session, 1);
+    expect(server.requestCount() - from).toBe(2 * perRun);
+
+    const oneRun = createDiscoveryCache({ rememberFallback: true });
+    const again = server.requestCount();
+    const first = await discover(target(), fetchLike, BOUNDS, oneRun, 0);
+    const second = await discover(target(), fetchLike, BOUNDS, oneRun, 1);
+    expect(server.requestCount() - again).toBe(perRun);
+    expect(second).toEqual(first);
+    expect(second).toMatchObject({ kind: 'done', info: { source: 'fallback' } });
+  });
+
   it('stops on a network failure instead of trying every URL', async () => {
     const failing = (): Promise<Response> => Promise.reject(new TypeError('fetch failed', { cause: Object.assign(new Error('x'), { code: 'ECONNREFUSED' }) }));
     const outcome = await discover(target('https://dev-123.okta.com'), failing, BOUNDS);

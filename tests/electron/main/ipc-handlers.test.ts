@@ -79,6 +79,7 @@ describe('sender check', () => {
       copyText: { text: 'Basic abc=', purpose: 'header' },
       forget: { reason: 'user' },
       testCredentials: testRequest(),
+      testRotation: { ...testRequest(), newClientSecret: 'new-secret-0123456789_abcdefghijklmnopqrstuvwxyz' },
       cancelTest: { requestId: 'run-1' },
       chooseKeyFile: { kid: null },
       importKeyText: { text: '-----BEGIN PRIVATE KEY-----', kid: null },

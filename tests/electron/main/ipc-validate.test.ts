@@ -204,7 +204,7 @@ describe('validateCopyText', () => {
     [{ text: '', purpose: 'header' }],
     [{ text: 'x'.repeat(LIMITS.copyTextChars + 1), purpose: 'header' }],
     [{ text: 42, purpose: 'header' }],
-    [{ text: 'x', purpose: 'secret' }],
+    [{ text: 'x', purpose: 'password' }],
     [{ text: 'x' }],
     [{ text: 'x', purpose: 'header', html: '<b>' }],
     [['x', 'header']],

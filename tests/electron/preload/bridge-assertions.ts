@@ -22,6 +22,7 @@ export async function assertInvokes(api: BasicHeaderApi, fake: FakeElectron): Pr
     copyText: { text: 'x', purpose: 'header' },
     forget: { reason: 'user' },
     testCredentials: { requestId: 'r' },
+    testRotation: { requestId: 'r' },
     cancelTest: { requestId: 'r' },
     chooseKeyFile: { kid: null },
     importKeyText: { text: 'k', kid: null },

@@ -69,7 +69,7 @@ export function buildCli(): string {
 
 /** Variables that would change the CLI's behaviour; tests set them explicitly when they mean to. */
 const CONTROLLED = [
-  'OKTA_OAUTH2_CLIENT_ID', 'OKTA_OAUTH2_CLIENT_SECRET', 'OKTA_OAUTH2_ISSUER',
+  'OKTA_OAUTH2_CLIENT_ID', 'OKTA_OAUTH2_CLIENT_SECRET', 'OKTA_OAUTH2_CLIENT_SECRET_NEXT', 'OKTA_OAUTH2_ISSUER',
   'HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy', 'NO_PROXY', 'no_proxy', 'ALL_PROXY', 'all_proxy',
   'NODE_EXTRA_CA_CERTS', 'NODE_OPTIONS', 'NO_COLOR', 'FORCE_COLOR',
 ];

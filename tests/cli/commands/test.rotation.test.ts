@@ -1,0 +1,265 @@
+/**
+ * `basic-header test --rotation` as a child process against a real HTTPS server
+ * in the middle of a rotation (two ACTIVE secrets and an INACTIVE third for one
+ * client, real signed tokens): every verdict and exit code, the secrets from
+ * standard input, the environment and two hidden prompts, refusals before any
+ * traffic, faults on the second request, and the --json contract. Every run is
+ * scanned for all three secrets, their Basic values and fragments of them.
+ */
+import { Buffer } from 'node:buffer';
+import { spawnSync } from 'node:child_process';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { behaviours } from '../../support/fault-servers';
+import { makeEcKey } from '../../support/key-files';
+import { RATE_LIMIT_FIXTURE } from '../../support/okta-fixtures';
+import { ROTATION_CLIENT, startRotationServer, type RotationServer } from '../../support/rotation-server';
+import { createTestCa, type TestCa } from '../../support/test-ca';
+import { buildCli, createCli, findLeaks, runProcess, tempFile, type Cli, type CliRun } from '../../support/cli/cli-process';
+
+const { clientId, current, next, inactive } = ROTATION_CLIENT;
+const SECRETS = [current, next, inactive];
+const SINGLE_JSON_KEYS = ['claims', 'error', 'errorDescription', 'explanation', 'ok', 'rateLimit', 'request', 'signature', 'status'];
+const JWT = /eyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+/;
+
+let ca: TestCa;
+let server: RotationServer;
+let cli: Cli;
+let bin: string;
+let caFile: { path: string; remove: () => void };
+
+const basic = (secret: string): string => Buffer.from(`${clientId}:${secret}`, 'utf8').toString('base64');
+/** A prefix, a middle and a suffix of each secret: "no fragment" means none of these either. */
+const fragments = (secret: string): string[] => [secret.slice(0, 12), secret.slice(20, 32), secret.slice(-12)];
+
+beforeAll(async () => {
+  bin = buildCli();
+  ca = await createTestCa();
+  server = await startRotationServer({ ca });
+  caFile = tempFile('test-ca.pem', server.ca);
+  cli = createCli(bin, SECRETS.flatMap((s) => [s, basic(s), ...fragments(s)]));
+});
+
+afterAll(async () => {
+  await server?.close();
+  caFile?.remove();
+});
+
+function args(target: Pick<RotationServer, 'issuer'> = server, ...extra: string[]): string[] {
+  return ['test', '--rotation', '--client-id', clientId, '--issuer', target.issuer, '--ca-file', caFile.path, '--scope', 'api:read', ...extra];
+}
+
+const lines = (a: string, b: string): string => `${a}\n${b}\n`;
+
+function json(run: CliRun): { ok: boolean; verdict: string; results: Record<string, unknown>[] } {
+  const out = run.stdout.trim().split('\n');
+  expect(out).toHaveLength(1);
+  return JSON.parse(out[0] ?? '') as { ok: boolean; verdict: string; results: Record<string, unknown>[] };
+}
+
+describe('verdicts and exit codes', () => {
+  it('both-work (stdin): verdict and next step on stdout, both sides labelled, exit 0', async () => {
+    const run = await cli.run(args(), { input: lines(current, next) });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('Rotation: both-work.');
+    expect(run.stdout).toMatch(/Next step:.*safe to switch.*deactivate the old one once nothing uses it/);
+    expect(run.stdout).toContain('Secret "current":');
+    expect(run.stdout).toContain('Secret "new":');
+    expect(run.stdout.match(/✔ Success/g)).toHaveLength(2);
+    expect(run.stdout.match(/Signature:\s+verified/g)).toHaveLength(2);
+    expect(run.stdout).not.toMatch(JWT);
+    // Positive control for the leak scan: a value that IS printed (the client ID, in the claims) is found.
+    expect(findLeaks(run, [clientId])).not.toEqual([]);
+  });
+
+  it('--json: exactly { ok, verdict, results }, each result exactly the single-test object', async () => {
+    const run = await cli.run(args(undefined, '--json'), { input: lines(current, next) });
+    expect(run.code).toBe(0);
+    const out = json(run);
+    expect(Object.keys(out).sort()).toEqual(['ok', 'results', 'verdict']);
+    expect(out).toMatchObject({ ok: true, verdict: 'both-work' });
+    expect(out.results).toHaveLength(2);
+    // Each result has exactly the keys a single test prints, in its order.
+    const single = await cli.run(['test', '--client-id', clientId, '--issuer', server.issuer, '--ca-file', caFile.path, '--scope', 'api:read', '--json'], { input: next });
+    const singleKeys = Object.keys(JSON.parse(single.stdout) as object);
+    expect(singleKeys).toEqual(expect.arrayContaining(SINGLE_JSON_KEYS));
+    for (const r of out.results) {
+      expect(Object.keys(r)).toEqual(singleKeys);
+      expect(r).toMatchObject({ ok: true, status: 200, signature: 'verified' });
+    }
+  });
+
+  it('only-first-works (stdin, new secret inactive): exit 1, the new one named as the problem', async () => {
+    const run = await cli.run(args(undefined, '--json'), { input: lines(current, inactive) });
+    expect(run.code).toBe(1);
+    expect(json(run)).toMatchObject({ ok: false, verdict: 'only-first-works', results: [{ ok: true }, { ok: false, status: 401, error: 'invalid_client' }] });
+    expect(run.stderr).toContain('mistyped, not yet active, or from another app');
+  });
+
+  it('only-second-works (environment): exit 1, "anything still using it is failing now"', async () => {
+    const run = await cli.run(args(), { env: { OKTA_OAUTH2_CLIENT_SECRET: inactive, OKTA_OAUTH2_CLIENT_SECRET_NEXT: next } });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('Rotation: only-second-works.');
+    expect(run.stdout).toMatch(/already inactive.*anything still using it is failing now/);
+  });
+
+  it('neither-works: exit 1, each reason shown', async () => {
+    const run = await cli.run(args(), { env: { OKTA_OAUTH2_CLIENT_SECRET: inactive, OKTA_OAUTH2_CLIENT_SECRET_NEXT: `${inactive}-x` } });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('Rotation: neither-works.');
+    expect(run.stdout).toContain('Current: Wrong client secret. New: Wrong client secret.');
+    expect(run.stdout.match(/Okta said:\s+"The client secret supplied for a confidential client is invalid\."/g)).toHaveLength(2);
+  });
+
+  it('with --debug the masked requests are shown, never the secrets', async () => {
+    const run = await cli.run(args(undefined, '--debug'), { input: lines(current, next) });
+    expect(run.code).toBe(0);
+    expect(run.stderr.match(/request sent \(secret masked\)/g)).toHaveLength(2);
+  });
+});
+
+describe('with --auth-method client_secret_jwt', () => {
+  it('both work: each token request carries an HS256 assertion signed with its own secret, never a secret', async () => {
+    const from = server.requests.length;
+    const run = await cli.run(args(undefined, '--auth-method', 'client_secret_jwt', '--json'), { input: lines(current, next) });
+    expect(run.code).toBe(0);
+    const out = json(run);
+    expect(out).toMatchObject({ ok: true, verdict: 'both-work', results: [{ ok: true, authMethod: 'client_secret_jwt' }, { ok: true, authMethod: 'client_secret_jwt' }] });
+    const tokens = server.requests.slice(from).filter((r) => r.path.endsWith('/v1/token'));
+    expect(tokens).toHaveLength(2);
+    for (const t of tokens) {
+      const form = new URLSearchParams(t.body);
+      expect(form.get('client_assertion_type')).toBe('urn:ietf:params:oauth:client-assertion-type:jwt-bearer');
+      expect(JSON.parse(Buffer.from((form.get('client_assertion') ?? '').split('.')[0] ?? '', 'base64url').toString('utf8'))).toMatchObject({ alg: 'HS256' });
+      for (const secret of SECRETS) expect(t.body).not.toContain(secret);
+    }
+  });
+
+  it('only the current works (the new one is the inactive secret): exit 1', async () => {
+    const run = await cli.run(args(undefined, '--auth-method', 'client_secret_jwt'), { env: { OKTA_OAUTH2_CLIENT_SECRET: current, OKTA_OAUTH2_CLIENT_SECRET_NEXT: inactive } });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('Rotation: only-first-works.');
+  });
+
+  it('private_key_jwt has no secret to rotate: exit 2, before any traffic', async () => {
+    const pem = makeEcKey().privateKey.export({ format: 'pem', type: 'pkcs8' }).toString();
+    const keyFile = tempFile('key.pem', pem);
+    try {
+      const before = server.requests.length;
+      const run = await cli.runGuarded(args(undefined, '--auth-method', 'private_key_jwt', '--private-key', keyFile.path), [pem], { input: lines(current, next) });
+      expect(run.code).toBe(2);
+      expect(run.stderr).toContain('--rotation tests two client secrets; private_key_jwt');
+      expect(server.requests.length).toBe(before);
+    } finally {
+      keyFile.remove();
+    }
+  });
+});
+
+describe('refused before any traffic: exit 2', () => {
+  async function refused(options: Parameters<Cli['run']>[1], extra: string[] = []): Promise<CliRun> {
+    const before = server.requests.length;
+    const run = await cli.run(args(undefined, ...extra), options);
+    expect(run.code).toBe(2);
+    expect(server.requests.length).toBe(before);
+    return run;
+  }
+
+  it('one secret on stdin', async () => {
+    const run = await refused({ input: `${current}\n` });
+    expect(run.stderr).toContain('--rotation needs two secrets');
+  });
+
+  it('only OKTA_OAUTH2_CLIENT_SECRET set', async () => {
+    const run = await refused({ env: { OKTA_OAUTH2_CLIENT_SECRET: current } });
+    expect(run.stderr).toContain('OKTA_OAUTH2_CLIENT_SECRET_NEXT is not set');
+  });
+
+  it('no secret at all', async () => {
+    const run = await refused({});
+    expect(run.stderr).toContain('--rotation needs two client secrets');
+  });
+
+  it('an empty second line', async () => {
+    const run = await refused({ input: `${current}\n\n` });
+    expect(run.stderr).toContain('the new secret:');
+  });
+
+  it('three lines', async () => {
+    const run = await refused({ input: `${current}\n${next}\n${inactive}\n` });
+    expect(run.stderr).toContain('exactly two lines');
+  });
+
+  it.each([
+    ['stdin', { input: lines(current, current) }],
+    ['stdin, differing only by a trailing space', { input: lines(current, `${current} `) }],
+    ['environment', { env: { OKTA_OAUTH2_CLIENT_SECRET: next, OKTA_OAUTH2_CLIENT_SECRET_NEXT: next } }],
+  ])('the same secret twice (%s)', async (_name, options) => {
+    const run = await refused(options);
+    expect(run.stderr).toContain('these are the same secret');
+  });
+
+  it('--rotation with --print-token', async () => {
+    const run = await refused({ input: lines(current, next) }, ['--print-token']);
+    expect(run.stderr).toContain('--rotation and --print-token cannot be combined');
+  });
+});
+
+describe('faults on the second request', () => {
+  it('rejected, then unreachable (connection dropped): no-answer, exit 3', async () => {
+    const dropping = await startRotationServer({ ca, tokenOverride: (n) => (n === 2 ? behaviours.reset() : undefined) });
+    try {
+      const run = await cli.run(args(dropping, '--json'), { input: lines(inactive, next) });
+      expect(run.code).toBe(3);
+      expect(json(run)).toMatchObject({ ok: false, verdict: 'no-answer', results: [{ ok: false, status: 401 }, { ok: false, status: null }] });
+    } finally {
+      await dropping.close();
+    }
+  });
+
+  it('rate-limited on the second request: exit 1, with the rate-limit figures', async () => {
+    const limited = await startRotationServer({
+      ca,
+      // Every second token request: each run's second secret.
+      tokenOverride: (n) => (n % 2 === 0 ? behaviours.json(429, RATE_LIMIT_FIXTURE.body, RATE_LIMIT_FIXTURE.headers) : undefined),
+    });
+    try {
+      const run = await cli.run(args(limited), { input: lines(current, next) });
+      expect(run.code).toBe(1);
+      expect(run.stdout).toContain('Rotation: only-first-works.');
+      expect(run.stdout).toMatch(/Rate limit:\s+0 of 600 requests left, resets at 2030-01-01T00:00:00Z/);
+      expect(run.stdout).toMatch(/rate-limited the request \(HTTP 429\)/);
+      const asJson = await cli.run(args(limited, '--json'), { input: lines(current, next) });
+      expect(json(asJson).results[1]).toMatchObject({ status: 429, rateLimit: { limit: 600, remaining: 0 } });
+    } finally {
+      await limited.close();
+    }
+  });
+});
+
+/** util-linux `script` gives the CLI a pseudo-terminal for the two hidden prompts. */
+const hasScript = spawnSync('script', ['--version']).status === 0;
+
+describe.skipIf(!hasScript)('two hidden prompts on a terminal', () => {
+  it('asks for the current, then the new secret, echoes neither, and tests both', async () => {
+    const asked: string[] = [];
+    const command = [process.execPath, bin, ...args()].map((a) => `'${a}'`).join(' ');
+    const run = await runProcess('script', ['-qfec', command, '/dev/null'], cli.needles, {
+      keepStdinOpen: true,
+      timeoutMs: 20_000,
+      onStdout: (soFar, stdin) => {
+        if (asked.length === 0 && soFar.includes('Current client secret (input hidden): ')) {
+          asked.push('current');
+          stdin.write(`${current}\r`);
+        } else if (asked.length === 1 && soFar.includes('New client secret (input hidden): ')) {
+          asked.push('new');
+          stdin.write(`${next}\r`);
+        }
+      },
+    });
+    expect(asked).toEqual(['current', 'new']);
+    expect(run.code).toBe(0);
+    // A terminal gets colour: compare the text without it.
+    // eslint-disable-next-line no-control-regex -- stripping the terminal's ESC sequences is the point.
+    expect(run.stdout.replace(/\u001b\[[0-9;]*m/g, '')).toContain('Rotation: both-work.');
+  });
+});

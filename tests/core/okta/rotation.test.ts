@@ -1,0 +1,232 @@
+/**
+ * runRotationTest against a real HTTPS server in the middle of a rotation (two
+ * ACTIVE secrets and an INACTIVE third for one client, real RS256 tokens and
+ * key set), through undici trusting only the test CA: every verdict, the
+ * sequential order, discovery and keys fetched once, refusals before any
+ * traffic, and no secret of either side in either report.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findSecretLeaks, rotationVerdict, runRotationTest, type RotationReport } from '../../../core/okta';
+import type { FetchLike, TokenTestInput, TokenTestReport } from '../../../core/okta/types';
+import { tokenTestInput } from '../../support/auth-server';
+import { behaviours } from '../../support/fault-servers';
+import { countingFetch, createTestFetch, type TestFetch } from '../../support/node-fetch';
+import { RATE_LIMIT_FIXTURE, RATE_LIMIT_RESET_EPOCH_S } from '../../support/okta-fixtures';
+import { ROTATION_CLIENT, startRotationServer, type RotationServer } from '../../support/rotation-server';
+import { createTestCa, type TestCa } from '../../support/test-ca';
+
+const { current, next, inactive } = ROTATION_CLIENT;
+const WRONG = 'wrong-secret-00000000000000000000000000000000000000';
+const KEEP = ['results[0].token.accessToken', 'results[1].token.accessToken'];
+const PATHS = {
+  metadata: '/oauth2/default/.well-known/oauth-authorization-server',
+  keys: '/oauth2/default/v1/keys',
+  token: '/oauth2/default/v1/token',
+};
+
+let ca: TestCa;
+let server: RotationServer;
+let fetchLike: TestFetch;
+
+beforeAll(async () => {
+  ca = await createTestCa();
+  server = await startRotationServer({ ca });
+  fetchLike = createTestFetch(server.ca);
+});
+
+afterAll(async () => {
+  await fetchLike.close();
+  await server.close();
+});
+
+function input(target: Pick<RotationServer, 'origin'>, secret: string, patch: Partial<TokenTestInput> = {}): TokenTestInput {
+  return tokenTestInput(target, { clientId: ROTATION_CLIENT.clientId, clientSecret: secret, ...patch });
+}
+
+/** A fetch that fails the test if two requests are ever in flight at once. */
+function oneAtATime(inner: FetchLike): FetchLike & { maxInFlight: () => number } {
+  let inFlight = 0;
+  let max = 0;
+  const wrapped = async (url: string, init: RequestInit): Promise<Response> => {
+    inFlight += 1;
+    max = Math.max(max, inFlight);
+    try {
+      const response = await inner(url, init);
+      // The body is part of the request's life: read it before counting it done.
+      const text = await response.text();
+      return new Response(text, { status: response.status, headers: response.headers });
+    } finally {
+      inFlight -= 1;
+    }
+  };
+  return Object.assign(wrapped, { maxInFlight: () => max });
+}
+
+async function rotate(currentSecret: string, newSecret: string, target: RotationServer = server, fetchFn: FetchLike = fetchLike): Promise<RotationReport> {
+  const result = await runRotationTest(input(target, currentSecret), newSecret, { fetch: fetchFn });
+  if (!result.ok) throw new Error(`refused: ${result.code}`);
+  expect(findSecretLeaks(result.value, [current, next, inactive, WRONG], KEEP)).toEqual([]);
+  return result.value;
+}
+
+describe('verdicts against a server holding two active secrets and an inactive one', () => {
+  it('both-work: both tokens issued and verified, discovery and keys fetched once, requests one at a time', async () => {
+    const before = { metadata: server.count(PATHS.metadata), keys: server.count(PATHS.keys), token: server.count(PATHS.token) };
+    const serial = oneAtATime(fetchLike);
+    const report = await rotate(current, next, server, serial);
+    expect(report).toMatchObject({ ok: true, verdict: 'both-work' });
+    expect(report.results.map((r) => [r.outcome, r.token?.signature])).toEqual([['success', 'verified'], ['success', 'verified']]);
+    expect(report.summary).toMatch(/^Both work/);
+    expect(report.nextStep).toContain('safe to switch');
+    expect(report.nextStep).toMatch(/deactivate the old one once nothing uses it/);
+    expect(server.count(PATHS.metadata) - before.metadata).toBe(1);
+    expect(server.count(PATHS.keys) - before.keys).toBe(1);
+    expect(server.count(PATHS.token) - before.token).toBe(2);
+    expect(serial.maxInFlight()).toBe(1);
+  });
+
+  it('the current secret goes first, then the new one', async () => {
+    const from = server.requests.length;
+    await rotate(current, next);
+    const tokenCalls = server.requests.slice(from).filter((r) => r.path === PATHS.token);
+    const sent = tokenCalls.map((r) => Buffer.from(String(r.headers.authorization).slice(6), 'base64').toString('utf8').split(':')[1]);
+    expect(sent).toEqual([current, next]);
+  });
+
+  it('only-first-works: the new secret is the inactive one', async () => {
+    const report = await rotate(current, inactive);
+    expect(report).toMatchObject({ ok: false, verdict: 'only-first-works' });
+    expect(report.results[1]).toMatchObject({ outcome: 'rejected', status: 401, error: 'invalid_client' });
+    expect(report.results[1].explanation?.id).toBe('wrong-secret');
+    expect(report.nextStep).toMatch(/mistyped, not yet active, or from another app/);
+  });
+
+  it('only-second-works: the current secret was already deactivated', async () => {
+    const report = await rotate(inactive, next);
+    expect(report).toMatchObject({ ok: false, verdict: 'only-second-works' });
+    expect(report.nextStep).toMatch(/already inactive.*failing now/);
+  });
+
+  it('neither-works: both rejected, each reason named', async () => {
+    const report = await rotate(inactive, WRONG);
+    expect(report).toMatchObject({ ok: false, verdict: 'neither-works' });
+    expect(report.results.map((r) => r.outcome)).toEqual(['rejected', 'rejected']);
+    expect(report.nextStep).toContain('Current: Wrong client secret');
+    expect(report.nextStep).toContain('New: Wrong client secret');
+  });
+});
+
+describe('faults on the second request', () => {
+  it('rejected, then no usable answer (connection dropped): no-answer', async () => {
+    const dropping = await startRotationServer({ ca, tokenOverride: (n) => (n === 2 ? behaviours.reset() : undefined) });
+    try {
+      const report = await rotate(inactive, next, dropping);
+      expect(report).toMatchObject({ ok: false, verdict: 'no-answer' });
+      expect(report.results.map((r) => r.outcome)).toEqual(['rejected', 'no-answer']);
+      expect(report.summary).toContain('the new secret');
+    } finally {
+      await dropping.close();
+    }
+  });
+
+  it('rate-limited on the second request: only-first-works, with the rate-limit figures and a "try later" step', async () => {
+    const limited = await startRotationServer({
+      ca,
+      tokenOverride: (n) => (n === 2 ? behaviours.json(429, RATE_LIMIT_FIXTURE.body, RATE_LIMIT_FIXTURE.headers) : undefined),
+    });
+    try {
+      const report = await rotate(current, next, limited);
+      expect(report.verdict).toBe('only-first-works');
+      expect(report.results[1]).toMatchObject({ outcome: 'rejected', status: 429, rateLimit: { limit: 600, remaining: 0, resetEpochSeconds: RATE_LIMIT_RESET_EPOCH_S } });
+      expect(report.nextStep).toMatch(/rate-limited.*run the test again/);
+      expect(report.nextStep).not.toMatch(/mistyped/);
+    } finally {
+      await limited.close();
+    }
+  });
+
+  it('a server that echoes the OTHER side\'s secret is masked in both reports (positive control: the raw report holds it)', async () => {
+    const echo = await startRotationServer({
+      ca,
+      tokenOverride: (n) => (n === 2 ? behaviours.json(401, { error: 'invalid_client', error_description: `Unknown secret; did you mean ${current}?` }) : undefined),
+    });
+    try {
+      const result = await runRotationTest(input(echo, current), next, { fetch: fetchLike });
+      expect(result.ok).toBe(true);
+      if (!result.ok) return;
+      expect(result.value.results[1].errorDescription).toContain('did you mean');
+      expect(findSecretLeaks(result.value, [current, next], KEEP)).toEqual([]);
+      // Control: the scanner does see the secret where the server put it, before masking.
+      expect(findSecretLeaks({ text: `did you mean ${current}?` }, [current])).toEqual(['text']);
+    } finally {
+      await echo.close();
+    }
+  });
+});
+
+describe('refused before any traffic', () => {
+  it.each([
+    ['the same secret twice', current, current],
+    ['the same secret with a stray line break', current, `${current}\n`],
+    ['the same secret with surrounding spaces', ` ${current}`, `${current}  `],
+  ])('%s: same-secret', async (_name, a, b) => {
+    const net = countingFetch();
+    const result = await runRotationTest(input(server, a), b, { fetch: net });
+    expect(result).toMatchObject({ ok: false, code: 'same-secret' });
+    if (!result.ok) expect(result.message).toContain('these are the same secret');
+    expect(net.calls).toHaveLength(0);
+  });
+
+  it('an empty new secret names the new side', async () => {
+    const net = countingFetch();
+    const result = await runRotationTest(input(server, current), '  ', { fetch: net });
+    expect(result).toMatchObject({ ok: false, code: 'empty-client-secret' });
+    if (!result.ok) expect(result.message).toMatch(/^The new secret: /);
+    expect(net.calls).toHaveLength(0);
+  });
+
+  it('bad input common to both (plain HTTP to a remote host) is refused once, unprefixed', async () => {
+    const net = countingFetch();
+    const result = await runRotationTest(input(server, current, { target: 'http://example.com/oauth2/default' }), next, { fetch: net });
+    expect(result).toMatchObject({ ok: false, code: 'insecure-http' });
+    expect(net.calls).toHaveLength(0);
+  });
+});
+
+describe('rotationVerdict', () => {
+  // rotationVerdict reads only the outcome of each report.
+  const r = (outcome: TokenTestReport['outcome']): TokenTestReport => ({ ok: outcome === 'success', outcome }) as Partial<TokenTestReport> as TokenTestReport;
+  it.each([
+    ['success', 'success', 'both-work'],
+    ['success', 'rejected', 'only-first-works'],
+    ['rejected', 'success', 'only-second-works'],
+    ['rejected', 'rejected', 'neither-works'],
+    ['success', 'no-answer', 'no-answer'],
+    ['no-answer', 'rejected', 'no-answer'],
+    ['rejected', 'cancelled', 'no-answer'],
+  ] as const)('%s + %s → %s', (a, b, verdict) => {
+    expect(rotationVerdict(r(a), r(b))).toBe(verdict);
+  });
+});
+
+describe('with client_secret_jwt (only the secret varies; the assertion is signed with each)', () => {
+  it.each([
+    [current, next, 'both-work'],
+    [current, inactive, 'only-first-works'],
+    [inactive, next, 'only-second-works'],
+  ] as const)('%#: %s', async (a, b, verdict) => {
+    const from = server.requests.length;
+    const result = await runRotationTest(input(server, a, { authMethod: 'client_secret_jwt' }), b, { fetch: fetchLike });
+    if (!result.ok) throw new Error(`refused: ${result.code}`);
+    expect(result.value.verdict).toBe(verdict);
+    expect(findSecretLeaks(result.value, [current, next, inactive], KEEP)).toEqual([]);
+    // Each token request carried an assertion and no secret of any kind.
+    const tokenCalls = server.requests.slice(from).filter((r) => r.path === PATHS.token);
+    expect(tokenCalls).toHaveLength(2);
+    for (const call of tokenCalls) {
+      expect(new URLSearchParams(call.body).get('client_assertion_type')).toBe('urn:ietf:params:oauth:client-assertion-type:jwt-bearer');
+      expect(call.headers.authorization).toBeUndefined();
+      for (const secret of [a, b]) expect(call.body).not.toContain(secret);
+    }
+  });
+});
