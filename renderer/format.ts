@@ -1,10 +1,13 @@
-/** Plain-language formatting of times, durations and claim values. */
+/** Plain-language formatting of times, durations and claim values. Never throws, whatever a server sends. */
 
 export function formatDuration(totalSeconds: number): string {
+  if (!Number.isFinite(totalSeconds)) return 'a very long time';
   const s = Math.max(0, Math.floor(totalSeconds));
-  const hours = Math.floor(s / 3600);
+  const days = Math.floor(s / 86_400);
+  const hours = Math.floor((s % 86_400) / 3600);
   const minutes = Math.floor((s % 3600) / 60);
   const seconds = s % 60;
+  if (days > 0) return `${days} d ${hours} h`;
   if (hours > 0) return `${hours} h ${minutes} min ${seconds} s`;
   if (minutes > 0) return `${minutes} min ${seconds} s`;
   return `${seconds} s`;
@@ -13,13 +16,19 @@ export function formatDuration(totalSeconds: number): string {
 const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
 const timeOnly = new Intl.DateTimeFormat(undefined, { timeStyle: 'medium' });
 
+/** A date and time, or null when the number is not a date JavaScript can show. */
+export function dateTimeOf(epochMs: number): string | null {
+  const date = new Date(epochMs);
+  return Number.isNaN(date.getTime()) ? null : dateTime.format(date);
+}
+
 export function formatEpochSeconds(seconds: number): string {
-  const date = new Date(seconds * 1000);
-  return Number.isNaN(date.getTime()) ? String(seconds) : dateTime.format(date);
+  return dateTimeOf(seconds * 1000) ?? `${seconds} (not a valid date)`;
 }
 
 export function formatClockTime(epochMs: number): string {
-  return timeOnly.format(new Date(epochMs));
+  const date = new Date(epochMs);
+  return Number.isNaN(date.getTime()) ? 'not a valid date' : timeOnly.format(date);
 }
 
 /** Claim values as text: arrays space-separated (as scopes are written), objects as JSON. */
@@ -35,11 +44,4 @@ export function formatClaimValue(value: unknown): string {
   }
 }
 
-/** Time claims (iat, exp, nbf, auth_time) also shown as a date. */
-export function formatClaim(name: string, value: unknown): string {
-  const text = formatClaimValue(value);
-  if (typeof value === 'number' && ['iat', 'exp', 'nbf', 'auth_time'].includes(name)) {
-    return `${text} (${formatEpochSeconds(value)})`;
-  }
-  return text;
-}
+export const TIME_CLAIMS: readonly string[] = ['iat', 'exp', 'nbf', 'auth_time'];

@@ -6,7 +6,7 @@
 import { ENCODE_CODES, HYGIENE_CODES } from '../core/encoding';
 import { resolveTarget } from '../core/okta/target';
 import { prepareTokenTest } from '../core/okta/token-request';
-import { DEFAULT_TIMEOUT_MS, type AuthServerChoice, type ClientAuthMethod, type MaskedRequest } from '../core/okta/types';
+import { DEFAULT_TIMEOUT_MS, type AuthServerChoice, type ClientAuthMethod, type MaskedRequest, type TokenTestInput } from '../core/okta/types';
 import type { Notice } from '../core/shared/notice';
 
 export type ServerKind = AuthServerChoice['kind'];
@@ -37,6 +37,20 @@ export function toAuthServer(settings: TestSettings): AuthServerChoice {
 
 export function toScopes(text: string): string[] {
   return text.split(/[\s,]+/).filter((s) => s !== '');
+}
+
+/** The one place the form becomes a token-test input (the preview and the real run agree). */
+export function toTokenTestInput(settings: TestSettings, clientId: string, clientSecret: string, formEncode: boolean): TokenTestInput {
+  return {
+    target: settings.target,
+    authServer: toAuthServer(settings),
+    clientId,
+    clientSecret,
+    scopes: toScopes(settings.scopes),
+    authMethod: settings.authMethod,
+    formEncode,
+    timeoutMs: settings.timeoutSeconds * 1000,
+  };
 }
 
 export type PreviewPlace = 'target' | 'server' | 'scopes' | 'credentials';
@@ -85,16 +99,7 @@ function sortNotices(notices: readonly Notice[]): Preview['notices'] {
 
 export function buildPreview(settings: TestSettings, clientId: string, clientSecret: string, formEncode: boolean): Preview {
   try {
-    const prepared = prepareTokenTest({
-      target: settings.target,
-      authServer: toAuthServer(settings),
-      clientId,
-      clientSecret,
-      scopes: toScopes(settings.scopes),
-      authMethod: settings.authMethod,
-      formEncode,
-      timeoutMs: settings.timeoutSeconds * 1000,
-    });
+    const prepared = prepareTokenTest(toTokenTestInput(settings, clientId, clientSecret, formEncode));
     if (!prepared.ok) {
       const notices = [...(prepared.notices ?? [])];
       // Choosing Org warns at once, before a domain is typed: core's warning, for any Okta host.

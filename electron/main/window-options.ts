@@ -10,7 +10,7 @@ export const WINDOW_TITLE = 'Basic Header: Okta client-credentials header builde
 
 export const WINDOW_SIZE = { width: 960, height: 780, minWidth: 560, minHeight: 520 } as const;
 
-/** The renderer's --bg in light and dark (renderer/styles.css), so the first frame matches. */
+/** The renderer's --bg in light and dark (renderer/styles/tokens.css), so the first frame matches. */
 export const BACKGROUND = { light: '#f3f5f8', dark: '#111418' } as const;
 
 export function windowOptions(options: {

@@ -1,14 +1,18 @@
 import { useEffect, useId, useRef, type ReactElement } from 'react';
 import type { ClientAuthMethod } from '../../core/okta/types';
-import type { CopyFeedback } from '../hooks/use-copy';
+import type { CopyFeedback, CopyRequest } from '../hooks/use-copy';
 import type { TestState } from '../hooks/use-token-test';
 import { useNow } from '../hooks/use-now';
-import { TIMEOUT_CHOICES, type Preview, type ServerKind, type TestSettings } from '../test-settings';
+import type { InlineCredential } from '../request-commands';
+import { FIELD_LIMITS } from '../send-limits';
+import { TIMEOUT_CHOICES, toScopes, type Preview, type ServerKind, type TestSettings } from '../test-settings';
+import { CopyAs } from './copy-as';
 import { ErrorIcon } from './icons';
 import { MaskedRequestView } from './masked-request';
-import { NoticeList } from './notice-list';
+import { ErrorNote, NoticeList } from './notice-list';
 import { RadioChoices, type RadioChoice } from './radio-choices';
-import { TestResult } from './test-result';
+import { HEADINGS, TestResult } from './test-result';
+import { TextField } from './text-field';
 
 export interface TestPanelProps {
   readonly settings: TestSettings;
@@ -19,10 +23,12 @@ export interface TestPanelProps {
   readonly onTest: () => void;
   readonly onCancel: () => void;
   readonly feedback: CopyFeedback | null;
+  readonly copy: (request: CopyRequest) => Promise<CopyFeedback>;
   readonly onCopyToken: () => void;
+  /** The client ID as sent, and the real credential for "Copy as … with the credential inline". */
+  readonly clientId: string;
+  readonly credential: InlineCredential | null;
 }
-
-const QUIET_INPUT = { spellCheck: false, autoComplete: 'off', autoCorrect: 'off', autoCapitalize: 'off' } as const;
 
 const SERVERS: readonly RadioChoice<ServerKind>[] = [
   { value: 'default', label: 'Default (recommended)' },
@@ -47,6 +53,13 @@ function Running({ startedAt, cancelling, onCancel }: { readonly startedAt: numb
   );
 }
 
+/** What the preview says while there is no request to show. */
+function previewPending(problem: Preview['problem']): string {
+  if (problem === null || problem.code === 'empty-target') return 'Shown here once the Okta domain is filled in.';
+  if (problem.code === 'invalid-credentials') return 'Fix the client ID or secret above to see the request.';
+  return problem.place === 'credentials' ? problem.message : 'Fix the problem marked above to see the request.';
+}
+
 export function TestPanel(props: TestPanelProps): ReactElement {
   const { settings, onSettings, preview, state } = props;
   const id = useId();
@@ -65,14 +78,7 @@ export function TestPanel(props: TestPanelProps): ReactElement {
   }, [state]);
 
   const fieldError = (place: string): ReactElement | null =>
-    problemAt(place) && problem !== null ? (
-      <ul className="notices">
-        <li className="notice notice-error">
-          <ErrorIcon />
-          <span className="notice-text"><span className="visually-hidden">Error: </span>{problem.message}</span>
-        </li>
-      </ul>
-    ) : null;
+    problemAt(place) && problem !== null ? <ErrorNote code={problem.code}>{problem.message}</ErrorNote> : null;
 
   return (
     <section className="card" aria-labelledby={`${id}-heading`}>
@@ -88,67 +94,50 @@ export function TestPanel(props: TestPanelProps): ReactElement {
           props.onTest();
         }}
       >
-        <div className="field">
-          <label htmlFor={`${id}-target`}>Okta domain or issuer</label>
-          <input
-            id={`${id}-target`}
-            className="text-input mono"
-            type="text"
-            value={settings.target}
-            placeholder="dev-123456.okta.com or https://…/oauth2/default"
-            onChange={(e) => onSettings({ target: e.target.value })}
-            aria-invalid={problemAt('target') || undefined}
-            aria-describedby={`${id}-target-notes`}
-            {...QUIET_INPUT}
-          />
-          <div id={`${id}-target-notes`} className="field-notices">
-            {fieldError('target')}
-            <NoticeList notices={preview.notices.target} />
-          </div>
-        </div>
+        <TextField
+          label="Okta domain or issuer"
+          value={settings.target}
+          onValue={(target) => onSettings({ target })}
+          limit={FIELD_LIMITS.target}
+          placeholder="dev-123456.okta.com or https://…/oauth2/default"
+          invalid={problemAt('target')}
+          notes={<>{fieldError('target')}<NoticeList notices={preview.notices.target} /></>}
+        />
 
         <fieldset className="field">
           <legend>Authorization server</legend>
           <RadioChoices name={`${id}-server`} choices={SERVERS} selected={settings.serverKind} onSelect={(serverKind) => onSettings({ serverKind })} />
           {settings.serverKind === 'custom' ? (
-            <div className="field nested">
-              <label htmlFor={`${id}-custom`}>Authorization server ID</label>
-              <input
-                id={`${id}-custom`}
-                className="text-input mono"
-                type="text"
-                value={settings.customId}
-                placeholder="aus9o8wzkhckw9TLa0h7z"
-                onChange={(e) => onSettings({ customId: e.target.value })}
-                aria-invalid={problemAt('server') || undefined}
-                {...QUIET_INPUT}
-              />
-            </div>
+            <TextField
+              className="nested"
+              label="Authorization server ID"
+              value={settings.customId}
+              onValue={(customId) => onSettings({ customId })}
+              limit={FIELD_LIMITS.customServerId}
+              placeholder="aus9o8wzkhckw9TLa0h7z"
+              invalid={problemAt('server')}
+            />
           ) : null}
           {fieldError('server')}
           <NoticeList notices={preview.notices.server} />
         </fieldset>
 
         <div className="field-pair">
-          <div className="field">
-            <label htmlFor={`${id}-scopes`}>Scopes</label>
-            <input
-              id={`${id}-scopes`}
-              className="text-input mono"
-              type="text"
-              value={settings.scopes}
-              placeholder="api:read api:write"
-              onChange={(e) => onSettings({ scopes: e.target.value })}
-              aria-invalid={problemAt('scopes') || undefined}
-              aria-describedby={`${id}-scopes-notes`}
-              {...QUIET_INPUT}
-            />
-            <div id={`${id}-scopes-notes`} className="field-notices">
-              <p className="hint">Space-separated. Leave empty for the server’s default scopes.</p>
-              {fieldError('scopes')}
-              <NoticeList notices={preview.notices.scopes} />
-            </div>
-          </div>
+          <TextField
+            label="Scopes"
+            value={settings.scopes}
+            onValue={(scopes) => onSettings({ scopes })}
+            limit={FIELD_LIMITS.scopes}
+            placeholder="api:read api:write"
+            invalid={problemAt('scopes')}
+            notes={
+              <>
+                <p className="hint">Space-separated. Leave empty for the server’s default scopes.</p>
+                {fieldError('scopes')}
+                <NoticeList notices={preview.notices.scopes} />
+              </>
+            }
+          />
           <div className="field field-narrow">
             <label htmlFor={`${id}-timeout`}>Timeout</label>
             <select
@@ -172,15 +161,17 @@ export function TestPanel(props: TestPanelProps): ReactElement {
           {preview.request !== null ? (
             <MaskedRequestView request={preview.request} label="Request that will be sent, secret masked" />
           ) : (
-            <p className="hint preview-empty">
-              {problem === null || problem.code === 'empty-target'
-                ? 'Shown here once the Okta domain is filled in.'
-                : problem.code === 'invalid-credentials'
-                  ? 'Fix the client ID or secret above to see the request.'
-                  : problem.place === 'credentials' ? problem.message : 'Fix the problem marked above to see the request.'}
-            </p>
+            <p className="hint preview-empty">{previewPending(problem)}</p>
           )}
           <NoticeList notices={[...preview.notices.credentials, ...preview.notices.general]} />
+          {preview.request === null ? null : (
+            <CopyAs
+              spec={{ url: preview.request.url, authMethod: settings.authMethod, clientId: props.clientId, scopes: toScopes(settings.scopes) }}
+              credential={props.credential}
+              feedback={props.feedback}
+              copy={props.copy}
+            />
+          )}
         </div>
 
         <div className="actions">
@@ -199,27 +190,18 @@ export function TestPanel(props: TestPanelProps): ReactElement {
       <div ref={resultRef} className="result-slot">
         <div role="status" className="test-status">
           {state.phase === 'failed' ? (
-            <p className="result result-warning result-message">
+            <p className="result result-message" data-tone="warning">
               <ErrorIcon />
               <span>{state.message}</span>
             </p>
           ) : state.phase === 'done' ? (
-            <span className="visually-hidden">{summary(state.report.outcome)}</span>
+            <span className="visually-hidden">{HEADINGS[state.report.outcome].announce}</span>
           ) : null}
         </div>
         {state.phase === 'done' ? (
-          <TestResult report={state.report} feedback={props.feedback} onCopyToken={props.onCopyToken} />
+          <TestResult report={state.report} requested={state.scopes} feedback={props.feedback} onCopyToken={props.onCopyToken} />
         ) : null}
       </div>
     </section>
   );
-}
-
-function summary(outcome: string): string {
-  switch (outcome) {
-    case 'success': return 'Test finished: the credentials work.';
-    case 'cancelled': return 'Test cancelled.';
-    case 'invalid-input': return 'Test not sent: see the message.';
-    default: return 'Test finished: the request failed. See the explanation.';
-  }
 }

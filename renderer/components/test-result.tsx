@@ -1,30 +1,59 @@
 import type { ReactElement } from 'react';
-import type { RateLimitInfo, TokenTestReport } from '../../core/okta/types';
+import type { Notice } from '../../core/shared/notice';
+import type { RateLimitInfo, TokenTestOutcome, TokenTestReport } from '../../core/okta/types';
 import type { CopyFeedback } from '../hooks/use-copy';
 import { formatEpochSeconds } from '../format';
+import { compareScopes, missingScopesSentence } from '../scope-check';
+import { CertificateDetails, DESKTOP_TLS_FIX } from './certificate-details';
 import { CheckIcon, ErrorIcon, InfoIcon, WarningIcon } from './icons';
 import { DiscoveryDetails } from './discovery-details';
 import { MaskedRequestView } from './masked-request';
 import { NoticeList } from './notice-list';
 import { TokenDetailsView } from './token-details';
 
-const HEADINGS: Readonly<Record<TokenTestReport['outcome'], { readonly text: string; readonly tone: string; readonly Icon: () => ReactElement }>> = {
-  success: { text: 'The credentials work: a token was issued', tone: 'ok', Icon: CheckIcon },
-  rejected: { text: 'The server refused the request', tone: 'error', Icon: ErrorIcon },
-  'no-answer': { text: 'No usable answer from the server', tone: 'error', Icon: WarningIcon },
-  'invalid-input': { text: 'Not sent', tone: 'warning', Icon: WarningIcon },
-  cancelled: { text: 'Test cancelled', tone: 'info', Icon: InfoIcon },
+type Tone = 'ok' | 'error' | 'warning' | 'info';
+
+interface Heading {
+  readonly text: string;
+  readonly tone: Tone;
+  readonly Icon: () => ReactElement;
+  /** What the status line announces when the test ends. */
+  readonly announce: string;
+}
+
+export const HEADINGS: Readonly<Record<TokenTestOutcome, Heading>> = {
+  success: { text: 'The credentials work: a token was issued', tone: 'ok', Icon: CheckIcon, announce: 'Test finished: the credentials work.' },
+  rejected: { text: 'The server refused the request', tone: 'error', Icon: ErrorIcon, announce: 'Test finished: the request failed. See the explanation.' },
+  'no-answer': { text: 'No usable answer from the server', tone: 'error', Icon: WarningIcon, announce: 'Test finished: the request failed. See the explanation.' },
+  'invalid-input': { text: 'Not sent', tone: 'warning', Icon: WarningIcon, announce: 'Test not sent: see the message.' },
+  cancelled: { text: 'Test cancelled', tone: 'info', Icon: InfoIcon, announce: 'Test cancelled.' },
 };
+
+/** A token that lacks a requested scope is not a plain success. */
+const PARTIAL: Heading = {
+  text: 'A token was issued, without every scope you asked for',
+  tone: 'warning',
+  Icon: WarningIcon,
+  announce: 'Test finished: a token was issued, but not with every scope you asked for.',
+};
+
+/** Notices that explain this outcome; the rest go behind Details. */
+function bearsOnOutcome(report: TokenTestReport, n: Notice): boolean {
+  if (report.outcome === 'no-answer' || report.outcome === 'cancelled') return n.severity === 'error';
+  const scopeNote = n.code === 'no-scope' || n.code === 'oidc-scope' || n.code === 'custom-scope-org-server';
+  if (scopeNote) return report.outcome === 'success' || report.error === 'invalid_scope';
+  return true;
+}
 
 function RateLimit({ rateLimit }: { readonly rateLimit: RateLimitInfo }): ReactElement {
   return (
     <section className="subsection" aria-labelledby="rate-limit-heading">
-      <h3 id="rate-limit-heading">Rate limit</h3>
+      <h4 id="rate-limit-heading">Rate limit</h4>
       <dl className="facts facts-table">
-        <div><dt>X-Rate-Limit-Limit</dt><dd>{rateLimit.limit ?? 'Not given'}</dd></div>
-        <div><dt>X-Rate-Limit-Remaining</dt><dd>{rateLimit.remaining ?? 'Not given'}</dd></div>
+        <div><dt>Limit<span className="raw-name mono">X-Rate-Limit-Limit</span></dt><dd>{rateLimit.limit ?? 'Not given'}</dd></div>
+        <div><dt>Remaining<span className="raw-name mono">X-Rate-Limit-Remaining</span></dt><dd>{rateLimit.remaining ?? 'Not given'}</dd></div>
         <div>
-          <dt>X-Rate-Limit-Reset</dt>
+          <dt>Resets<span className="raw-name mono">X-Rate-Limit-Reset</span></dt>
           <dd>{rateLimit.resetEpochSeconds === null ? 'Not given' : `${formatEpochSeconds(rateLimit.resetEpochSeconds)} (your local time)`}</dd>
         </div>
       </dl>
@@ -34,15 +63,27 @@ function RateLimit({ rateLimit }: { readonly rateLimit: RateLimitInfo }): ReactE
 
 export interface TestResultProps {
   readonly report: TokenTestReport;
+  /** The scopes the test asked for. */
+  readonly requested: readonly string[];
   readonly feedback: CopyFeedback | null;
   readonly onCopyToken: () => void;
 }
 
-export function TestResult({ report, feedback, onCopyToken }: TestResultProps): ReactElement {
-  const heading = HEADINGS[report.outcome];
+/** The result's heading: a success without every requested scope is amber. */
+export function resultHeading(report: TokenTestReport, requested: readonly string[]): Heading {
+  if (report.outcome !== 'success' || report.token === null) return HEADINGS[report.outcome];
+  return compareScopes(requested, report.token).missing.length > 0 ? PARTIAL : HEADINGS.success;
+}
+
+export function TestResult({ report, requested, feedback, onCopyToken }: TestResultProps): ReactElement {
+  const heading = resultHeading(report, requested);
   const failed = report.outcome !== 'success';
+  const scopes = report.token === null ? null : compareScopes(requested, report.token);
+  const main = report.notices.filter((n) => bearsOnOutcome(report, n));
+  const aside = report.notices.filter((n) => !bearsOnOutcome(report, n));
+  const hasDetails = aside.length > 0 || report.discovery !== null || report.request !== null;
   return (
-    <section className={`result result-${heading.tone}`} aria-labelledby="result-heading" data-outcome={report.outcome}>
+    <section className="result" data-tone={heading.tone} aria-labelledby="result-heading" data-outcome={report.outcome}>
       <h3 id="result-heading" className="result-heading" tabIndex={-1}>
         <heading.Icon />
         <span>{heading.text}</span>
@@ -52,6 +93,16 @@ export function TestResult({ report, feedback, onCopyToken }: TestResultProps): 
         {report.error === null ? null : <> · <span className="mono">{report.error}</span></>}
         {` · ${Math.round(report.elapsedMs)} ms`}
       </p>
+
+      {scopes === null || scopes.missing.length === 0 ? null : (
+        <p className="scope-gap" data-tone="warning">
+          <WarningIcon />
+          <span>
+            {missingScopesSentence(scopes.missing)} Okta refuses unknown scopes with invalid_scope, but some servers silently
+            drop them: check the scope exists and that an access policy rule grants it to this app.
+          </span>
+        </p>
+      )}
 
       {failed && report.errorDescription !== null && report.errorDescription !== report.explanation?.cause ? (
         <figure className="verbatim">
@@ -65,25 +116,36 @@ export function TestResult({ report, feedback, onCopyToken }: TestResultProps): 
           <p className="explanation-title"><strong>{report.explanation.title}</strong></p>
           <dl className="facts">
             <div><dt>Cause</dt><dd>{report.explanation.cause}</dd></div>
-            <div><dt>Fix</dt><dd>{report.explanation.fix}</dd></div>
+            <div><dt>Fix</dt><dd>{report.error === 'tls-untrusted' ? DESKTOP_TLS_FIX : report.explanation.fix}</dd></div>
           </dl>
         </div>
       )}
 
-      {report.rateLimit === null ? null : <RateLimit rateLimit={report.rateLimit} />}
+      {report.certificate == null ? null : <CertificateDetails certificate={report.certificate} />}
 
       {report.token === null ? null : <TokenDetailsView token={report.token} feedback={feedback} onCopyToken={onCopyToken} />}
 
-      <NoticeList notices={report.notices} />
+      {scopes?.unknown === true ? <p className="hint">The server did not say which scopes it granted, so they could not be compared with what you asked for.</p> : null}
 
-      {report.discovery === null ? null : <DiscoveryDetails discovery={report.discovery} />}
+      {report.rateLimit === null ? null : <RateLimit rateLimit={report.rateLimit} />}
 
-      {report.request === null ? null : (
-        <details className="subsection">
-          <summary>Request that was sent (secret masked)</summary>
-          <MaskedRequestView request={report.request} label="Request that was sent" />
+      <NoticeList notices={main} />
+
+      {hasDetails ? (
+        <details className="subsection result-details">
+          <summary>Details</summary>
+          <div className="result-details-body">
+            <NoticeList notices={aside} />
+            {report.discovery === null ? null : <DiscoveryDetails discovery={report.discovery} />}
+            {report.request === null ? null : (
+              <section className="subsection" aria-labelledby="sent-request-heading">
+                <h4 id="sent-request-heading">Request that was sent (secret masked)</h4>
+                <MaskedRequestView request={report.request} label="Request that was sent" />
+              </section>
+            )}
+          </div>
         </details>
-      )}
+      ) : null}
     </section>
   );
 }

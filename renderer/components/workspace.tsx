@@ -2,31 +2,31 @@
  * Everything the user types and every result, in React state only. Forget
  * everything remounts this component (a new key), which drops all of it at once.
  */
-import { memo, useDeferredValue, useId, useImperativeHandle, useMemo, useState, type ReactElement, type Ref } from 'react';
+import { memo, useDeferredValue, useEffect, useEffectEvent, useId, useMemo, useState, type ReactElement } from 'react';
 import { buildBasicCredentials, formUrlEncode } from '../../core/encoding';
 import type { EncodeInput, EncodeOutput } from '../../core/encoding/types';
 import type { CopyPurpose } from '../../electron/shared/ipc-contract';
 import type { Bridge } from '../bridge';
-import { useCopy, type CopyFeedback } from '../hooks/use-copy';
+import type { CommandHub } from '../commands';
+import { pairIn } from '../field-fixes';
+import { useCopy } from '../hooks/use-copy';
 import { useTokenTest } from '../hooks/use-token-test';
 import { groupNotices } from '../notice-groups';
 import { sendLimitProblem } from '../send-limits';
-import { buildPreview, INITIAL_SETTINGS, toAuthServer, toScopes, type TestSettings } from '../test-settings';
+import { buildPreview, INITIAL_SETTINGS, toTokenTestInput, type TestSettings } from '../test-settings';
 import { CheckHeaderPanel } from './check-header-panel';
 import { CredentialFields } from './credential-fields';
 import { CredentialOutputs } from './credential-outputs';
 import { ErrorBoundary } from './error-boundary';
+import { Tabs } from './tabs';
 import { TestPanel } from './test-panel';
-
-export interface WorkspaceHandle {
-  readonly copyHeader: () => Promise<CopyFeedback>;
-  readonly runTest: () => void;
-}
 
 export interface WorkspaceProps {
   readonly bridge: Bridge | null;
+  readonly commands: CommandHub;
+  /** The app's status line, for feedback on menu commands and shortcuts. */
+  readonly announce: (text: string) => void;
   readonly testShortcut: string;
-  readonly ref?: Ref<WorkspaceHandle>;
 }
 
 function safeEncode(input: EncodeInput): EncodeOutput {
@@ -41,8 +41,10 @@ function safeEncode(input: EncodeInput): EncodeOutput {
   }
 }
 
+type Tool = 'test' | 'check';
+
 // Memoised: app-level updates (status line, idle countdown) need not re-render the form.
-export const Workspace = memo(function Workspace({ bridge, testShortcut, ref }: WorkspaceProps): ReactElement {
+export const Workspace = memo(function Workspace({ bridge, commands, announce, testShortcut }: WorkspaceProps): ReactElement {
   const id = useId();
   const [clientId, setClientId] = useState('');
   const [clientSecret, setClientSecret] = useState('');
@@ -51,10 +53,11 @@ export const Workspace = memo(function Workspace({ bridge, testShortcut, ref }: 
   const [outputsShown, setOutputsShown] = useState(false);
   const [headerText, setHeaderText] = useState('');
   const [settings, setSettings] = useState<TestSettings>(INITIAL_SETTINGS);
+  const [tool, setTool] = useState<Tool>('test');
   const { feedback, copy } = useCopy(bridge);
   const test = useTokenTest(bridge);
 
-  // The encoder runs once per change of its inputs.
+  // The encoder runs once per change of its inputs (each field is capped, so this stays cheap).
   const encoded = useMemo(() => safeEncode({ clientId, clientSecret, formEncode }), [clientId, clientSecret, formEncode]);
   const groups = useMemo(() => groupNotices(encoded.notices), [encoded]);
   const encodedClientId = formEncode ? formUrlEncode(encoded.clientId) : encoded.clientId;
@@ -70,8 +73,8 @@ export const Workspace = memo(function Workspace({ bridge, testShortcut, ref }: 
     [previewInput],
   );
 
-  const copyOutput = (purpose: CopyPurpose): Promise<CopyFeedback> =>
-    copy(purpose === 'base64' ? encoded.value : encoded.header, purpose);
+  const copyOutput = (purpose: CopyPurpose) =>
+    copy({ text: purpose === 'base64' ? encoded.value : encoded.header, purpose, what: purpose === 'base64' ? 'Base64 value copied' : 'Header copied' });
 
   const runTest = (): void => {
     if (test.state.phase === 'running') return;
@@ -80,25 +83,24 @@ export const Workspace = memo(function Workspace({ bridge, testShortcut, ref }: 
       test.fail(`Not sent: ${fresh.problem.message}`);
       return;
     }
-    const scopes = toScopes(settings.scopes);
-    const tooLarge = sendLimitProblem({ clientId: encoded.clientId, clientSecret: encoded.clientSecret, target: settings.target, scopes });
+    const input = toTokenTestInput(settings, encoded.clientId, encoded.clientSecret, formEncode);
+    const tooLarge = sendLimitProblem(input);
     if (tooLarge !== null) {
       test.fail(`Not tested: ${tooLarge}`);
       return;
     }
-    test.run({
-      target: settings.target,
-      authServer: toAuthServer(settings),
-      clientId: encoded.clientId,
-      clientSecret: encoded.clientSecret,
-      scopes,
-      authMethod: settings.authMethod,
-      formEncode,
-      timeoutMs: settings.timeoutSeconds * 1000,
-    });
+    setTool('test');
+    test.run(input);
   };
 
-  useImperativeHandle(ref, () => ({ copyHeader: () => copyOutput('header'), runTest }));
+  const onCommand = useEffectEvent((command: string): void => {
+    if (command === 'copy-header') {
+      void copyOutput('header').then((result) => announce(result.ok ? 'Authorization header copied.' : result.message));
+    } else if (command === 'test-credentials') {
+      runTest();
+    }
+  });
+  useEffect(() => commands.subscribe((command) => onCommand(command)), [commands]);
 
   const report = test.state.phase === 'done' ? test.state.report : null;
 
@@ -120,12 +122,10 @@ export const Workspace = memo(function Workspace({ bridge, testShortcut, ref }: 
           onClientSecret={setClientSecret}
           onSecretShown={setSecretShown}
           onFormEncode={setFormEncode}
-          onSplit={() => {
-            const split = encoded.splitSuggestion;
-            if (split === null) return;
-            setClientId(split.clientId);
-            setClientSecret(split.clientSecret);
-          }}
+          // A copy from the secret field takes the selected part of the real value (the field is the value).
+          secretGuard={{ textOf: (v, start, end) => v.slice(start, end), copy: (text) => void copy({ text, purpose: 'header', slot: 'secret', what: 'Selected secret text copied' }) }}
+          // A masked id:secret pair: copying any part copies the whole pair, never dots.
+          idGuard={{ textOf: (v) => (pairIn(v) === null ? '' : v.trim()), copy: (text) => void copy({ text, purpose: 'header', slot: 'client-id', what: 'ID and secret copied' }) }}
         />
         <ErrorBoundary name="Output">
           <CredentialOutputs
@@ -139,24 +139,44 @@ export const Workspace = memo(function Workspace({ bridge, testShortcut, ref }: 
         </ErrorBoundary>
       </section>
 
-      <div className="columns">
-        <ErrorBoundary name="Test credentials">
-          <TestPanel
-            settings={settings}
-            onSettings={(patch) => setSettings((s) => ({ ...s, ...patch }))}
-            preview={preview}
-            state={test.state}
-            shortcut={testShortcut}
-            onTest={runTest}
-            onCancel={test.cancel}
-            feedback={feedback}
-            onCopyToken={() => void copy(report?.token?.accessToken ?? null, 'token')}
-          />
-        </ErrorBoundary>
-        <ErrorBoundary name="Check a header">
-          <CheckHeaderPanel text={headerText} onText={setHeaderText} />
-        </ErrorBoundary>
-      </div>
+      <Tabs
+        label="Tools"
+        selected={tool}
+        onSelect={setTool}
+        tabs={[
+          {
+            value: 'test',
+            label: 'Test credentials',
+            panel: (
+              <ErrorBoundary name="Test credentials">
+                <TestPanel
+                  settings={settings}
+                  onSettings={(patch) => setSettings((s) => ({ ...s, ...patch }))}
+                  preview={preview}
+                  state={test.state}
+                  shortcut={testShortcut}
+                  onTest={runTest}
+                  onCancel={test.cancel}
+                  feedback={feedback}
+                  copy={copy}
+                  clientId={encoded.clientId}
+                  credential={encoded.value === null ? null : { basic: `Basic ${encoded.value}`, secret: encoded.clientSecret }}
+                  onCopyToken={() => void copy({ text: report?.token?.accessToken ?? null, purpose: 'token', what: 'Access token copied' })}
+                />
+              </ErrorBoundary>
+            ),
+          },
+          {
+            value: 'check',
+            label: 'Check a header',
+            panel: (
+              <ErrorBoundary name="Check a header">
+                <CheckHeaderPanel text={headerText} onText={setHeaderText} feedback={feedback} copy={copy} />
+              </ErrorBoundary>
+            ),
+          },
+        ]}
+      />
     </>
   );
 });

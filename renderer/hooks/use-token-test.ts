@@ -10,7 +10,8 @@ import { NO_BRIDGE_MESSAGE, newRequestId, type Bridge } from '../bridge';
 export type TestState =
   | { readonly phase: 'idle' }
   | { readonly phase: 'running'; readonly requestId: string; readonly startedAt: number; readonly cancelling: boolean }
-  | { readonly phase: 'done'; readonly report: TokenTestReport }
+  /** `scopes`: what was asked for, to compare with what was granted. */
+  | { readonly phase: 'done'; readonly report: TokenTestReport; readonly scopes: readonly string[] }
   /** The bridge itself refused or failed (no app, invalid payload, internal error). */
   | { readonly phase: 'failed'; readonly message: string };
 
@@ -39,7 +40,7 @@ export function useTokenTest(bridge: Bridge | null): {
         if (current.current !== requestId) return;
         current.current = null;
         setState(reply.ok
-          ? { phase: 'done', report: reply.value }
+          ? { phase: 'done', report: reply.value, scopes: request.scopes }
           : { phase: 'failed', message: `Not tested: ${reply.message}` });
       },
       () => {

@@ -151,11 +151,13 @@ async function electronCanaryRun(canary: CanaryCredentials, formEncode: boolean)
   // Copy through main (markers + auto-clear), then a real paste into "Check a header".
   await u.copyHeader.click();
   await expect.poll(async () => await readClipboard(launched) === header, { message: 'the header reached the OS clipboard' }).toBe(true);
+  await u.checkTab.click();
   await u.headerCheck.focus();
   await page.keyboard.press('ControlOrMeta+V');
   await expect.poll(async () => (await u.diagnosis.innerText()).includes(canary.clientId), { message: 'the pasted header decodes to the ID' }).toBe(true);
 
   // A successful token test from main; the token comes back through the clipboard.
+  await u.testTab.click();
   await u.target.fill(auth.issuer);
   await u.scopes.fill('api:read');
   await u.testButton.click();

@@ -26,6 +26,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
     await u.testButton.click();
     await expect(u.result).toHaveAttribute('data-outcome', 'success', { timeout: 20_000 });
     await u.result.getByText('Request that was sent').click();
+    await u.checkTab.click();
     await u.headerCheck.fill(`-----BEGIN CERTIFICATE-----\nMG9hMWV4YW1wbGUyY2xpZW50MzpleGFt\ncGxl\n-----END CERTIFICATE-----\n`);
     await expect(u.diagnosis.locator('[data-code="pem-armor"]')).toBeVisible();
     expect(await violations(page)).toEqual([]);
@@ -40,6 +41,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
     await expect(u.result).toHaveAttribute('data-outcome', 'rejected', { timeout: 20_000 });
     await u.clientId.fill('bad:id');
     await u.target.fill('http://example.com');
+    await u.checkTab.click();
     await u.headerCheck.fill('Basic not base64!');
     await expect(u.clientId).toHaveAttribute('aria-invalid', 'true');
     expect(await violations(page)).toEqual([]);

@@ -130,11 +130,13 @@ async function canaryRun(canary: CanaryCredentials, formEncode: boolean): Promis
   // Copy the header through the app, then paste it into "Check a header".
   await u.copyHeader.click();
   await expect.poll(() => clipboard.text === header, { message: 'the header reached the clipboard' }).toBe(true);
+  await u.checkTab.click();
   await u.headerCheck.focus();
   await page.keyboard.insertText(clipboard.text);
   await expect.poll(async () => (await u.diagnosis.innerText()).includes(canary.clientId), { message: 'the pasted header decodes to the ID' }).toBe(true);
 
   // A successful token test against the real server; the token is taken on the Node side.
+  await u.testTab.click();
   await u.target.fill(auth.issuer);
   await u.scopes.fill('api:read');
   await u.testButton.click();

@@ -18,6 +18,7 @@ const wrap = (text: string, width: number, eol = '\n'): string => (text.match(ne
 
 test('a clean header shows the client ID and the secret length, never the secret', async ({ app: { page } }) => {
   const u = ui(page);
+  await u.checkTab.click();
   await u.headerCheck.fill(`Authorization: Basic ${VALUE}`);
   await expect(u.diagnosis.getByText('Looks right')).toBeVisible();
   await expect(u.diagnosis.getByRole('definition').filter({ hasText: ID })).toBeVisible();
@@ -43,6 +44,7 @@ const MISTAKES: readonly { readonly name: string; readonly code: string; readonl
 for (const mistake of MISTAKES) {
   test(`names the mistake: ${mistake.name}`, async ({ app: { page } }) => {
     const u = ui(page);
+    await u.checkTab.click();
     await u.headerCheck.fill(mistake.pasted);
     const finding = u.diagnosis.locator(`[data-code="${mistake.code}"]`);
     await expect(finding).toBeVisible();
@@ -55,9 +57,11 @@ for (const mistake of MISTAKES) {
 test('the check panel does not touch the credential fields', async ({ app: { page } }) => {
   const u = ui(page);
   await u.clientId.fill('0oa1keepme');
+  await u.checkTab.click();
   await u.headerCheck.fill(base64Of('other:thing'));
   await expect(u.diagnosis.getByRole('definition').filter({ hasText: 'other' })).toBeVisible();
   await expect(u.clientId).toHaveValue('0oa1keepme');
+  await u.checkTab.click();
   await u.headerCheck.fill('');
   await expect(u.diagnosis.getByRole('definition')).toHaveCount(0);
 });

@@ -31,7 +31,7 @@ describe('windowOptions', () => {
   });
 
   it('the background colours are the renderer\'s --bg, light then dark', () => {
-    const css = readFileSync('renderer/styles.css', 'utf8');
+    const css = readFileSync('renderer/styles/tokens.css', 'utf8');
     const values = [...css.matchAll(/--bg:\s*(#[0-9a-fA-F]{3,8})/g)].map((m) => m[1]?.toLowerCase());
     expect(values.slice(0, 2)).toEqual([BACKGROUND.light, BACKGROUND.dark]);
   });
