@@ -358,7 +358,7 @@ export const base64Of = (text: string): string => Buffer.from(text, 'utf8').toSt
 /** How far an element's content overflows its box (> 0: something is cut off or scrolls). */
 export async function overflowOf(locator: Locator): Promise<{ readonly x: number; readonly y: number }> {
   return locator.evaluate((el) => {
-    const box = el as HTMLElement;
+    const box = el as unknown as { scrollWidth: number; clientWidth: number; scrollHeight: number; clientHeight: number };
     return { x: box.scrollWidth - box.clientWidth, y: box.scrollHeight - box.clientHeight };
   });
 }
