@@ -2,8 +2,10 @@ import { useId, useState, type ReactElement } from 'react';
 import type { EncodeOutput } from '../../core/encoding/types';
 import type { Notice } from '../../core/shared/notice';
 import { fixesFor, pairIn } from '../field-fixes';
+import type { CopyFeedback } from '../hooks/use-copy';
 import type { NoticeGroups } from '../notice-groups';
 import { FIELD_LIMITS } from '../send-limits';
+import { CopyStatus } from './copy-status';
 import { EyeIcon, EyeOffIcon, SplitIcon } from './icons';
 import { NoticeList } from './notice-list';
 import { TextField, type CopyGuard } from './text-field';
@@ -22,6 +24,7 @@ export interface CredentialFieldsProps {
   /** Guarded copies of the secret field and of an id:secret pair in the ID field. */
   readonly secretGuard: CopyGuard;
   readonly idGuard: CopyGuard;
+  readonly feedback: CopyFeedback | null;
 }
 
 /** Fix buttons under a notice: each applies one repair to the field's text. */
@@ -86,6 +89,7 @@ export function CredentialFields(props: CredentialFieldsProps): ReactElement {
         guard={idMasked ? props.idGuard : undefined}
         notes={
           <>
+            <CopyStatus feedback={props.feedback} slot="client-id" />
             <NoticeList
               notices={pair === null ? groups.clientId : [pairNotice(pair.clientId), ...groups.clientId.filter((n) => !PAIR_CODES.has(n.code))]}
               brief
@@ -126,7 +130,12 @@ export function CredentialFields(props: CredentialFieldsProps): ReactElement {
             <span>{secretShown ? 'Hide secret' : 'Show secret'}</span>
           </button>
         }
-        notes={<NoticeList notices={groups.clientSecret} brief actionsOf={fixButtons(groups.clientSecret, clientSecret, props.onClientSecret)} />}
+        notes={
+          <>
+            <NoticeList notices={groups.clientSecret} brief actionsOf={fixButtons(groups.clientSecret, clientSecret, props.onClientSecret)} />
+            <CopyStatus feedback={props.feedback} slot="secret" />
+          </>
+        }
       />
 
       <div className="field field-wide">
@@ -139,14 +148,15 @@ export function CredentialFields(props: CredentialFieldsProps): ReactElement {
             aria-describedby={`${id}-form-encode-notes`}
           />
           <label htmlFor={`${id}-form-encode`}>Form-encode ID and secret first (RFC 6749 §2.3.1)</label>
-        </div>
-        <div className="field-notices" id={`${id}-form-encode-notes`}>
           {formNotes.length === 0 ? (
-            <p className="hint">Off by default: Okta documents the raw form, Base64(client_id:client_secret).</p>
-          ) : (
-            <NoticeList notices={formNotes} brief />
-          )}
+            <span className="hint" id={`${id}-form-encode-notes`}>Off by default: Okta documents Base64(client_id:client_secret).</span>
+          ) : null}
         </div>
+        {formNotes.length === 0 ? null : (
+          <div className="field-notices" id={`${id}-form-encode-notes`}>
+            <NoticeList notices={formNotes} brief />
+          </div>
+        )}
       </div>
     </div>
   );

@@ -40,8 +40,8 @@ export function CredentialOutputs({ encoded, encodedClientId, shown, onShown, fe
       </div>
       <p className="hint">
         {shown
-          ? 'Shown in full. Every copy, by button or by keyboard, copies the whole value on one line.'
-          : 'Masked: only the part that comes from the client ID is shown. Every copy, by button or by keyboard, copies the real value, never the dots.'}
+          ? 'Shown in full. Every copy, by button or keyboard, gives the whole value on one line.'
+          : 'Masked: only the client-ID part is shown. Every copy gives the real value, never the dots.'}
       </p>
       <OutputRow
         label="Base64 value"

@@ -109,7 +109,7 @@ export const Workspace = memo(function Workspace({ bridge, commands, announce, t
       <section className="card card-credentials" aria-labelledby={`${id}-credentials`}>
         <h2 id={`${id}-credentials`}>Credentials</h2>
         <p className="card-intro">
-          From the Okta Admin Console: Applications › your app › General › Client Credentials. Both stay in this window’s memory only.
+          Okta Admin Console › Applications › your app › General. Kept in this window’s memory only.
         </p>
         <CredentialFields
           clientId={clientId}
@@ -122,6 +122,7 @@ export const Workspace = memo(function Workspace({ bridge, commands, announce, t
           onClientSecret={setClientSecret}
           onSecretShown={setSecretShown}
           onFormEncode={setFormEncode}
+          feedback={feedback}
           // A copy from the secret field takes the selected part of the real value (the field is the value).
           secretGuard={{ textOf: (v, start, end) => v.slice(start, end), copy: (text) => void copy({ text, purpose: 'header', slot: 'secret', what: 'Selected secret text copied' }) }}
           // A masked id:secret pair: copying any part copies the whole pair, never dots.
