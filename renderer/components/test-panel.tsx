@@ -11,7 +11,7 @@ import { ErrorIcon } from './icons';
 import { MaskedRequestView } from './masked-request';
 import { ErrorNote, NoticeList } from './notice-list';
 import { RadioChoices, type RadioChoice } from './radio-choices';
-import { HEADINGS, TestResult } from './test-result';
+import { resultHeading, TestResult } from './test-result';
 import { TextField } from './text-field';
 
 export interface TestPanelProps {
@@ -195,7 +195,7 @@ export function TestPanel(props: TestPanelProps): ReactElement {
               <span>{state.message}</span>
             </p>
           ) : state.phase === 'done' ? (
-            <span className="visually-hidden">{HEADINGS[state.report.outcome].announce}</span>
+            <span className="visually-hidden">{resultHeading(state.report, state.scopes).announce}</span>
           ) : null}
         </div>
         {state.phase === 'done' ? (

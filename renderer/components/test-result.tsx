@@ -21,7 +21,7 @@ interface Heading {
   readonly announce: string;
 }
 
-export const HEADINGS: Readonly<Record<TokenTestOutcome, Heading>> = {
+const HEADINGS: Readonly<Record<TokenTestOutcome, Heading>> = {
   success: { text: 'The credentials work: a token was issued', tone: 'ok', Icon: CheckIcon, announce: 'Test finished: the credentials work.' },
   rejected: { text: 'The server refused the request', tone: 'error', Icon: ErrorIcon, announce: 'Test finished: the request failed. See the explanation.' },
   'no-answer': { text: 'No usable answer from the server', tone: 'error', Icon: WarningIcon, announce: 'Test finished: the request failed. See the explanation.' },
