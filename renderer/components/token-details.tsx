@@ -82,7 +82,9 @@ export interface TokenDetailsViewProps {
 export function TokenDetailsView({ token, feedback, onCopyToken }: TokenDetailsViewProps): ReactElement {
   const signature = SIGNATURE_WORDS[token.signature];
   // core's detail may repeat the title ("Signature verified with key …"): say it once.
-  const detail = token.signatureDetail.startsWith(signature.title) ? token.signatureDetail : `${signature.title}. ${token.signatureDetail}`;
+  // The expiry is shown once above, in words: not again here in another format.
+  const said = token.signatureDetail.replace(/,? and the token expires at [^;]+?(?=\.?$)/, '');
+  const detail = said.startsWith(signature.title) ? said : `${signature.title}. ${said}`;
   return (
     <div className="token-details">
       <dl className="facts facts-table">
