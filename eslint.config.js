@@ -14,6 +14,14 @@ const storageGlobals = ['localStorage', 'sessionStorage', 'indexedDB'].map((name
   message: 'Basic Header never stores anything: keep state in memory only.',
 }));
 
+/**
+ * The only files that import `electron` at run time (ARCHITECTURE.md names them).
+ * Everything else in electron/ is pure and unit-tested without Electron.
+ */
+export const ELECTRON_GLUE = ['electron/main/main.ts', 'electron/main/ipc-main.ts', 'electron/main/electron-clipboard.ts', 'electron/preload/preload.ts'];
+
+const preloadOnlyShared = { regex: '^(?!electron$|\\.\\./shared/)', message: 'The preload may import electron and electron/shared/ only (a sandboxed preload is one bundle that requires only electron).' };
+
 export const layerRules = {
   core: {
     'no-restricted-imports': ['error', {
@@ -44,14 +52,38 @@ export const layerRules = {
       { object: 'window', property: 'sessionStorage', message: 'Nothing is stored.' },
       { object: 'window', property: 'indexedDB', message: 'Nothing is stored.' }],
   },
+  // electron/main: `electron` values only in the glue files (ELECTRON_GLUE); types anywhere.
   electron: {
-    'no-restricted-imports': ['error', {
-      paths: [{ name: 'electron', importNames: ['ipcMain', 'ipcRenderer'], message: 'Use the typed wrappers: electron/main/ipc-main.ts and electron/preload/preload.ts.' }],
+    '@typescript-eslint/no-restricted-imports': ['error', {
+      paths: [{ name: 'electron', allowTypeImports: true, message: 'Only the glue files named in ARCHITECTURE.md import electron at run time; pure modules take what they need as parameters (type imports are fine).' }],
       patterns: [{ group: ['**/renderer/**', '**/cli/**'], message: 'electron/ imports core/ and its own files only.' }],
     }],
     'no-restricted-properties': ['error',
       { object: 'crashReporter', property: 'start', message: 'Crash dumps can hold secrets: never start the crash reporter.' },
       { object: 'shell', property: 'openExternal', message: 'Open links only through the allow-listed helper.' }],
+  },
+  // The glue may import electron's values, except raw IPC outside the two typed wrappers.
+  electronGlue: {
+    '@typescript-eslint/no-restricted-imports': ['error', {
+      paths: [{ name: 'electron', importNames: ['ipcMain', 'ipcRenderer'], message: 'Use the typed wrappers: electron/main/ipc-main.ts and electron/preload/preload.ts.' }],
+      patterns: [{ group: ['**/renderer/**', '**/cli/**'], message: 'electron/ imports core/ and its own files only.' }],
+    }],
+  },
+  // The two typed wrappers: the only places raw IPC objects appear.
+  ipcWrapper: {
+    '@typescript-eslint/no-restricted-imports': ['error', {
+      patterns: [{ group: ['**/renderer/**', '**/cli/**'], message: 'electron/ imports core/ and its own files only.' }],
+    }],
+  },
+  // A sandboxed preload can require only `electron`: everything else it uses comes from electron/shared.
+  preload: {
+    '@typescript-eslint/no-restricted-imports': ['error', {
+      paths: [{ name: 'electron', importNames: ['ipcMain', 'ipcRenderer'], message: 'Use the typed wrapper: electron/preload/preload.ts.' }],
+      patterns: [preloadOnlyShared],
+    }],
+  },
+  preloadWrapper: {
+    '@typescript-eslint/no-restricted-imports': ['error', { patterns: [preloadOnlyShared] }],
   },
   electronShared: {
     'no-restricted-imports': ['error', {
@@ -87,11 +119,10 @@ export default tseslint.config(
     rules: { ...reactHooks.configs.recommended.rules, ...layerRules.renderer },
   },
   { files: ['electron/**/*.ts'], rules: layerRules.electron },
+  { files: ELECTRON_GLUE, rules: layerRules.electronGlue },
+  { files: ['electron/main/ipc-main.ts'], rules: layerRules.ipcWrapper },
+  { files: ['electron/preload/**/*.ts'], rules: layerRules.preload },
+  { files: ['electron/preload/preload.ts'], rules: layerRules.preloadWrapper },
   { files: ['electron/shared/**/*.ts'], rules: layerRules.electronShared },
-  // The two typed wrappers are the only places raw IPC objects appear.
-  {
-    files: ['electron/main/ipc-main.ts', 'electron/preload/preload.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['**/renderer/**', '**/cli/**'], message: 'electron/ imports core/ and its own files only.' }] }] },
-  },
   { files: ['cli/**/*.ts'], rules: layerRules.cli },
 );

@@ -27,10 +27,31 @@ function nodeBundle(entry: string, outDir: string, fileName: string, external: (
         external,
         // The CLI keeps lazily imported code (token test: jose, undici) in its own
         // chunks so `encode` starts fast; Electron's bundles stay single files.
+        // The CLI's entry is its package's `bin`: without a shebang a shell would run it.
         output: splitLazyImports
-          ? { chunkFileNames: 'chunks/[name]-[hash].cjs' }
+          ? { chunkFileNames: 'chunks/[name]-[hash].cjs', banner: (chunk) => (chunk.isEntry ? '#!/usr/bin/env node' : ''), comments: { legal: true, annotation: true, jsdoc: false } }
           : { codeSplitting: false },
       },
+    },
+  };
+}
+
+/**
+ * Main's bundle. `--mode main` (production) sets __BASIC_HEADER_TEST_HOOKS__ to
+ * false, so dead-code elimination drops every test hook and
+ * electron/main/test-hooks.ts with them; `--mode main-test` (the Electron
+ * suite's build) keeps them. JSDoc is stripped too, so not even a comment about
+ * the hooks survives (tests/electron/main/build-hooks.test.ts greps for them).
+ */
+function mainBundle(withTestHooks: boolean): UserConfig {
+  const config = nodeBundle('electron/main/main.ts', 'dist/main', 'main.cjs', ['electron', ...nodeExternals]);
+  const rollupOptions = config.build?.rollupOptions ?? {};
+  return {
+    ...config,
+    define: { __BASIC_HEADER_TEST_HOOKS__: String(withTestHooks) },
+    build: {
+      ...config.build,
+      rollupOptions: { ...rollupOptions, output: { codeSplitting: false, comments: { legal: true, annotation: false, jsdoc: false } } },
     },
   };
 }
@@ -38,7 +59,8 @@ function nodeBundle(entry: string, outDir: string, fileName: string, external: (
 export default defineConfig(({ mode }) => {
   switch (mode) {
     case 'main':
-      return nodeBundle('electron/main/main.ts', 'dist/main', 'main.cjs', ['electron', ...nodeExternals]);
+    case 'main-test':
+      return mainBundle(mode === 'main-test');
     case 'preload':
       return nodeBundle('electron/preload/preload.ts', 'dist/preload', 'preload.cjs', ['electron']);
     case 'cli':
@@ -54,6 +76,9 @@ export default defineConfig(({ mode }) => {
           emptyOutDir: true,
           sourcemap: false,
           target: 'chrome140',
+          // Chromium loads modules natively: no polyfill, and no preload helper in the
+          // first-paint script (the lazy chunks are prefetched after first paint instead).
+          modulePreload: false,
         },
       };
   }

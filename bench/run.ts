@@ -60,8 +60,11 @@ function steps(session: BrowserSession): Step[] {
   return [
     {
       name: 'renderer payload',
-      rows: [{ id: 'renderer-payload', label: 'renderer payload (gzip JS+CSS)', unit: 'bytes', target: { kind: 'max', value: 100_000 } }],
-      run: async () => (await import('./renderer-payload')).rendererPayloadFigure(),
+      rows: [
+        { id: 'renderer-first-paint', label: 'renderer first paint (gzip -9)', unit: 'bytes', target: { kind: 'max', value: 80_000 } },
+        { id: 'renderer-payload', label: 'renderer code, all chunks (gzip -9)', unit: 'bytes', target: { kind: 'max', value: 140_000 } },
+      ],
+      run: async () => (await import('./renderer-payload')).rendererPayloadFigures(),
     },
     {
       name: 'encode throughput',

@@ -33,22 +33,22 @@ const USAGE: Readonly<Record<CommandName, string>> = {
 
 const EXAMPLES: Readonly<Record<CommandName, readonly string[]>> = {
   encode: [
-    `printf '%s' "$SECRET" | npx basic-header encode --client-id 0oa1b2c3d4e5f6g7h8i9`,
-    `printf '%s' "$SECRET" | npx basic-header encode --client-id 0oa1b2c3d4e5f6g7h8i9 --header`,
-    `OKTA_OAUTH2_CLIENT_ID=0oa1b2c3d4e5f6g7h8i9 npx basic-header encode    # asks for the secret without echo`,
-    `printf '%s' "$SECRET" | npx basic-header encode --client-id 0oa1b2c3d4e5f6g7h8i9 --json | jq -r .value`,
+    `printf '%s' "$SECRET" | basic-header encode --client-id 0oa1b2c3d4e5f6g7h8i9`,
+    `printf '%s' "$SECRET" | basic-header encode --client-id 0oa1b2c3d4e5f6g7h8i9 --header`,
+    `OKTA_OAUTH2_CLIENT_ID=0oa1b2c3d4e5f6g7h8i9 basic-header encode    # asks for the secret without echo`,
+    `printf '%s' "$SECRET" | basic-header encode --client-id 0oa1b2c3d4e5f6g7h8i9 --json | jq -r .value`,
   ],
   decode: [
-    `printf '%s' "$AUTH_HEADER" | npx basic-header decode`,
-    `npx basic-header decode --json < header.txt`,
-    `npx basic-header decode    # paste the header at the prompt (not echoed)`,
+    `printf '%s' "$AUTH_HEADER" | basic-header decode`,
+    `basic-header decode --json < header.txt`,
+    `basic-header decode    # paste the header at the prompt (not echoed)`,
   ],
   test: [
-    `printf '%s' "$SECRET" | npx basic-header test --client-id 0oa… --issuer https://dev-123.okta.com/oauth2/default --scope api:read`,
+    `printf '%s' "$SECRET" | basic-header test --client-id 0oa… --issuer https://dev-123.okta.com/oauth2/default --scope api:read`,
     `export OKTA_OAUTH2_ISSUER=https://dev-123.okta.com/oauth2/default OKTA_OAUTH2_CLIENT_ID=0oa… OKTA_OAUTH2_CLIENT_SECRET
-  npx basic-header test --scope 'api:read api:write' --json`,
-    `printf '%s' "$SECRET" | npx basic-header test --client-id 0oa… --domain dev-123.okta.com --auth-server aus9o8wzkhckw9TLa0h7 --ca-file corp-ca.pem`,
-    `TOKEN=$(printf '%s' "$SECRET" | npx basic-header test --client-id 0oa… --issuer "$ISSUER" --scope api:read --print-token)`,
+  basic-header test --scope 'api:read api:write' --json`,
+    `printf '%s' "$SECRET" | basic-header test --client-id 0oa… --domain dev-123.okta.com --auth-server aus9o8wzkhckw9TLa0h7 --ca-file corp-ca.pem`,
+    `TOKEN=$(printf '%s' "$SECRET" | basic-header test --client-id 0oa… --issuer "$ISSUER" --scope api:read --print-token)`,
   ],
 };
 

@@ -17,7 +17,7 @@ export function createNodeFetch(ca: readonly string[] | null): NodeFetch {
   const tls = ca === null ? {} : { ca: [...ca] };
   const dispatcher = new EnvHttpProxyAgent({ connect: tls, requestTls: tls, proxyTls: tls });
   const fetch: FetchLike = async (url, init) => {
-    const response = await undiciFetch(url, { ...(init as Parameters<typeof undiciFetch>[1]), dispatcher });
+    const response = await undiciFetch(url, { ...(init as unknown as Parameters<typeof undiciFetch>[1]), dispatcher });
     // undici's Response is the WHATWG Response core expects; only the type packages differ.
     return response as unknown as Response;
   };

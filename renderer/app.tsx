@@ -13,7 +13,7 @@ import { useIdleForget } from './hooks/use-idle-forget';
 import { isMacPlatform } from './platform';
 import { shortcutFor } from './shortcut-match';
 import { EraseIcon, InfoIcon, KeyboardIcon, ShieldIcon, WarningIcon } from './components/icons';
-import { ShortcutsDialog } from './components/shortcuts-dialog';
+import { ShortcutsDialog } from './components/lazy-panels';
 import { Workspace } from './components/workspace';
 
 const IDLE_CHOICES: readonly { readonly value: string; readonly label: string; readonly minutes: number | null }[] = [

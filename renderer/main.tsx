@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app';
+import { prefetchAfterFirstPaint } from './lazy-chunks';
 import './styles/index.css';
 
 // React's default reporting prints error messages and component props, which can
@@ -16,4 +17,5 @@ if (container !== null) {
       <App />
     </StrictMode>,
   );
+  prefetchAfterFirstPaint();
 }

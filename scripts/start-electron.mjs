@@ -1,58 +1,29 @@
 #!/usr/bin/env node
-// `npm start` (after `npm run build`): launch the built app with the Electron
-// binary from node_modules/electron. Never `require('electron')` here: without
-// a binary that tries a download and dies with a stack trace. Never pass
-// --no-sandbox: the app runs exactly as it ships.
-import { spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+// `npm start`: check the Node version (before anything else), make sure the
+// Electron binary is there (Electron's own installer fetches it when it is not),
+// build main, preload and renderer (`npm run build`), then launch the app.
+import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { START_NODE, olderThan } from './node-version.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const electronDir = path.join(root, 'node_modules', 'electron');
-
-/** The executable's path inside an Electron dist folder (as electron's install.js names it). */
-function platformPath() {
-  const pathFile = path.join(electronDir, 'path.txt');
-  if (existsSync(pathFile)) return readFileSync(pathFile, 'utf8').trim();
-  switch (process.platform) {
-    case 'darwin':
-      return 'Electron.app/Contents/MacOS/Electron';
-    case 'win32':
-      return 'electron.exe';
-    default:
-      return 'electron';
-  }
-}
-
-function fail(line) {
-  process.stderr.write(`${line}\n`);
+if (olderThan(process.versions.node, START_NODE)) {
+  process.stderr.write(
+    `Basic Header: \`npm start\` needs Node.js ${START_NODE} or later (Electron 45 and its download tooling require it); this is Node.js ${process.versions.node}. Install Node.js 22 LTS or newer and run it again.\n`,
+  );
   process.exit(1);
 }
 
-const override = process.env.ELECTRON_OVERRIDE_DIST_PATH;
-const distDir = override ? path.resolve(override) : path.join(electronDir, 'dist');
-const executable = path.join(distDir, platformPath());
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
-if (!existsSync(executable)) {
-  fail(
-    `Basic Header: there is no Electron binary on this machine (looked for ${path.relative(root, executable) || executable}). ` +
-      'Get one with `npx install-electron` or by reinstalling (`npm ci`) with network access, or set ELECTRON_OVERRIDE_DIST_PATH to an unpacked Electron 45 folder.',
-  );
-}
-if (!existsSync(path.join(root, 'dist', 'main', 'main.cjs'))) {
-  fail('Basic Header: the app is not built yet (no dist/main/main.cjs). Run `npm run build` first, or use `npm start`, which builds.');
+/** `npm run build` with the npm (or other package manager) that runs this script. */
+function build() {
+  const npmCli = process.env.npm_execpath;
+  const viaNode = npmCli !== undefined && /\.[cm]?js$/.test(npmCli);
+  const [command, args] = viaNode ? [process.execPath, [npmCli, 'run', 'build']] : [npmCli ?? 'npm', ['run', 'build']];
+  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', shell: !viaNode && process.platform === 'win32' });
+  return result.status === 0;
 }
 
-const env = { ...process.env };
-// Would turn the binary into plain Node and ignore the app.
-delete env.ELECTRON_RUN_AS_NODE;
-
-const child = spawn(executable, ['.'], { cwd: root, stdio: 'inherit', env, windowsHide: false });
-child.on('error', () => fail(`Basic Header: could not start ${executable}.`));
-for (const signal of ['SIGINT', 'SIGTERM']) {
-  process.on(signal, () => child.kill(signal));
-}
-child.on('exit', (code, signal) => {
-  process.exit(code ?? (signal ? 1 : 0));
-});
+const { startApp } = await import('./electron-binary.mjs');
+process.exit(await startApp({ root, build }));

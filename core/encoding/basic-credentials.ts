@@ -6,6 +6,7 @@ import { notice } from '../shared/notice';
 import type { Notice } from '../shared/notice';
 import type { EncodeInput, EncodeOutput } from './types';
 import { encodeBase64Utf8 } from './base64';
+import { EMPTY_CLIENT_ID_NOTICE, EMPTY_CLIENT_SECRET_NOTICE } from './empty-notices';
 import { formUrlEncode } from './form-urlencode';
 import { cleanField } from './hygiene';
 import { codePointLabel, countCodePoints, joinList, plural } from './characters';
@@ -30,8 +31,7 @@ export function buildBasicCredentials(input: EncodeInput): EncodeOutput {
       'Split them: the part before the first colon goes in Client ID, the rest in Client secret.'));
   } else {
     if (id.value === '') {
-      idNotices.push(notice('empty-client-id', 'info',
-        'Enter the client ID. In the Okta Admin Console it is under Applications › Applications › your app › General › Client Credentials.'));
+      idNotices.push(EMPTY_CLIENT_ID_NOTICE);
     } else if (colon !== -1) {
       idNotices.push(notice('colon-in-client-id', 'error',
         `The client ID contains a colon (at position ${countCodePoints(id.value.slice(0, colon)) + 1}). ` +
@@ -39,8 +39,7 @@ export function buildBasicCredentials(input: EncodeInput): EncodeOutput {
         'and Okta never issues client IDs with one. Check that only the client ID was pasted here.'));
     }
     if (secret.value === '') {
-      secretNotices.push(notice('empty-client-secret', 'info',
-        'Enter the client secret, from the Client Secrets section of the same page. Nothing is encoded until both fields are filled.'));
+      secretNotices.push(EMPTY_CLIENT_SECRET_NOTICE);
     }
   }
 

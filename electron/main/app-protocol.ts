@@ -1,8 +1,8 @@
 /**
  * Checklist item 18: the UI is served from app://basic-header/ instead of
- * file://. Pure parts (URL → file, headers) plus a handler factory that reads
- * from disk; the glue registers it with `ses.protocol.handle` on the
- * in-memory session (a handler on the default protocol would not apply there).
+ * file://. Pure parts (URL → file, headers, the CSP) plus a handler factory
+ * that reads from disk; session.ts registers it with `ses.protocol.handle` on
+ * the in-memory session (a handler on the default protocol would not apply there).
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -14,6 +14,27 @@ export const APP_SCHEME_PRIVILEGES = {
   scheme: APP_SCHEME,
   privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true },
 } as const;
+
+/**
+ * Checklist item 7: the renderer's Content-Security-Policy, sent as a response
+ * header with every app:// response. The page needs no network (every request
+ * goes through main), so `connect-src 'none'`. There is no relaxed dev policy:
+ * Electron and the Chromium suite both load the production build.
+ */
+export const CONTENT_SECURITY_POLICY = [
+  ['default-src', "'none'"],
+  ['script-src', "'self'"],
+  ['style-src', "'self'"],
+  ['img-src', "'self' data:"],
+  ['font-src', "'self'"],
+  ['connect-src', "'none'"],
+  ['base-uri', "'none'"],
+  ['form-action', "'none'"],
+  ['object-src', "'none'"],
+  ['frame-ancestors', "'none'"],
+]
+  .map(([directive, value]) => `${directive} ${value}`)
+  .join('; ');
 
 const CONTENT_TYPES: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',
@@ -69,10 +90,10 @@ export function resolveAppUrl(url: string, rootDir: string): Result<ResolvedAsse
 }
 
 /** Response headers for every app:// response; the CSP is sent as a header, not a meta tag. */
-export function appResponseHeaders(contentType: string, csp: string): Record<string, string> {
+export function appResponseHeaders(contentType: string): Record<string, string> {
   return {
     'Content-Type': contentType,
-    'Content-Security-Policy': csp,
+    'Content-Security-Policy': CONTENT_SECURITY_POLICY,
     'X-Content-Type-Options': 'nosniff',
     'Cache-Control': 'no-store',
     'Referrer-Policy': 'no-referrer',
@@ -85,10 +106,10 @@ export function appResponseHeaders(contentType: string, csp: string): Record<str
 const STATUS: Readonly<Record<AppRequestError, number>> = { 'not-found': 404, forbidden: 403, 'method-not-allowed': 405 };
 
 /** The protocol.handle callback: GET/HEAD only, files under rootDir only. */
-export function createAppProtocolHandler(rootDir: string, csp: string): (request: Request) => Promise<Response> {
+export function createAppProtocolHandler(rootDir: string): (request: Request) => Promise<Response> {
   return async (request) => {
     const error = (code: AppRequestError): Response =>
-      new Response(null, { status: STATUS[code], headers: { 'Cache-Control': 'no-store', 'Content-Security-Policy': csp } });
+      new Response(null, { status: STATUS[code], headers: { 'Cache-Control': 'no-store', 'Content-Security-Policy': CONTENT_SECURITY_POLICY } });
     if (request.method !== 'GET' && request.method !== 'HEAD') return error('method-not-allowed');
     const asset = resolveAppUrl(request.url, rootDir);
     if (!asset.ok) return error(asset.code);
@@ -98,7 +119,7 @@ export function createAppProtocolHandler(rootDir: string, csp: string): (request
     } catch {
       return error('not-found');
     }
-    const headers = appResponseHeaders(asset.value.contentType, csp);
+    const headers = appResponseHeaders(asset.value.contentType);
     return new Response(request.method === 'HEAD' ? null : new Uint8Array(body), { status: 200, headers });
   };
 }

@@ -8,9 +8,16 @@
  * copied secret does not outlive the write in main's memory.
  */
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import type { ClipboardPort } from './handler-types';
 
 export const DEFAULT_CLIPBOARD_CLEAR_MS = 30_000;
+
+/** The clipboard as main sees it: Electron's async clipboard, or an in-memory one in tests. */
+export interface ClipboardPort {
+  /** Write text plus history/cloud exclusion markers where the platform has them. */
+  writeSecretText(text: string): Promise<void>;
+  readText(): Promise<string>;
+  clear(): Promise<void>;
+}
 
 export interface GuardTimers {
   setTimeout(callback: () => void, ms: number): unknown;

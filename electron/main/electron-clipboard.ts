@@ -11,7 +11,7 @@
  */
 import { clipboard, ClipboardItem } from 'electron';
 import { secretClipboardEntries } from './clipboard-markers';
-import type { ClipboardPort } from './handler-types';
+import type { ClipboardPort } from './clipboard-guard';
 
 export function createElectronClipboard(platform: string = process.platform): ClipboardPort {
   return {

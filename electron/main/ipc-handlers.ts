@@ -7,12 +7,35 @@
  */
 import { runTokenTest as coreRunTokenTest } from '../../core/okta';
 import { fail, ok } from '../../core/shared/result';
-import type { TokenTestDeps, TokenTestInput, TokenTestReport } from '../../core/okta/types';
+import type { FetchLike, TokenTestDeps, TokenTestInput, TokenTestReport } from '../../core/okta/types';
+import type { AppOrigin } from '../shared/app-origin';
 import type { InvokeContract, InvokeOperation, IpcResult } from '../shared/ipc-contract';
-import { createClipboardGuard, DEFAULT_CLIPBOARD_CLEAR_MS, type GuardTimers } from './clipboard-guard';
-import type { Handler, HandlerDeps, Handlers, SenderInfo } from './handler-types';
+import { createClipboardGuard, DEFAULT_CLIPBOARD_CLEAR_MS, type ClipboardPort, type GuardTimers } from './clipboard-guard';
 import { VALIDATORS } from './ipc-validate';
-import { isTrustedSender } from './trusted-sender';
+import { isTrustedSender, type SenderInfo } from './sender-trust';
+
+export interface HandlerDeps {
+  readonly clipboard: ClipboardPort;
+  /** Electron: the in-memory session's fetch. Tests: Node fetch trusting the test CA. */
+  readonly fetch: FetchLike;
+  /** webContents ids of the app's own windows. */
+  readonly isTrustedWebContents: (id: number) => boolean;
+  /** APP_ORIGIN in Electron; the test server's origin in the Chromium suite. */
+  readonly trustedOrigin: AppOrigin;
+  /** Delay before a copy is cleared from the clipboard; default 30 000 ms. */
+  readonly clipboardClearMs?: number;
+  readonly now?: () => number;
+}
+
+export type Handler<K extends InvokeOperation> = (
+  sender: SenderInfo,
+  payload: unknown,
+) => Promise<IpcResult<InvokeContract[K]['response']>>;
+
+export type Handlers = { readonly [K in InvokeOperation]: Handler<K> } & {
+  /** Cancel timers and in-flight requests, clear our clipboard copy (on quit). */
+  readonly dispose: () => Promise<void>;
+};
 
 export type RunTokenTest = (input: TokenTestInput, deps: TokenTestDeps, signal: AbortSignal) => Promise<TokenTestReport>;
 
@@ -36,11 +59,7 @@ export const MESSAGES = {
 
 type Action<K extends InvokeOperation> = (request: InvokeContract[K]['request']) => Promise<IpcResult<InvokeContract[K]['response']>>;
 
-export function createHandlers(deps: HandlerDeps): Handlers {
-  return createHandlersWith(deps, {});
-}
-
-export function createHandlersWith(deps: HandlerDeps, internals: HandlerInternals): Handlers {
+export function createHandlers(deps: HandlerDeps, internals: HandlerInternals = {}): Handlers {
   const runTokenTest = internals.runTokenTest ?? coreRunTokenTest;
   const guard = createClipboardGuard({
     clipboard: deps.clipboard,

@@ -5,8 +5,8 @@
  */
 import { ipcMain, type WebContents } from 'electron';
 import { COMMAND_CHANNEL, INVOKE_CHANNELS, type AppCommand, type InvokeOperation } from '../shared/ipc-contract';
-import type { Handlers } from './handler-types';
-import { senderInfoFrom } from './sender-info';
+import type { Handlers } from './ipc-handlers';
+import { senderInfoFrom } from './sender-trust';
 
 const OPERATIONS = Object.keys(INVOKE_CHANNELS) as InvokeOperation[];
 

@@ -16,20 +16,10 @@ import type {
   InvokeOperation,
   TestCredentialsRequest,
 } from '../shared/ipc-contract';
+import { LIMITS } from '../shared/limits';
 
 export type Validation<T> = Result<T, 'invalid-payload'>;
 
-export const LIMITS = {
-  clientIdChars: 256,
-  clientSecretChars: 8192,
-  targetChars: 2048,
-  customServerIdChars: 128,
-  scopes: 20,
-  scopeChars: 200,
-  copyTextChars: 16_384,
-  minTimeoutMs: 1000,
-  maxTimeoutMs: 120_000,
-} as const;
 
 /** Renderer-chosen ids: short and boring, so they are safe as map keys. */
 const REQUEST_ID = /^[A-Za-z0-9-]{1,64}$/;
@@ -81,6 +71,7 @@ function plainRecord(value: unknown, keys: readonly string[], what: string): Val
   return ok(out);
 }
 
+/** Lengths count UTF-16 code units (`string.length`), the one unit of electron/shared/limits.ts. */
 function text(value: unknown, name: string, max: number, min = 0): Validation<string> {
   if (typeof value !== 'string') return refuse(`${name} must be text.`);
   if (value.length > max) return refuse(`${name} is too long (at most ${max} characters).`);

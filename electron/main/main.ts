@@ -1,45 +1,50 @@
 /**
  * Electron entry point: glue only. Every decision it applies lives in a pure,
- * unit-tested module; this file wires them to Electron in the required order.
+ * unit-tested module; this file wires them to Electron in the required order
+ * (tests/electron/main/main.test.ts runs it against a recording fake).
  */
+import path from 'node:path';
 import { app, BrowserWindow, dialog, Menu, nativeTheme, protocol, session } from 'electron';
-import { APP_COMMANDS, type AppCommand } from '../shared/ipc-contract';
 import { APP_ORIGIN, APP_START_URL } from '../shared/app-origin';
-import { aboutText } from './about';
-import { builtPaths } from './app-paths';
+import { APP_COMMANDS, type AppCommand } from '../shared/ipc-contract';
 import { APP_SCHEME_PRIVILEGES } from './app-protocol';
-import { contentSecurityPolicy } from './csp';
 import { createElectronClipboard } from './electron-clipboard';
-import type { Handlers } from './handler-types';
-import { createHandlers } from './ipc-handlers';
+import { createHandlers, type Handlers } from './ipc-handlers';
 import { registerIpcHandlers, sendCommand } from './ipc-main';
-import { menuTemplate, withActions } from './menu';
+import { aboutText, menuTemplate, withActions } from './menu';
 import { attachNavigationGuards } from './navigation-guard';
-import { APP_PARTITION, APP_SESSION_OPTIONS } from './session-config';
-import { createSessionFetch } from './session-fetch';
-import { configureAppSession } from './session-setup';
-import { secondInstanceSteps, shouldContinueLaunch } from './single-instance';
-import { testCaPem, testPathOverrides } from './test-paths';
-import { createTrustedWebContents } from './trusted-web-contents';
-import { windowOptions } from './window-options';
+import { createTrustedWebContents } from './sender-trust';
+import { APP_PARTITION, APP_SESSION_OPTIONS, configureAppSession, createSessionFetch } from './session';
+import { applyTestPaths, applyTestTrust } from './test-hooks';
+import { windowOptions } from './window';
+
+/**
+ * Replaced at build time (vite.config.ts): false in the production bundle, so
+ * the bundler drops every test hook and test-hooks.ts with them; true in the
+ * test build and under Vitest.
+ */
+declare const __BASIC_HEADER_TEST_HOOKS__: boolean;
 
 // Before `ready`: sandbox every renderer (#4) and make app:// a standard, secure scheme (#18).
 app.enableSandbox();
 protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
-for (const [name, dir] of testPathOverrides(process.env, app.isPackaged)) app.setPath(name, dir);
+if (__BASIC_HEADER_TEST_HOOKS__) applyTestPaths(app, process.env);
 // No crashReporter.start(): minidumps can hold what was typed.
 
 let mainWindow: BrowserWindow | null = null;
 let handlers: Handlers | null = null;
 const trusted = createTrustedWebContents();
 
-if (!shouldContinueLaunch(app.requestSingleInstanceLock())) {
+// One instance: a second launch exits, and the first brings its window back.
+if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   app.on('second-instance', () => {
     const win = mainWindow;
-    if (win === null) return;
-    for (const step of secondInstanceSteps(win)) win[step]();
+    if (win === null || win.isDestroyed()) return;
+    if (win.isMinimized()) win.restore();
+    if (!win.isVisible()) win.show();
+    win.focus();
   });
 
   // Every webContents, including any the app did not mean to create, gets the guards (#12–14).
@@ -61,12 +66,15 @@ if (!shouldContinueLaunch(app.requestSingleInstanceLock())) {
 }
 
 function start(): void {
-  const { preload, renderer } = builtPaths(app.getAppPath());
-  const csp = contentSecurityPolicy({ dev: !app.isPackaged });
+  // `npm run build` output, relative to the app root (the project folder, or the asar root).
+  const appPath = app.getAppPath();
+  const preload = path.join(appPath, 'dist', 'preload', 'preload.cjs');
+  const rendererDir = path.join(appPath, 'dist', 'renderer');
   // Spellcheck off on the default session too: it exists even though the app never uses it.
   session.defaultSession.setSpellCheckerEnabled(false);
   const ses = session.fromPartition(APP_PARTITION, APP_SESSION_OPTIONS);
-  configureAppSession(ses, { origin: APP_ORIGIN, rendererDir: renderer, csp, testCaPem: testCaPem(process.env, app.isPackaged) });
+  configureAppSession(ses, { origin: APP_ORIGIN, rendererDir });
+  if (__BASIC_HEADER_TEST_HOOKS__) applyTestTrust(ses, process.env, app.isPackaged);
 
   handlers = createHandlers({
     clipboard: createElectronClipboard(),

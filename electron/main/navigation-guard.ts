@@ -3,21 +3,7 @@
  * may never open windows, and may never attach a <webview>.
  */
 import type { WebContents } from 'electron';
-import type { TrustedOrigin } from './trusted-sender';
-
-export function isAllowedNavigation(url: string, origin: TrustedOrigin): boolean {
-  try {
-    const parsed = new URL(url);
-    return parsed.protocol === origin.protocol && parsed.host === origin.host;
-  } catch {
-    return false;
-  }
-}
-
-/** setWindowOpenHandler's answer for every request, whatever the URL. */
-export function windowOpenDecision(): { readonly action: 'deny' } {
-  return { action: 'deny' };
-}
+import { isAppOrigin, type AppOrigin } from '../shared/app-origin';
 
 interface NavigationEvent {
   readonly url: string;
@@ -25,8 +11,8 @@ interface NavigationEvent {
 }
 
 /** will-navigate / will-frame-navigate / will-redirect: stop anything off-origin. */
-export function guardNavigation(event: NavigationEvent, origin: TrustedOrigin): void {
-  if (!isAllowedNavigation(event.url, origin)) event.preventDefault();
+export function guardNavigation(event: NavigationEvent, origin: AppOrigin): void {
+  if (!isAppOrigin(event.url, origin)) event.preventDefault();
 }
 
 /**
@@ -34,10 +20,10 @@ export function guardNavigation(event: NavigationEvent, origin: TrustedOrigin): 
  * all webContents, so nothing the app creates escapes it. Uses only the
  * WebContents it is given (no Electron import), so tests pass an emitter.
  */
-export function attachNavigationGuards(contents: WebContents, origin: TrustedOrigin): void {
+export function attachNavigationGuards(contents: WebContents, origin: AppOrigin): void {
   contents.on('will-navigate', (event) => guardNavigation(event, origin));
   contents.on('will-frame-navigate', (event) => guardNavigation(event, origin));
   contents.on('will-redirect', (event) => guardNavigation(event, origin));
   contents.on('will-attach-webview', (event) => event.preventDefault());
-  contents.setWindowOpenHandler(windowOpenDecision);
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
 }

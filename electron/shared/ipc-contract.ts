@@ -4,7 +4,7 @@
  * envelope, never as a thrown Error (whose message or stack could carry input).
  */
 import type { Result } from '../../core/shared/result';
-import type { AuthServerChoice, ClientAuthMethod, TokenTestReport } from '../../core/okta/types';
+import type { TokenTestInput, TokenTestReport } from '../../core/okta/types';
 
 /** Name of the object the preload exposes on `window`. */
 export const BRIDGE_NAME = 'basicHeader';
@@ -30,18 +30,8 @@ export interface ForgetResponse {
   readonly requestsCancelled: number;
 }
 
-export interface TestCredentialsRequest {
-  /** Renderer-chosen id so the same run can be cancelled. */
-  readonly requestId: string;
-  readonly target: string;
-  readonly authServer: AuthServerChoice;
-  readonly clientId: string;
-  readonly clientSecret: string;
-  readonly scopes: readonly string[];
-  readonly authMethod: ClientAuthMethod;
-  readonly formEncode: boolean;
-  readonly timeoutMs: number;
-}
+/** A token test: core's input plus a renderer-chosen id, so the same run can be cancelled. */
+export type TestCredentialsRequest = TokenTestInput & { readonly requestId: string };
 
 export interface CancelTestRequest {
   readonly requestId: string;
@@ -83,5 +73,5 @@ export type BasicHeaderApi = {
   readonly onCommand: (listener: (command: AppCommand) => void) => () => void;
 };
 
-/** The exact allow-list of keys on window.basicHeader (tests assert it). */
-export const BRIDGE_KEYS = ['copyText', 'forget', 'testCredentials', 'cancelTest', 'onCommand'] as const satisfies readonly (keyof BasicHeaderApi)[];
+/** The exact allow-list of keys on window.basicHeader: one per invoke channel, then onCommand. */
+export const BRIDGE_KEYS: readonly (keyof BasicHeaderApi)[] = [...(Object.keys(INVOKE_CHANNELS) as InvokeOperation[]), 'onCommand'];

@@ -4,7 +4,7 @@ import type { Diagnosis } from '../../core/encoding/types';
 import { probableClientId, repairHeader } from '../header-repair';
 import type { CopyFeedback, CopyRequest } from '../hooks/use-copy';
 import { mistakeName } from '../mistake-names';
-import { FIELD_LIMITS } from '../send-limits';
+import { FIELD_LIMITS } from '../field-limits';
 import { CopyStatus } from './copy-status';
 import { CheckIcon, CopyIcon, WarningIcon } from './icons';
 import { NoticeList } from './notice-list';

@@ -4,7 +4,7 @@ import type { Notice } from '../../core/shared/notice';
 import { fixesFor, pairIn } from '../field-fixes';
 import type { CopyFeedback } from '../hooks/use-copy';
 import type { NoticeGroups } from '../notice-groups';
-import { FIELD_LIMITS } from '../send-limits';
+import { FIELD_LIMITS } from '../field-limits';
 import { CopyStatus } from './copy-status';
 import { EyeIcon, EyeOffIcon, SplitIcon } from './icons';
 import { NoticeList } from './notice-list';

@@ -1,7 +1,7 @@
 /** Small inline icons (no icon font or image requests: the CSP allows none). Decorative: hidden from assistive tech. */
 import type { ReactElement } from 'react';
 
-function Svg({ children, className }: { readonly children: ReactElement | ReactElement[]; readonly className?: string }): ReactElement {
+function Svg({ children, className }: { readonly children: ReactElement | ReactElement[]; readonly className?: string | undefined }): ReactElement {
   return (
     <svg className={className === undefined ? 'icon' : `icon ${className}`} viewBox="0 0 24 24" width="16" height="16"
       fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round"

@@ -4,14 +4,15 @@ import type { CopyFeedback, CopyRequest } from '../hooks/use-copy';
 import type { TestState } from '../hooks/use-token-test';
 import { useNow } from '../hooks/use-now';
 import type { InlineCredential } from '../request-commands';
-import { FIELD_LIMITS } from '../send-limits';
+import { FIELD_LIMITS } from '../field-limits';
 import { TIMEOUT_CHOICES, toScopes, type Preview, type ServerKind, type TestSettings } from '../test-settings';
 import { CopyAs } from './copy-as';
 import { ErrorIcon } from './icons';
+import { TestResult } from './lazy-panels';
 import { MaskedRequestView } from './masked-request';
 import { ErrorNote, NoticeList } from './notice-list';
 import { RadioChoices, type RadioChoice } from './radio-choices';
-import { resultHeading, TestResult } from './test-result';
+import { resultHeading } from './result-heading';
 import { TextField } from './text-field';
 
 export interface TestPanelProps {

@@ -1,41 +1,16 @@
 import type { ReactElement } from 'react';
 import type { Notice } from '../../core/shared/notice';
-import type { RateLimitInfo, TokenTestOutcome, TokenTestReport } from '../../core/okta/types';
+import type { RateLimitInfo, TokenTestReport } from '../../core/okta/types';
 import type { CopyFeedback } from '../hooks/use-copy';
 import { formatEpochSeconds } from '../format';
 import { compareScopes, missingScopesSentence } from '../scope-check';
+import { resultHeading } from './result-heading';
 import { CertificateDetails, DESKTOP_TLS_FIX } from './certificate-details';
-import { CheckIcon, ErrorIcon, InfoIcon, WarningIcon } from './icons';
+import { WarningIcon } from './icons';
 import { DiscoveryDetails } from './discovery-details';
 import { MaskedRequestView } from './masked-request';
 import { NoticeList } from './notice-list';
 import { TokenDetailsView } from './token-details';
-
-type Tone = 'ok' | 'error' | 'warning' | 'info';
-
-interface Heading {
-  readonly text: string;
-  readonly tone: Tone;
-  readonly Icon: () => ReactElement;
-  /** What the status line announces when the test ends. */
-  readonly announce: string;
-}
-
-const HEADINGS: Readonly<Record<TokenTestOutcome, Heading>> = {
-  success: { text: 'The credentials work: a token was issued', tone: 'ok', Icon: CheckIcon, announce: 'Test finished: the credentials work.' },
-  rejected: { text: 'The server refused the request', tone: 'error', Icon: ErrorIcon, announce: 'Test finished: the request failed. See the explanation.' },
-  'no-answer': { text: 'No usable answer from the server', tone: 'error', Icon: WarningIcon, announce: 'Test finished: the request failed. See the explanation.' },
-  'invalid-input': { text: 'Not sent', tone: 'warning', Icon: WarningIcon, announce: 'Test not sent: see the message.' },
-  cancelled: { text: 'Test cancelled', tone: 'info', Icon: InfoIcon, announce: 'Test cancelled.' },
-};
-
-/** A token that lacks a requested scope is not a plain success. */
-const PARTIAL: Heading = {
-  text: 'A token was issued, without every scope you asked for',
-  tone: 'warning',
-  Icon: WarningIcon,
-  announce: 'Test finished: a token was issued, but not with every scope you asked for.',
-};
 
 /** Notices that explain this outcome; the rest go behind Details. */
 function bearsOnOutcome(report: TokenTestReport, n: Notice): boolean {
@@ -67,12 +42,6 @@ export interface TestResultProps {
   readonly requested: readonly string[];
   readonly feedback: CopyFeedback | null;
   readonly onCopyToken: () => void;
-}
-
-/** The result's heading: a success without every requested scope is amber. */
-export function resultHeading(report: TokenTestReport, requested: readonly string[]): Heading {
-  if (report.outcome !== 'success' || report.token === null) return HEADINGS[report.outcome];
-  return compareScopes(requested, report.token).missing.length > 0 ? PARTIAL : HEADINGS.success;
 }
 
 export function TestResult({ report, requested, feedback, onCopyToken }: TestResultProps): ReactElement {

@@ -4,7 +4,7 @@
  * from credentials, a size cap with a plain message, and optionally a copy guard.
  */
 import { useId, useState, type ClipboardEvent, type ReactElement, type ReactNode } from 'react';
-import type { FieldLimit } from '../send-limits';
+import type { FieldLimit } from '../field-limits';
 import { ErrorNote } from './notice-list';
 
 /** No spellcheck dictionary, autofill or autocorrect ever sees what is typed here. */
@@ -24,16 +24,16 @@ export interface TextFieldProps {
   readonly value: string;
   readonly onValue: (value: string) => void;
   readonly limit: FieldLimit;
-  readonly type?: 'text' | 'password';
+  readonly type?: 'text' | 'password' | undefined;
   /** A multi-line field with this many rows. */
-  readonly rows?: number;
-  readonly placeholder?: string;
-  readonly invalid?: boolean;
-  readonly notes?: ReactNode;
+  readonly rows?: number | undefined;
+  readonly placeholder?: string | undefined;
+  readonly invalid?: boolean | undefined;
+  readonly notes?: ReactNode | undefined;
   /** Beside the input (a Show button). */
-  readonly after?: ReactNode;
-  readonly guard?: CopyGuard;
-  readonly className?: string;
+  readonly after?: ReactNode | undefined;
+  readonly guard?: CopyGuard | undefined;
+  readonly className?: string | undefined;
 }
 
 const count = new Intl.NumberFormat('en-US');

@@ -3,7 +3,6 @@
  * everything remounts this component (a new key), which drops all of it at once.
  */
 import { memo, useDeferredValue, useEffect, useEffectEvent, useId, useMemo, useState, type ReactElement } from 'react';
-import { buildBasicCredentials, formUrlEncode } from '../../core/encoding';
 import type { EncodeInput, EncodeOutput } from '../../core/encoding/types';
 import type { CopyPurpose } from '../../electron/shared/ipc-contract';
 import type { Bridge } from '../bridge';
@@ -11,15 +10,14 @@ import type { CommandHub } from '../commands';
 import { pairIn } from '../field-fixes';
 import { useCopy } from '../hooks/use-copy';
 import { useTokenTest } from '../hooks/use-token-test';
-import { groupNotices } from '../notice-groups';
-import { sendLimitProblem } from '../send-limits';
-import { buildPreview, INITIAL_SETTINGS, toTokenTestInput, type TestSettings } from '../test-settings';
-import { CheckHeaderPanel } from './check-header-panel';
+import { PENDING_ENCODE, PENDING_GROUPS, PENDING_PREVIEW } from '../form-pending';
+import { useFormLogic, type FormLogic } from '../lazy-chunks';
+import { INITIAL_SETTINGS, toTokenTestInput, type TestSettings } from '../test-settings';
 import { CredentialFields } from './credential-fields';
 import { CredentialOutputs } from './credential-outputs';
 import { ErrorBoundary } from './error-boundary';
+import { CheckHeaderPanel, PanelsBoundary, TestPanel } from './lazy-panels';
 import { Tabs } from './tabs';
-import { TestPanel } from './test-panel';
 
 export interface WorkspaceProps {
   readonly bridge: Bridge | null;
@@ -29,9 +27,10 @@ export interface WorkspaceProps {
   readonly testShortcut: string;
 }
 
-function safeEncode(input: EncodeInput): EncodeOutput {
+function safeEncode(logic: FormLogic | null, input: EncodeInput): EncodeOutput {
+  if (logic === null) return PENDING_ENCODE;
   try {
-    return buildBasicCredentials(input);
+    return logic.buildBasicCredentials(input);
   } catch {
     // core never throws by contract; if it ever does, the fields must survive.
     return {
@@ -56,11 +55,13 @@ export const Workspace = memo(function Workspace({ bridge, commands, announce, t
   const [tool, setTool] = useState<Tool>('test');
   const { feedback, copy } = useCopy(bridge);
   const test = useTokenTest(bridge);
+  // Null only until the logic chunk lands, just after the first paint.
+  const logic = useFormLogic();
 
   // The encoder runs once per change of its inputs (each field is capped, so this stays cheap).
-  const encoded = useMemo(() => safeEncode({ clientId, clientSecret, formEncode }), [clientId, clientSecret, formEncode]);
-  const groups = useMemo(() => groupNotices(encoded.notices), [encoded]);
-  const encodedClientId = formEncode ? formUrlEncode(encoded.clientId) : encoded.clientId;
+  const encoded = useMemo(() => safeEncode(logic, { clientId, clientSecret, formEncode }), [logic, clientId, clientSecret, formEncode]);
+  const groups = useMemo(() => (logic === null ? PENDING_GROUPS : logic.groupNotices(encoded.notices)), [logic, encoded]);
+  const encodedClientId = formEncode && logic !== null ? logic.formUrlEncode(encoded.clientId) : encoded.clientId;
 
   // The request preview repeats core's checks; it may lag a keystroke behind rather than slow typing.
   const previewSource = useMemo(
@@ -69,8 +70,10 @@ export const Workspace = memo(function Workspace({ bridge, commands, announce, t
   );
   const previewInput = useDeferredValue(previewSource);
   const preview = useMemo(
-    () => buildPreview(previewInput.settings, previewInput.clientId, previewInput.clientSecret, previewInput.formEncode),
-    [previewInput],
+    () => (logic === null
+      ? PENDING_PREVIEW
+      : logic.buildPreview(previewInput.settings, previewInput.clientId, previewInput.clientSecret, previewInput.formEncode)),
+    [logic, previewInput],
   );
 
   const copyOutput = (purpose: CopyPurpose) =>
@@ -78,13 +81,17 @@ export const Workspace = memo(function Workspace({ bridge, commands, announce, t
 
   const runTest = (): void => {
     if (test.state.phase === 'running') return;
-    const fresh = buildPreview(settings, encoded.clientId, encoded.clientSecret, formEncode);
+    if (logic === null) {
+      test.fail('Not sent: the window is still loading. Try again in a moment.');
+      return;
+    }
+    const fresh = logic.buildPreview(settings, encoded.clientId, encoded.clientSecret, formEncode);
     if (fresh.problem !== null) {
       test.fail(`Not sent: ${fresh.problem.message}`);
       return;
     }
     const input = toTokenTestInput(settings, encoded.clientId, encoded.clientSecret, formEncode);
-    const tooLarge = sendLimitProblem(input);
+    const tooLarge = logic.sendLimitProblem(input);
     if (tooLarge !== null) {
       test.fail(`Not tested: ${tooLarge}`);
       return;
@@ -140,6 +147,8 @@ export const Workspace = memo(function Workspace({ bridge, commands, announce, t
         </ErrorBoundary>
       </section>
 
+      {/* The panels' chunks load after the first paint; one boundary, so both land in one commit. */}
+      <PanelsBoundary>
       <Tabs
         label="Tools"
         selected={tool}
@@ -178,6 +187,7 @@ export const Workspace = memo(function Workspace({ bridge, commands, announce, t
           },
         ]}
       />
+      </PanelsBoundary>
     </>
   );
 });

@@ -6,7 +6,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { CopyPurpose } from '../../electron/shared/ipc-contract';
 import { NO_BRIDGE_MESSAGE, type Bridge } from '../bridge';
-import { COPY_TEXT_MAX } from '../send-limits';
+import { COPY_TEXT_MAX } from '../field-limits';
 
 /** Which control asked for the copy: its feedback is shown there and nowhere else. */
 export type CopySlot = CopyPurpose | 'secret' | 'client-id' | 'header-check' | 'request' | 'corrected';

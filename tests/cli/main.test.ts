@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildCli, createCli, LeakError, ROOT, runProcess, tempFile, type Cli } from './support/cli-process';
+import { buildCli, createCli, LeakError, ROOT, runProcess, tempFile, type Cli } from '../support/cli/cli-process';
 
 const SECRET = 'main-test-secret-0123456789_abcdefghijklmnopqrstuvwxyzABCDEFG';
 const ID = '0oa1maintest0000h7';
@@ -65,10 +65,10 @@ describe('--help and --version', () => {
   });
 
   it.each([
-    ['encode', ['--header', '--form-encode', '--json', "printf '%s' \"$SECRET\" | npx basic-header encode"]],
+    ['encode', ['--header', '--form-encode', '--json', "printf '%s' \"$SECRET\" | basic-header encode"]],
     ['decode', ['--json', 'trailing-newline', 'not-base64', 'Exit codes']],
     ['test', ['--scope', '--auth-method', '--timeout', '--ca-file', '--print-token', 'HTTPS_PROXY', 'NODE_EXTRA_CA_CERTS',
-      "printf '%s' \"$SECRET\" | npx basic-header test --client-id 0oa… --issuer https://dev-123.okta.com/oauth2/default --scope api:read"]],
+      "printf '%s' \"$SECRET\" | basic-header test --client-id 0oa… --issuer https://dev-123.okta.com/oauth2/default --scope api:read"]],
   ])('%s --help: options and examples', async (command, words) => {
     for (const argv of [[command, '--help'], [command, '-h'], ['help', command]]) {
       const run = await cli.run(argv);

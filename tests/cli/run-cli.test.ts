@@ -8,7 +8,7 @@ import { cpSync, existsSync, mkdtempSync, rmSync, statSync, symlinkSync, utimesS
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, runProcess } from './support/cli-process';
+import { ROOT, runProcess } from '../support/cli/cli-process';
 
 const ID = '0oa1runclitest000h7';
 const SECRET = 'run-cli-secret-0123456789_abcdefghijklmnopqrstuvwxyz';

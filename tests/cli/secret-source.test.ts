@@ -6,7 +6,7 @@
 import { Buffer } from 'node:buffer';
 import { spawnSync } from 'node:child_process';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildCli, createCli, runProcess, type Cli, type CliRun } from './support/cli-process';
+import { buildCli, createCli, runProcess, type Cli, type CliRun } from '../support/cli/cli-process';
 
 const ID = '0oa1prompttest000h7';
 const SECRET = 'typed-secret-0123456789_abcdefghijklmnopqrstuvwxyz';

@@ -2,7 +2,7 @@ import { rootCertificates } from 'node:tls';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTrustStore, pemCertificates } from '../../cli/trust-store';
 import { createTestCa } from '../support/test-ca';
-import { tempFile } from './support/cli-process';
+import { tempFile } from '../support/cli/cli-process';
 
 let one: { path: string; remove: () => void };
 let two: { path: string; remove: () => void };

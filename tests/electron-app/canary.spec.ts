@@ -24,7 +24,7 @@ import { rm, writeFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import path from 'node:path';
 import { _electron as electron, expect, test, type ConsoleMessage, type ElectronApplication, type Page } from '@playwright/test';
-import { REDIRECTED_PATHS } from '../../electron/main/test-paths';
+import { REDIRECTED_PATHS } from '../../electron/main/test-hooks';
 import { startAuthServer } from '../support/auth-server';
 import {
   captureOwnOutput, cleanupAfterEach, CONTROL_LABEL, controlCanary, randomCanary, splitControlHits, startControlServer, tokenCanaries, urlChangingCanary,

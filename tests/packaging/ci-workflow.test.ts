@@ -1,43 +1,13 @@
 // The CI workflow cannot run here; this checks it parses and wires the jobs as intended.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { repoRoot } from './stub-electron-build';
+import { DESKTOPS, loadWorkflow, PINNED_ACTION, runs, uses } from './workflow';
 
-interface Step {
-  name?: string;
-  uses?: string;
-  run?: string;
-  if?: string;
-  with?: Record<string, unknown>;
-  env?: Record<string, unknown>;
-}
-interface Job {
-  'runs-on': string;
-  needs?: string | string[];
-  strategy?: { matrix?: { os?: string[] } };
-  steps: Step[];
-}
-
-const workflow = parse(readFileSync(join(repoRoot, '.github', 'workflows', 'ci.yml'), 'utf8')) as {
-  on: Record<string, unknown>;
-  permissions: Record<string, unknown>;
-  jobs: Record<string, Job>;
-};
-const DESKTOPS = ['ubuntu-latest', 'macos-latest', 'windows-latest'];
-
-function job(name: string): Job {
-  const found = workflow.jobs[name];
-  if (found === undefined) throw new Error(`ci.yml has no ${name} job`);
-  return found;
-}
-const runs = (j: Job): string[] => j.steps.flatMap((s) => (s.run === undefined ? [] : [s.run]));
-const uses = (j: Job): string[] => j.steps.flatMap((s) => (s.uses === undefined ? [] : [s.uses]));
+const workflow = loadWorkflow('ci.yml');
+const job = workflow.job;
 
 describe('.github/workflows/ci.yml', () => {
-  it('runs on pushes and pull requests with read-only permissions', () => {
-    expect(Object.keys(workflow.on)).toEqual(expect.arrayContaining(['push', 'pull_request']));
+  it('runs on pushes and pull requests (and for release.yml) with read-only permissions', () => {
+    expect(Object.keys(workflow.on)).toEqual(expect.arrayContaining(['push', 'pull_request', 'workflow_call']));
     expect(workflow.permissions).toEqual({ contents: 'read' });
     expect(Object.keys(workflow.jobs).sort()).toEqual(['package', 'test']);
   });
@@ -67,6 +37,8 @@ describe('.github/workflows/ci.yml', () => {
   it('builds unsigned packages after the tests pass, checks the fuses and keeps the installers', () => {
     const pack = job('package');
     expect(pack.needs).toBe('test');
+    // A release builds its own (signed) packages.
+    expect(pack.if).toBe("${{ !startsWith(github.ref, 'refs/tags/') }}");
     expect(pack.steps).toContainEqual(expect.objectContaining({ run: 'npm run dist', env: { CSC_IDENTITY_AUTO_DISCOVERY: 'false' } }));
     expect(runs(pack)).toContain('npx tsx scripts/check-packaged-fuses.ts release');
     const upload = pack.steps.find((s) => s.uses?.startsWith('actions/upload-artifact@'));
@@ -78,7 +50,7 @@ describe('.github/workflows/ci.yml', () => {
   it('pins every action to a major version and never publishes', () => {
     const all = [...uses(job('test')), ...uses(job('package'))];
     expect(all.length).toBeGreaterThan(0);
-    for (const action of all) expect(action).toMatch(/^actions\/[\w-]+@v\d+$/);
+    for (const action of all) expect(action).toMatch(PINNED_ACTION);
     expect([...runs(job('test')), ...runs(job('package'))].join('\n')).not.toMatch(/--publish (always|onTag|onTagOrDraft)|GH_TOKEN/);
   });
 });

@@ -2,13 +2,13 @@
  * The page runs under the app's real CSP (served by the real app:// handler): the
  * UI needs no inline script or style, and the page itself can make no request.
  */
-import { contentSecurityPolicy } from '../../electron/main/csp';
+import { CONTENT_SECURITY_POLICY } from '../../electron/main/app-protocol';
 import { BASIC_CLIENT, expect, fillCredentials, test, ui } from '../support/renderer-harness';
 
 test('the page is served with the production CSP and a full flow violates nothing', async ({ app: { page, problems, origin }, authServer }) => {
   const response = await page.request.get(`${origin}/index.html`);
-  expect(response.headers()['content-security-policy']).toBe(contentSecurityPolicy({ dev: false }));
-  expect(contentSecurityPolicy({ dev: false })).toContain("connect-src 'none'");
+  expect(response.headers()['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
+  expect(CONTENT_SECURITY_POLICY).toContain("connect-src 'none'");
 
   const u = ui(page);
   await fillCredentials(page, BASIC_CLIENT.clientId, BASIC_CLIENT.clientSecret);

@@ -14,13 +14,15 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { test as base, expect, type Locator, type Page } from '@playwright/test';
 import { createAppProtocolHandler } from '../../electron/main/app-protocol';
-import { contentSecurityPolicy } from '../../electron/main/csp';
-import type { ClipboardPort, Handlers, SenderInfo } from '../../electron/main/handler-types';
-import { createHandlers } from '../../electron/main/ipc-handlers';
+import { createHandlers, type Handlers } from '../../electron/main/ipc-handlers';
+import type { SenderInfo } from '../../electron/main/sender-trust';
 import { APP_COMMANDS, BRIDGE_KEYS, BRIDGE_NAME, type AppCommand, type InvokeOperation } from '../../electron/shared/ipc-contract';
 import type { AuthServer } from './auth-server';
 import { createTestFetch, type TestFetch } from './node-fetch';
+import { MemoryClipboard } from './electron/memory-clipboard';
 import { createTestCa, type TestCa } from './test-ca';
+
+export { MemoryClipboard };
 
 export { expect };
 
@@ -62,7 +64,7 @@ export interface RendererServer {
 export async function startRendererServer(rootDir = RENDERER_DIR): Promise<RendererServer> {
   const copy = await mkdtemp(path.join(tmpdir(), 'basic-header-renderer-'));
   await cp(rootDir, copy, { recursive: true });
-  const handle = createAppProtocolHandler(copy, contentSecurityPolicy({ dev: false }));
+  const handle = createAppProtocolHandler(copy);
   const server = http.createServer((req, res) => {
     const request = new Request(`app://basic-header${req.url ?? '/'}`, { method: req.method ?? 'GET' });
     handle(request).then(
@@ -98,25 +100,6 @@ export async function startRendererServer(rootDir = RENDERER_DIR): Promise<Rende
 
 // ---------------------------------------------------------------------------
 // The bridge stand-in
-
-/** The clipboard as main sees it, in memory. */
-export class MemoryClipboard implements ClipboardPort {
-  text = '';
-  writes = 0;
-
-  async writeSecretText(text: string): Promise<void> {
-    this.text = text;
-    this.writes += 1;
-  }
-
-  async readText(): Promise<string> {
-    return this.text;
-  }
-
-  async clear(): Promise<void> {
-    this.text = '';
-  }
-}
 
 export interface BridgeOptions {
   readonly fetch: TestFetch;
@@ -300,6 +283,8 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     if (fakeClock) await page.clock.install();
     await page.goto(rendererServer.startUrl);
     await expect(page.getByRole('heading', { level: 1, name: 'Basic Header' })).toBeVisible();
+    // The panels are lazy chunks (issue 16): a spec starts once they have replaced their skeletons.
+    await expect(page.getByTestId('panel-skeleton')).toHaveCount(0);
     await use({ page, origin: rendererServer.origin, clipboard, bridge, problems, command: (c) => sendCommand(page, c) });
     await bridge?.handlers.dispose();
     await fetch.close();

@@ -6,7 +6,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildCli, createCli, type Cli } from '../support/cli-process';
+import { buildCli, createCli, type Cli } from '../../support/cli/cli-process';
 
 const ID = '0oa1b2c3d4e5f6g7h8i9';
 const SECRET = 'aB3dE5fG7hJ9kL1mN3pQ5rS7tU9vW1xY3zA5bC7dE9fG1hJ3kL5mN7pQ9rS1tU3v-_';

@@ -5,7 +5,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildCli, createCli, type Cli } from '../support/cli-process';
+import { buildCli, createCli, type Cli } from '../../support/cli/cli-process';
 
 let cli: Cli;
 

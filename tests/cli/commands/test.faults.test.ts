@@ -16,7 +16,7 @@ import {
 } from '../../support/fault-servers';
 import { OKTA_ERROR_FIXTURES, RATE_LIMIT_FIXTURE, RATE_LIMIT_RESET_EPOCH_S, UNKNOWN_ERROR_FIXTURE } from '../../support/okta-fixtures';
 import { createTestCa, type TestCa } from '../../support/test-ca';
-import { buildCli, createCli, tempFile, type Cli, type CliRun } from '../support/cli-process';
+import { buildCli, createCli, tempFile, type Cli, type CliRun } from '../../support/cli/cli-process';
 
 const CLIENT_ID = '0oa1faultclient000h7';
 const SECRET = 'cli-fault-secret-0123456789_abcdefghijklmnopqrstuvwxyzABCDEFGH';

@@ -12,8 +12,8 @@ import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_CLIENT, startAuthServer, type AuthServer } from '../../support/auth-server';
 import { createTestCa } from '../../support/test-ca';
-import { buildCli, createCli, tempFile, type Cli, type CliRun } from '../support/cli-process';
-import { startConnectProxy } from '../support/connect-proxy';
+import { buildCli, createCli, tempFile, type Cli, type CliRun } from '../../support/cli/cli-process';
+import { startConnectProxy } from '../../support/cli/connect-proxy';
 
 const POST_CLIENT = { clientId: '0oa1postclient000h7', clientSecret: 'post-secret-9876543210_ZYXWVUTSRQPONMLKJIHGFEDCBAzyxwvutsrqponmlk', authMethod: 'client_secret_post' as const };
 const JWT = /eyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+/;

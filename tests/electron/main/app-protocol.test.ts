@@ -2,8 +2,7 @@ import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { APP_SCHEME_PRIVILEGES, appResponseHeaders, createAppProtocolHandler, resolveAppUrl } from '../../../electron/main/app-protocol';
-import { contentSecurityPolicy } from '../../../electron/main/csp';
+import { APP_SCHEME_PRIVILEGES, appResponseHeaders, CONTENT_SECURITY_POLICY, createAppProtocolHandler, resolveAppUrl } from '../../../electron/main/app-protocol';
 
 const root = path.resolve('/srv/app/dist/renderer');
 
@@ -51,10 +50,9 @@ describe('resolveAppUrl', () => {
 
 describe('appResponseHeaders', () => {
   it('sends the CSP as a header plus nosniff and no-store', () => {
-    const csp = contentSecurityPolicy({ dev: false });
-    expect(appResponseHeaders('text/html; charset=utf-8', csp)).toMatchObject({
+    expect(appResponseHeaders('text/html; charset=utf-8')).toMatchObject({
       'Content-Type': 'text/html; charset=utf-8',
-      'Content-Security-Policy': csp,
+      'Content-Security-Policy': CONTENT_SECURITY_POLICY,
       'X-Content-Type-Options': 'nosniff',
       'Cache-Control': 'no-store',
       'Referrer-Policy': 'no-referrer',
@@ -74,15 +72,13 @@ describe('APP_SCHEME_PRIVILEGES', () => {
 describe('createAppProtocolHandler (real files)', () => {
   let dir: string;
   let handler: (request: Request) => Promise<Response>;
-  const csp = contentSecurityPolicy({ dev: false });
-
   beforeAll(async () => {
     dir = await mkdtemp(path.join(tmpdir(), 'bh-protocol-'));
     await mkdir(path.join(dir, 'renderer', 'assets'), { recursive: true });
     await writeFile(path.join(dir, 'renderer', 'index.html'), '<!doctype html><title>x</title>');
     await writeFile(path.join(dir, 'renderer', 'assets', 'app.js'), 'console.log(1)');
     await writeFile(path.join(dir, 'outside.html'), 'SECRET-OUTSIDE');
-    handler = createAppProtocolHandler(path.join(dir, 'renderer'), csp);
+    handler = createAppProtocolHandler(path.join(dir, 'renderer'));
   });
 
   afterAll(async () => {
@@ -92,7 +88,7 @@ describe('createAppProtocolHandler (real files)', () => {
   it('serves index.html with the CSP header', async () => {
     const response = await handler(new Request('app://basic-header/index.html'));
     expect(response.status).toBe(200);
-    expect(response.headers.get('content-security-policy')).toBe(csp);
+    expect(response.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
     expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8');
     expect(await response.text()).toContain('<title>x</title>');
   });
@@ -114,5 +110,49 @@ describe('createAppProtocolHandler (real files)', () => {
     expect((await handler(new Request('app://basic-header/missing.html'))).status).toBe(404);
     expect((await handler(new Request('app://basic-header/assets.html'))).status).toBe(404);
     expect((await handler(new Request('app://basic-header/index.html', { method: 'POST', body: 'x' }))).status).toBe(405);
+  });
+});
+
+function parse(policy: string): Map<string, string[]> {
+  const map = new Map<string, string[]>();
+  for (const part of policy.split(';')) {
+    const [name, ...values] = part.trim().split(/\s+/);
+    if (name === undefined || name === '') continue;
+    expect(map.has(name), `duplicate directive ${name}`).toBe(false);
+    map.set(name, values);
+  }
+  return map;
+}
+
+describe('CONTENT_SECURITY_POLICY', () => {
+  const csp = parse(CONTENT_SECURITY_POLICY);
+
+  it.each([
+    ['default-src', ["'none'"]],
+    ['script-src', ["'self'"]],
+    ['style-src', ["'self'"]],
+    ['img-src', ["'self'", 'data:']],
+    ['font-src', ["'self'"]],
+    ['connect-src', ["'none'"]],
+    ['base-uri', ["'none'"]],
+    ['form-action', ["'none'"]],
+    ['object-src', ["'none'"]],
+    ['frame-ancestors', ["'none'"]],
+  ])('%s is exactly %j', (directive, values) => {
+    expect(csp.get(directive)).toEqual(values);
+  });
+
+  it('has no other directives, and nothing unsafe anywhere', () => {
+    expect([...csp.keys()].sort()).toEqual(
+      ['base-uri', 'connect-src', 'default-src', 'font-src', 'form-action', 'frame-ancestors', 'img-src', 'object-src', 'script-src', 'style-src'],
+    );
+    const all = [...csp.values()].flat();
+    for (const bad of ["'unsafe-inline'", "'unsafe-eval'", "'unsafe-hashes'", "'wasm-unsafe-eval'", '*', 'http:', 'https:', 'ws:', 'blob:']) {
+      expect(all).not.toContain(bad);
+    }
+  });
+
+  it('is a single header line', () => {
+    expect(CONTENT_SECURITY_POLICY).not.toMatch(/[\r\n]/);
   });
 });

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { createClipboardGuard, DEFAULT_CLIPBOARD_CLEAR_MS } from '../../../electron/main/clipboard-guard';
-import { createManualTimers, createMemoryClipboard } from '../support/memory-clipboard';
+import { createManualTimers, MemoryClipboard } from '../../support/electron/memory-clipboard';
 
 function setup(clearAfterMs = 30_000) {
-  const clipboard = createMemoryClipboard();
+  const clipboard = new MemoryClipboard();
   const timers = createManualTimers();
   const guard = createClipboardGuard({ clipboard, clearAfterMs, timers });
   return { clipboard, timers, guard };

@@ -4,15 +4,15 @@
  * server over HTTPS (trusted through the test CA only).
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createHandlers, createHandlersWith, MESSAGES } from '../../../electron/main/ipc-handlers';
-import type { HandlerDeps, Handlers, SenderInfo } from '../../../electron/main/handler-types';
+import { createHandlers, MESSAGES, type HandlerDeps, type Handlers } from '../../../electron/main/ipc-handlers';
+import type { SenderInfo } from '../../../electron/main/sender-trust';
 import { INVOKE_CHANNELS, type InvokeOperation, type TestCredentialsRequest } from '../../../electron/shared/ipc-contract';
 import { APP_ORIGIN } from '../../../electron/shared/app-origin';
 import type { TokenTestReport } from '../../../core/okta/types';
 import { DEFAULT_CLIENT, startAuthServer, tokenTestInput, type AuthServer } from '../../support/auth-server';
 import { behaviours, startFaultServer, type FaultServer } from '../../support/fault-servers';
 import { createTestFetch, countingFetch, type TestFetch } from '../../support/node-fetch';
-import { createManualTimers, createMemoryClipboard, type MemoryClipboard } from '../support/memory-clipboard';
+import { createManualTimers, MemoryClipboard } from '../../support/electron/memory-clipboard';
 
 const WINDOW_ID = 1;
 const trusted: SenderInfo = { webContentsId: WINDOW_ID, frameUrl: 'app://basic-header/index.html', isMainFrame: true };
@@ -57,7 +57,7 @@ afterEach(async () => {
 });
 
 function fresh(overrides: Partial<HandlerDeps> = {}): Handlers {
-  clipboard = createMemoryClipboard();
+  clipboard = new MemoryClipboard();
   handlers = createHandlers(deps(overrides));
   return handlers;
 }
@@ -127,9 +127,9 @@ describe('payload validation', () => {
 
 describe('copyText', () => {
   it('writes the clipboard and clears it after the configured delay only if still ours', async () => {
-    clipboard = createMemoryClipboard();
+    clipboard = new MemoryClipboard();
     const timers = createManualTimers();
-    handlers = createHandlersWith(deps({ clipboardClearMs: 5000 }), { timers });
+    handlers = createHandlers(deps({ clipboardClearMs: 5000 }), { timers });
     expect(await handlers.copyText(trusted, { text: 'Basic abc=', purpose: 'header' })).toEqual({ ok: true, value: { clearAfterMs: 5000 } });
     expect(clipboard.text).toBe('Basic abc=');
     await timers.advance(5000);
@@ -259,8 +259,8 @@ describe('internal failures', () => {
   const secret = DEFAULT_CLIENT.clientSecret;
 
   it('an exception becomes a fixed internal message, never the exception text', async () => {
-    clipboard = createMemoryClipboard();
-    handlers = createHandlersWith(deps(), {
+    clipboard = new MemoryClipboard();
+    handlers = createHandlers(deps(), {
       runTokenTest: async (input) => {
         throw new Error(`boom ${input.clientSecret}`);
       },
@@ -270,8 +270,8 @@ describe('internal failures', () => {
   });
 
   it('a report that would contain the secret is withheld', async () => {
-    clipboard = createMemoryClipboard();
-    handlers = createHandlersWith(deps(), {
+    clipboard = new MemoryClipboard();
+    handlers = createHandlers(deps(), {
       runTokenTest: async () => ({ errorDescription: `invalid client ${secret}` }) as unknown as TokenTestReport,
     });
     const result = await handlers.testCredentials(trusted, testRequest());

@@ -1,6 +1,7 @@
 /** The ipcMain wrapper against a fake ipcMain: every channel registered, events turned into SenderInfo. */
 import { describe, expect, it, vi } from 'vitest';
-import type { Handlers, SenderInfo } from '../../../electron/main/handler-types';
+import type { Handlers } from '../../../electron/main/ipc-handlers';
+import type { SenderInfo } from '../../../electron/main/sender-trust';
 import { COMMAND_CHANNEL, INVOKE_CHANNELS } from '../../../electron/shared/ipc-contract';
 
 const registry = vi.hoisted(() => new Map<string, (event: unknown, ...args: unknown[]) => unknown>());

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import {
-  LIMITS,
   validateCancelTest,
   validateCopyText,
   validateForget,
@@ -8,6 +7,7 @@ import {
   VALIDATORS,
 } from '../../../electron/main/ipc-validate';
 import { INVOKE_CHANNELS } from '../../../electron/shared/ipc-contract';
+import { LIMITS } from '../../../electron/shared/limits';
 
 const SECRET = 'sEcReT-value-0123456789-abcdefghijklmnop';
 

@@ -9,92 +9,16 @@ import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { APP_START_URL } from '../../../electron/shared/app-origin';
 import { INVOKE_CHANNELS } from '../../../electron/shared/ipc-contract';
+import { createFakeElectron, type FakeMainElectron, type FakeMainOptions } from '../../support/electron/fake-main-electron';
 
-function createFake(options: { isPackaged: boolean; gotLock: boolean }) {
-  const log: string[] = [];
-  let resolveReady: () => void = () => undefined;
-  const ready = new Promise<void>((resolve) => {
-    resolveReady = resolve;
-  });
-  const appEvents = new EventEmitter();
-  const windows: FakeWindow[] = [];
-  const sessions: { partition: string; options: unknown; ses: EventEmitter }[] = [];
-  const ipcChannels: string[] = [];
-
-  class FakeWebContents extends EventEmitter {
-    readonly id = 1;
-    readonly sent: unknown[][] = [];
-    send(...args: unknown[]): void { this.sent.push(args); }
-    isDestroyed(): boolean { return false; }
-    setWindowOpenHandler(): void { log.push('setWindowOpenHandler'); }
-  }
-  class FakeWindow extends EventEmitter {
-    readonly webContents = new FakeWebContents();
-    loaded: string | null = null;
-    readonly steps: string[] = [];
-    constructor(readonly options: Record<string, unknown>) {
-      super();
-      windows.push(this);
-      log.push('new BrowserWindow');
-    }
-    async loadURL(url: string): Promise<void> { this.loaded = url; log.push('loadURL'); }
-    show(): void { this.steps.push('show'); }
-    focus(): void { this.steps.push('focus'); }
-    restore(): void { this.steps.push('restore'); }
-    isDestroyed(): boolean { return false; }
-    isMinimized(): boolean { return true; }
-    isVisible(): boolean { return true; }
-  }
-  const makeSession = (partition: string, sessionOptions: unknown) => {
-    const ses = Object.assign(new EventEmitter(), {
-      setPermissionRequestHandler: () => log.push('setPermissionRequestHandler'),
-      setPermissionCheckHandler: () => log.push('setPermissionCheckHandler'),
-      setDevicePermissionHandler: () => log.push('setDevicePermissionHandler'),
-      setSpellCheckerEnabled: (on: boolean) => log.push(`spellcheck:${partition}:${on}`),
-      setCertificateVerifyProc: () => log.push('setCertificateVerifyProc'),
-      fetch: async () => new Response('{}'),
-      protocol: { handle: (scheme: string) => log.push(`protocol.handle:${scheme}`) },
-      webRequest: { onBeforeRequest: () => log.push('onBeforeRequest') },
-    });
-    sessions.push({ partition, options: sessionOptions, ses });
-    return ses;
-  };
-  const electron = {
-    app: Object.assign(appEvents, {
-      isPackaged: options.isPackaged,
-      enableSandbox: () => log.push('enableSandbox'),
-      setPath: (name: string, dir: string) => log.push(`setPath:${name}:${dir}`),
-      requestSingleInstanceLock: () => { log.push('requestSingleInstanceLock'); return options.gotLock; },
-      quit: () => log.push('quit'),
-      whenReady: () => { log.push('whenReady'); return ready; },
-      getAppPath: () => '/app',
-      getName: () => 'Basic Header',
-      getVersion: () => '0.1.0',
-    }),
-    protocol: { registerSchemesAsPrivileged: (schemes: unknown) => log.push(`registerSchemesAsPrivileged:${JSON.stringify(schemes)}`) },
-    session: { defaultSession: makeSession('(default)', null), fromPartition: (p: string, o: unknown) => makeSession(p, o) },
-    BrowserWindow: FakeWindow,
-    Menu: { buildFromTemplate: (t: unknown) => t, setApplicationMenu: () => log.push('setApplicationMenu') },
-    dialog: { showMessageBox: async () => ({ response: 0 }) },
-    nativeTheme: { shouldUseDarkColors: false },
-    clipboard: { write: async () => undefined, writeText: async () => undefined, readText: async () => '', clear: () => undefined },
-    ClipboardItem: class {
-      readonly fake = true;
-    },
-    ipcMain: { handle: (channel: string) => ipcChannels.push(channel), removeHandler: () => undefined },
-    crashReporter: { start: () => log.push('crashReporter.start') },
-  };
-  return { electron, log, ready: () => { resolveReady(); return ready.then(() => new Promise((r) => setTimeout(r, 0))); }, appEvents, windows, sessions, ipcChannels };
-}
-
-let current: ReturnType<typeof createFake> | null = null;
+let current: FakeMainElectron | null = null;
 // The mock is created once; its exports read whichever fake the current test installed.
-vi.mock('electron', () => {
-  const live = (): ReturnType<typeof createFake>['electron'] => {
+vi.mock('electron', async () => {
+  const live = (): FakeMainElectron['electron'] => {
     if (current === null) throw new Error('fake not set');
     return current.electron;
   };
-  const names = ['app', 'protocol', 'session', 'BrowserWindow', 'Menu', 'dialog', 'nativeTheme', 'clipboard', 'ClipboardItem', 'ipcMain', 'crashReporter'] as const;
+  const { MAIN_ELECTRON_EXPORTS: names } = await import('../../support/electron/fake-main-electron');
   return Object.fromEntries(names.map((name) => [name, new Proxy(function () {}, {
     get: (_t, key) => Reflect.get(live()[name], key),
     set: (_t, key, value) => Reflect.set(live()[name], key, value),
@@ -102,8 +26,8 @@ vi.mock('electron', () => {
   })]));
 });
 
-async function launch(options: { isPackaged: boolean; gotLock: boolean }, env: Record<string, string> = {}) {
-  current = createFake(options);
+async function launch(options: FakeMainOptions, env: Record<string, string> = {}) {
+  current = createFakeElectron(options);
   vi.resetModules();
   // Stubbed until afterEach: main reads some switches only once `ready` fires.
   for (const [key, value] of Object.entries(env)) vi.stubEnv(key, value);
@@ -195,11 +119,23 @@ describe('main.ts wiring', () => {
     expect(prevented).toBe(1);
   });
 
-  it('a second launch restores and focuses the existing window', async () => {
+  it('a second launch restores a minimised window, shows a hidden one, then focuses it', async () => {
     const fake = await launch({ isPackaged: true, gotLock: true });
     await fake.ready();
-    fake.appEvents.emit('second-instance');
-    expect(fake.windows[0]?.steps).toEqual(['restore', 'focus']);
+    const win = fake.windows[0];
+    if (win === undefined) throw new Error('no window');
+    const relaunch = (state: Partial<typeof win.state>): string[] => {
+      win.steps.length = 0;
+      Object.assign(win.state, { destroyed: false, minimized: false, visible: true }, state);
+      fake.appEvents.emit('second-instance');
+      return [...win.steps];
+    };
+    expect(relaunch({})).toEqual(['focus']);
+    expect(relaunch({ minimized: true })).toEqual(['restore', 'focus']);
+    expect(relaunch({ visible: false })).toEqual(['show', 'focus']);
+    expect(relaunch({ destroyed: true })).toEqual([]);
+    win.emit('closed');
+    expect(relaunch({})).toEqual([]);
   });
 
   it('the window shows only when ready-to-show, and keeps its own title', async () => {

@@ -1,6 +1,7 @@
+import { readFileSync } from 'node:fs';
 import type { MenuItemConstructorOptions } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
-import { ABOUT_ID, commandId, menuTemplate, withActions } from '../../../electron/main/menu';
+import { ABOUT_ID, aboutText, commandId, LICENCE, menuTemplate, withActions } from '../../../electron/main/menu';
 import { APP_COMMANDS } from '../../../electron/shared/ipc-contract';
 import { SHORTCUTS } from '../../../electron/shared/shortcuts';
 
@@ -83,5 +84,30 @@ describe('withActions', () => {
     expect(onCommand.mock.calls).toEqual([['copy-header'], ['forget-everything'], ['show-shortcuts']]);
     expect(onAbout).toHaveBeenCalledTimes(1);
     expect(items.filter((i) => i.role !== undefined).every((i) => i.click === undefined)).toBe(true);
+  });
+});
+
+describe('aboutText', () => {
+  const text = aboutText({ appName: 'Basic Header', version: '0.1.0', versions: { electron: '45.5.0', chrome: '142.0.1.2', node: '22.20.0' } });
+
+  it('names the app and version', () => {
+    expect(text.title).toBe('About Basic Header');
+    expect(text.message).toBe('Basic Header 0.1.0');
+  });
+
+  it('lists the Electron, Chromium and Node versions and the licence', () => {
+    expect(text.detail).toContain('Electron 45.5.0');
+    expect(text.detail).toContain('Chromium 142.0.1.2');
+    expect(text.detail).toContain('Node.js 22.20.0');
+    expect(text.detail).toContain(`Licence: ${LICENCE}`);
+  });
+
+  it('the licence matches package.json', () => {
+    const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { license: string };
+    expect(LICENCE).toBe(pkg.license);
+  });
+
+  it('says "unknown" rather than "undefined" for a missing version', () => {
+    expect(aboutText({ appName: 'A', version: '1', versions: {} }).detail).toContain('Electron unknown');
   });
 });

@@ -5,7 +5,7 @@
  */
 import { expect } from 'vitest';
 import { APP_COMMANDS, BRIDGE_KEYS, BRIDGE_NAME, COMMAND_CHANNEL, INVOKE_CHANNELS, type BasicHeaderApi, type InvokeOperation } from '../../../electron/shared/ipc-contract';
-import type { FakeElectron } from './fake-electron';
+import type { FakeElectron } from '../../support/electron/fake-preload-electron';
 
 export function exposedApi(fake: FakeElectron): BasicHeaderApi {
   expect([...fake.exposed.keys()]).toEqual([BRIDGE_NAME]);

@@ -9,7 +9,7 @@ import path from 'node:path';
 import vm from 'node:vm';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createFakeElectron, type FakeElectron } from './fake-electron';
+import { createFakeElectron, type FakeElectron } from '../../support/electron/fake-preload-electron';
 import { assertCommandsDropTheEvent, assertExactKeys, assertInvokes, exposedApi } from './bridge-assertions';
 
 let outDir: string;

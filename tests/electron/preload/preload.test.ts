@@ -1,12 +1,12 @@
 /** The preload source, run against a fake `electron` module. */
 import { describe, it, vi } from 'vitest';
-import type { createFakeElectron } from './fake-electron';
+import type { createFakeElectron } from '../../support/electron/fake-preload-electron';
 import { assertCommandsDropTheEvent, assertExactKeys, assertInvokes, exposedApi } from './bridge-assertions';
 
 const fake = vi.hoisted(() => ({ current: null as ReturnType<typeof createFakeElectron> | null }));
 
 vi.mock('electron', async () => {
-  const { createFakeElectron: make } = await import('./fake-electron');
+  const { createFakeElectron: make } = await import('../../support/electron/fake-preload-electron');
   fake.current = make();
   return { contextBridge: fake.current.contextBridge, ipcRenderer: fake.current.ipcRenderer };
 });

@@ -1,0 +1,102 @@
+/**
+ * What the renderer loads after its first-paint script (issue 16): the form
+ * logic (encoder, notice grouping, request preview), started at once because the
+ * first keystroke needs it, and the panels' chunks (components/lazy-panels.tsx),
+ * fetched once the form has painted so no click waits on a download.
+ *
+ * Eager code may name these modules with `import type` only: a value import
+ * pulls a module back into the first-paint script, which the size test in
+ * tests/bench/renderer-payload.test.ts would catch.
+ */
+import { useEffect, useState } from 'react';
+import type * as FormLogicModule from './form-logic';
+
+export type FormLogic = typeof FormLogicModule;
+
+/**
+ * One import() per chunk, shared by prefetching and rendering. A failed load is
+ * forgotten, so the next caller tries again (a panel's error boundary shows the
+ * failure if that one fails too).
+ */
+export function loader<T>(load: () => Promise<T>): () => Promise<T> {
+  let pending: Promise<T> | null = null;
+  return () => {
+    pending ??= load().catch((error: unknown) => {
+      pending = null;
+      throw error;
+    });
+    return pending;
+  };
+}
+
+const loadFormLogic = loader(() => import('./form-logic'));
+/** Set once loaded, so a remount (Forget everything) computes in its first render. */
+let formLogic: FormLogic | null = null;
+
+function fetchFormLogic(): Promise<FormLogic> {
+  return loadFormLogic().then((logic) => {
+    formLogic = logic;
+    return logic;
+  });
+}
+
+/** Started when this module is evaluated: before React's first render, in parallel with it. */
+fetchFormLogic().catch(() => undefined);
+
+/** The form logic, or null for the few milliseconds before its chunk has landed. */
+export function useFormLogic(): FormLogic | null {
+  const [logic, setLogic] = useState<FormLogic | null>(formLogic);
+  useEffect(() => {
+    if (logic !== null) return undefined;
+    let live = true;
+    fetchFormLogic().then((loaded) => {
+      if (live) setLogic(loaded);
+    }, () => undefined);
+    return () => {
+      live = false;
+    };
+  }, [logic]);
+  return logic;
+}
+
+const loadTestPanel = loader(() => import('./components/test-panel'));
+const loadCheckHeaderPanel = loader(() => import('./components/check-header-panel'));
+const loadTestResult = loader(() => import('./components/test-result'));
+const loadShortcutsDialog = loader(() => import('./components/shortcuts-dialog'));
+
+export const panelLoaders = {
+  testPanel: loadTestPanel, checkHeaderPanel: loadCheckHeaderPanel, testResult: loadTestResult, shortcutsDialog: loadShortcutsDialog,
+} as const;
+
+/** Starts every panel chunk's download (each at most once). */
+export function prefetchPanels(): void {
+  for (const load of Object.values(panelLoaders)) {
+    // A failure here is retried by the render that needs the chunk.
+    load().catch(() => undefined);
+  }
+}
+
+/**
+ * Prefetches once the form is on screen: at the first contentful paint, which for
+ * this page is React's first commit (the root is empty before). A window painted
+ * while hidden reports no paint entry (Electron shows it at ready-to-show), so a
+ * timer does it anyway.
+ */
+export function prefetchAfterFirstPaint(fallbackMs = 1000): void {
+  let done = false;
+  let observer: PerformanceObserver | null = null;
+  const go = (): void => {
+    if (done) return;
+    done = true;
+    observer?.disconnect();
+    window.clearTimeout(timer);
+    prefetchPanels();
+  };
+  const timer = window.setTimeout(go, fallbackMs);
+  if (PerformanceObserver.supportedEntryTypes.includes('paint')) {
+    observer = new PerformanceObserver((list) => {
+      if (list.getEntriesByName('first-contentful-paint').length > 0) go();
+    });
+    observer.observe({ type: 'paint', buffered: true });
+  }
+}

@@ -1,0 +1,73 @@
+/**
+ * The request preview: what the Test credentials form would send, worked out by
+ * core before anything is sent (prepareTokenTest: the same checks main runs).
+ * Notices are sorted to the field they are about. Loaded with the form logic
+ * chunk (form-logic.ts), not in the first paint.
+ */
+import { ENCODE_CODES, HYGIENE_CODES } from '../core/encoding/codes';
+import { resolveTarget } from '../core/okta/target';
+import { prepareTokenTest } from '../core/okta/token-request';
+import type { Notice } from '../core/shared/notice';
+import { toTokenTestInput, type Preview, type PreviewPlace, type TestSettings } from './test-settings';
+
+const PLACE_OF_ERROR: Readonly<Record<string, PreviewPlace>> = {
+  'empty-target': 'target',
+  'bad-domain': 'target',
+  'unsupported-scheme': 'target',
+  'insecure-http': 'target',
+  'credentials-in-url': 'target',
+  'bad-auth-server-id': 'server',
+  'bad-scope': 'scopes',
+};
+
+const PLACE_OF_NOTICE: Readonly<Record<string, PreviewPlace>> = {
+  'doubled-scheme': 'target',
+  'query-ignored': 'target',
+  'admin-host': 'target',
+  'insecure-loopback': 'target',
+  'auth-server-from-path': 'target',
+  'path-ignored': 'target',
+  'org-server-secret': 'server',
+  'oidc-scope': 'scopes',
+  'no-scope': 'scopes',
+  'custom-scope-org-server': 'scopes',
+};
+
+/** Shown beside the credential fields already. */
+const SHOWN_AT_FIELDS = new Set<string>([...HYGIENE_CODES, ...ENCODE_CODES]);
+
+function sortNotices(notices: readonly Notice[]): Preview['notices'] {
+  const out: Record<PreviewPlace | 'general', Notice[]> = { target: [], server: [], scopes: [], credentials: [], general: [] };
+  for (const n of notices) {
+    if (SHOWN_AT_FIELDS.has(n.code)) continue;
+    out[PLACE_OF_NOTICE[n.code] ?? 'general'].push(n);
+  }
+  return out;
+}
+
+export function buildPreview(settings: TestSettings, clientId: string, clientSecret: string, formEncode: boolean): Preview {
+  try {
+    const prepared = prepareTokenTest(toTokenTestInput(settings, clientId, clientSecret, formEncode));
+    if (!prepared.ok) {
+      const notices = [...(prepared.notices ?? [])];
+      // Choosing Org warns at once, before a domain is typed: core's warning, for any Okta host.
+      if (prepared.code === 'empty-target' && settings.serverKind === 'org') {
+        const sample = resolveTarget('example.okta.com', { kind: 'org' });
+        if (sample.ok) notices.push(...sample.value.notices.filter((n) => n.code === 'org-server-secret'));
+      }
+      return {
+        request: null,
+        problem: { place: PLACE_OF_ERROR[prepared.code] ?? 'credentials', code: prepared.code, message: prepared.message },
+        notices: sortNotices(notices),
+      };
+    }
+    const value = prepared.value;
+    return { request: value.build(value.resolved.tokenEndpoint).masked, problem: null, notices: sortNotices(value.notices) };
+  } catch {
+    return {
+      request: null,
+      problem: { place: 'target', code: 'unreadable', message: 'These settings could not be read. Check the Okta domain and scopes.' },
+      notices: sortNotices([]),
+    };
+  }
+}

@@ -1,0 +1,97 @@
+/**
+ * A recording fake of the Electron API main.ts uses: every call lands in `log`
+ * in order, sessions and windows are kept for inspection, and app events can be
+ * emitted. tests/electron/main/main.test.ts installs it with vi.mock('electron').
+ */
+import { EventEmitter } from 'node:events';
+
+export interface FakeMainOptions {
+  readonly isPackaged: boolean;
+  readonly gotLock: boolean;
+  /** process.argv as main sees it (the fake app's command line). */
+  readonly argv?: readonly string[];
+}
+
+/** The Electron exports main.ts imports, in the shape vi.mock must return. */
+export const MAIN_ELECTRON_EXPORTS = ['app', 'protocol', 'session', 'BrowserWindow', 'Menu', 'dialog', 'nativeTheme', 'clipboard', 'ClipboardItem', 'ipcMain', 'crashReporter'] as const;
+
+export type FakeMainElectron = ReturnType<typeof createFakeElectron>;
+
+export function createFakeElectron(options: FakeMainOptions) {
+  const log: string[] = [];
+  let resolveReady: () => void = () => undefined;
+  const ready = new Promise<void>((resolve) => {
+    resolveReady = resolve;
+  });
+  const appEvents = new EventEmitter();
+  const windows: FakeWindow[] = [];
+  const sessions: { partition: string; options: unknown; ses: EventEmitter }[] = [];
+  const ipcChannels: string[] = [];
+
+  class FakeWebContents extends EventEmitter {
+    readonly id = 1;
+    readonly sent: unknown[][] = [];
+    send(...args: unknown[]): void { this.sent.push(args); }
+    isDestroyed(): boolean { return false; }
+    setWindowOpenHandler(): void { log.push('setWindowOpenHandler'); }
+  }
+  class FakeWindow extends EventEmitter {
+    readonly webContents = new FakeWebContents();
+    loaded: string | null = null;
+    readonly steps: string[] = [];
+    constructor(readonly options: Record<string, unknown>) {
+      super();
+      windows.push(this);
+      log.push('new BrowserWindow');
+    }
+    async loadURL(url: string): Promise<void> { this.loaded = url; log.push('loadURL'); }
+    show(): void { this.steps.push('show'); }
+    focus(): void { this.steps.push('focus'); }
+    restore(): void { this.steps.push('restore'); }
+    /** What the second-instance handler sees; tests change it. */
+    state = { destroyed: false, minimized: false, visible: true };
+    isDestroyed(): boolean { return this.state.destroyed; }
+    isMinimized(): boolean { return this.state.minimized; }
+    isVisible(): boolean { return this.state.visible; }
+  }
+  const makeSession = (partition: string, sessionOptions: unknown) => {
+    const ses = Object.assign(new EventEmitter(), {
+      setPermissionRequestHandler: () => log.push('setPermissionRequestHandler'),
+      setPermissionCheckHandler: () => log.push('setPermissionCheckHandler'),
+      setDevicePermissionHandler: () => log.push('setDevicePermissionHandler'),
+      setSpellCheckerEnabled: (on: boolean) => log.push(`spellcheck:${partition}:${on}`),
+      setCertificateVerifyProc: () => log.push('setCertificateVerifyProc'),
+      fetch: async () => new Response('{}'),
+      protocol: { handle: (scheme: string) => log.push(`protocol.handle:${scheme}`) },
+      webRequest: { onBeforeRequest: () => log.push('onBeforeRequest') },
+    });
+    sessions.push({ partition, options: sessionOptions, ses });
+    return ses;
+  };
+  const electron = {
+    app: Object.assign(appEvents, {
+      isPackaged: options.isPackaged,
+      enableSandbox: () => log.push('enableSandbox'),
+      setPath: (name: string, dir: string) => log.push(`setPath:${name}:${dir}`),
+      requestSingleInstanceLock: () => { log.push('requestSingleInstanceLock'); return options.gotLock; },
+      quit: () => log.push('quit'),
+      whenReady: () => { log.push('whenReady'); return ready; },
+      getAppPath: () => '/app',
+      getName: () => 'Basic Header',
+      getVersion: () => '0.1.0',
+    }),
+    protocol: { registerSchemesAsPrivileged: (schemes: unknown) => log.push(`registerSchemesAsPrivileged:${JSON.stringify(schemes)}`) },
+    session: { defaultSession: makeSession('(default)', null), fromPartition: (p: string, o: unknown) => makeSession(p, o) },
+    BrowserWindow: FakeWindow,
+    Menu: { buildFromTemplate: (t: unknown) => t, setApplicationMenu: () => log.push('setApplicationMenu') },
+    dialog: { showMessageBox: async () => ({ response: 0 }) },
+    nativeTheme: { shouldUseDarkColors: false },
+    clipboard: { write: async () => undefined, writeText: async () => undefined, readText: async () => '', clear: () => undefined },
+    ClipboardItem: class {
+      readonly fake = true;
+    },
+    ipcMain: { handle: (channel: string) => ipcChannels.push(channel), removeHandler: () => undefined },
+    crashReporter: { start: () => log.push('crashReporter.start') },
+  };
+  return { electron, log, ready: () => { resolveReady(); return ready.then(() => new Promise((r) => setTimeout(r, 0))); }, appEvents, windows, sessions, ipcChannels };
+}

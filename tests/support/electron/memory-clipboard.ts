@@ -1,0 +1,87 @@
+/**
+ * The one in-memory ClipboardPort: what a system clipboard does, minus the OS,
+ * so guard and handler tests (Vitest) and the Chromium harness can check exactly
+ * what was written and cleared. Writes can be made to fail, or held pending
+ * (a slow OS clipboard) until the test releases them.
+ */
+import type { ClipboardPort } from '../../../electron/main/clipboard-guard';
+
+export class MemoryClipboard implements ClipboardPort {
+  text = '';
+  writes = 0;
+  clears = 0;
+  failNextWrite = false;
+  failReads = false;
+  private gate: Promise<void> | null = null;
+
+  async writeSecretText(text: string): Promise<void> {
+    if (this.gate !== null) await this.gate;
+    if (this.failNextWrite) {
+      this.failNextWrite = false;
+      throw new Error('clipboard busy');
+    }
+    this.writes += 1;
+    this.text = text;
+  }
+
+  async readText(): Promise<string> {
+    if (this.failReads) throw new Error('clipboard busy');
+    return this.text;
+  }
+
+  async clear(): Promise<void> {
+    this.clears += 1;
+    this.text = '';
+  }
+
+  /** Another application copying something. */
+  userCopies(text: string): void {
+    this.text = text;
+  }
+
+  /** Hold every write until the returned function is called (the OS clipboard is slow). */
+  holdWrites(): () => void {
+    let release: () => void = () => undefined;
+    this.gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    return () => {
+      this.gate = null;
+      release();
+    };
+  }
+}
+
+/** Manually advanced timers for the guard's injected clock. */
+export function createManualTimers(): {
+  setTimeout(callback: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+  advance(ms: number): Promise<void>;
+  pending(): number;
+} {
+  let now = 0;
+  let nextId = 1;
+  const timers = new Map<number, { at: number; callback: () => void }>();
+  return {
+    setTimeout(callback, ms) {
+      const id = nextId++;
+      timers.set(id, { at: now + ms, callback });
+      return id;
+    },
+    clearTimeout(handle) {
+      timers.delete(handle as number);
+    },
+    async advance(ms) {
+      now += ms;
+      for (const [id, timer] of [...timers]) {
+        if (timer.at <= now) {
+          timers.delete(id);
+          timer.callback();
+        }
+      }
+      // Let the async clear-if-ours chain settle.
+      for (let i = 0; i < 10; i += 1) await Promise.resolve();
+    },
+    pending: () => timers.size,
+  };
+}
