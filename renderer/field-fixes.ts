@@ -31,14 +31,6 @@ function onlyQuotesDiffer(value: string): boolean {
   return [...value].every((c, i) => c === [...ascii][i] || QUOTES.has([...ascii][i] ?? ''));
 }
 
-/** Where an `id:secret` pair splits (the first colon), or null when the text is not one. */
-export function pairIn(idField: string): { readonly clientId: string; readonly clientSecret: string } | null {
-  const text = idField.trim();
-  const colon = text.indexOf(':');
-  if (colon <= 0 || colon === text.length - 1) return null;
-  return { clientId: text.slice(0, colon), clientSecret: text.slice(colon + 1) };
-}
-
 export function fixesFor(notices: readonly Notice[], value: string): FieldFix[] {
   const fixes: FieldFix[] = [];
   const codes = new Set(notices.map((n) => n.code));

@@ -1,7 +1,8 @@
 import { useId, useState, type ReactElement } from 'react';
 import type { EncodeOutput } from '../../core/encoding/types';
 import type { Notice } from '../../core/shared/notice';
-import { fixesFor, pairIn } from '../field-fixes';
+import type { FieldFix } from '../field-fixes';
+import { pairIn } from '../id-pair';
 import type { CopyFeedback } from '../hooks/use-copy';
 import type { NoticeGroups } from '../notice-groups';
 import { FIELD_LIMITS } from '../field-limits';
@@ -25,11 +26,12 @@ export interface CredentialFieldsProps {
   readonly secretGuard: CopyGuard;
   readonly idGuard: CopyGuard;
   readonly feedback: CopyFeedback | null;
+  /** One-click repairs for what each field's notices flag (from the form logic chunk). */
+  readonly fixes: { readonly clientId: readonly FieldFix[]; readonly clientSecret: readonly FieldFix[] };
 }
 
 /** Fix buttons under a notice: each applies one repair to the field's text. */
-function fixButtons(notices: readonly Notice[], value: string, onValue: (v: string) => void): (n: Notice) => ReactElement | null {
-  const fixes = fixesFor(notices, value);
+function fixButtons(fixes: readonly FieldFix[], value: string, onValue: (v: string) => void): (n: Notice) => ReactElement | null {
   return (n) => {
     const mine = fixes.filter((f) => f.code === n.code);
     if (mine.length === 0) return null;
@@ -71,7 +73,7 @@ export function CredentialFields(props: CredentialFieldsProps): ReactElement {
     props.onClientSecret(pair.clientSecret);
   };
   // A smart-quote paste also differs under form-encoding; the fix comes first, so that note waits.
-  const fixable = fixesFor(groups.clientId, clientId).length + fixesFor(groups.clientSecret, clientSecret).length > 0;
+  const fixable = props.fixes.clientId.length + props.fixes.clientSecret.length > 0;
   const formNotes = fixable ? [] : groups.formEncoding;
 
   return (
@@ -93,7 +95,7 @@ export function CredentialFields(props: CredentialFieldsProps): ReactElement {
             <NoticeList
               notices={pair === null ? groups.clientId : [pairNotice(pair.clientId), ...groups.clientId.filter((n) => !PAIR_CODES.has(n.code))]}
               brief
-              actionsOf={fixButtons(groups.clientId, clientId, props.onClientId)}
+              actionsOf={fixButtons(props.fixes.clientId, clientId, props.onClientId)}
             />
             {pair === null ? null : confirmSplit ? (
               <div className="confirm" role="group" aria-label="Replace the secret">
@@ -132,7 +134,7 @@ export function CredentialFields(props: CredentialFieldsProps): ReactElement {
         }
         notes={
           <>
-            <NoticeList notices={groups.clientSecret} brief actionsOf={fixButtons(groups.clientSecret, clientSecret, props.onClientSecret)} />
+            <NoticeList notices={groups.clientSecret} brief actionsOf={fixButtons(props.fixes.clientSecret, clientSecret, props.onClientSecret)} />
             <CopyStatus feedback={props.feedback} slot="secret" />
           </>
         }

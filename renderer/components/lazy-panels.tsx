@@ -42,35 +42,32 @@ function PanelSkeleton({ title, intro, kind }: { readonly title: string; readonl
 }
 
 /**
- * The Test credentials and Check a header panels (use them inside PanelsBoundary):
- * no boundary of their own, so both appear in one commit and the one that
- * lands first cannot push the other down (they stack in a narrow window).
+ * The Test credentials and Check a header panels (each inside its PanelsBoundary,
+ * in its own tab: only one is on screen, so one landing first moves nothing).
  */
 export const TestPanel = LazyTestPanel;
 export const CheckHeaderPanel = LazyCheckHeaderPanel;
 
-/** Wraps the columns' panels: shows both skeletons until both chunks have landed. */
-export function PanelsBoundary({ children }: { readonly children: ReactNode }): ReactElement {
-  return (
-    <Suspense
-      fallback={(
-        <>
-          <PanelSkeleton
-            kind="test"
-            title="Test credentials"
-            intro="Requests a token with the client-credentials grant. The request is sent by the app itself, never by this page, and the secret is not kept."
-          />
-          <PanelSkeleton
-            kind="check"
-            title="Check a header"
-            intro="Paste an Authorization header or a Base64 value to see what it holds and what is wrong with it."
-          />
-        </>
-      )}
-    >
-      {children}
-    </Suspense>
-  );
+const SKELETONS = {
+  test: (
+    <PanelSkeleton
+      kind="test"
+      title="Test credentials"
+      intro="Requests a token with the client-credentials grant. The request is sent by the app itself, never by this page, and the secret is not kept."
+    />
+  ),
+  check: (
+    <PanelSkeleton
+      kind="check"
+      title="Check a header"
+      intro="Paste an Authorization header or a Base64 value to see what it holds and what is wrong with it."
+    />
+  ),
+} as const;
+
+/** Wraps one tool's panel (each sits in its own tab): its skeleton until its chunk has landed. */
+export function PanelsBoundary({ kind, children }: { readonly kind: keyof typeof SKELETONS; readonly children: ReactNode }): ReactElement {
+  return <Suspense fallback={SKELETONS[kind]}>{children}</Suspense>;
 }
 
 /** Prefetched after first paint, so in practice the fallback is never seen. */

@@ -5,7 +5,7 @@
  */
 import type { ReactElement } from 'react';
 import type { TokenTestOutcome, TokenTestReport } from '../../core/okta/types';
-import { compareScopes } from '../scope-check';
+import { compareScopes, missingScopesSentence } from '../scope-check';
 import { CheckIcon, ErrorIcon, InfoIcon, WarningIcon } from './icons';
 
 type Tone = 'ok' | 'error' | 'warning' | 'info';
@@ -40,3 +40,15 @@ export function resultHeading(report: TokenTestReport, requested: readonly strin
   return compareScopes(requested, report.token).missing.length > 0 ? PARTIAL : HEADINGS.success;
 }
 
+
+/** What the result says about scopes: the gap sentence, or that the server did not say. */
+export interface ScopeVerdict {
+  readonly gap: string | null;
+  readonly unknown: boolean;
+}
+
+export function scopeVerdict(report: TokenTestReport, requested: readonly string[]): ScopeVerdict | null {
+  if (report.token === null) return null;
+  const compared = compareScopes(requested, report.token);
+  return { gap: compared.missing.length > 0 ? missingScopesSentence(compared.missing) : null, unknown: compared.unknown };
+}

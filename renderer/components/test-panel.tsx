@@ -12,7 +12,7 @@ import { TestResult } from './lazy-panels';
 import { MaskedRequestView } from './masked-request';
 import { ErrorNote, NoticeList } from './notice-list';
 import { RadioChoices, type RadioChoice } from './radio-choices';
-import { resultHeading } from './result-heading';
+import { resultHeading, scopeVerdict } from './result-heading';
 import { TextField } from './text-field';
 
 export interface TestPanelProps {
@@ -66,6 +66,7 @@ export function TestPanel(props: TestPanelProps): ReactElement {
   const id = useId();
   const resultRef = useRef<HTMLDivElement>(null);
   const running = state.phase === 'running';
+  const heading = state.phase === 'done' ? resultHeading(state.report, state.scopes) : null;
   const problem = preview.problem;
   // An empty domain is a hint, not an error, until the user tries to test.
   const attempted = state.phase === 'failed';
@@ -196,11 +197,11 @@ export function TestPanel(props: TestPanelProps): ReactElement {
               <span>{state.message}</span>
             </p>
           ) : state.phase === 'done' ? (
-            <span className="visually-hidden">{resultHeading(state.report, state.scopes).announce}</span>
+            <span className="visually-hidden">{heading?.announce}</span>
           ) : null}
         </div>
         {state.phase === 'done' ? (
-          <TestResult report={state.report} requested={state.scopes} feedback={props.feedback} onCopyToken={props.onCopyToken} />
+          <TestResult report={state.report} heading={heading ?? resultHeading(state.report, state.scopes)} scopes={scopeVerdict(state.report, state.scopes)} feedback={props.feedback} onCopyToken={props.onCopyToken} />
         ) : null}
       </div>
     </section>

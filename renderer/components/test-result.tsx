@@ -3,8 +3,7 @@ import type { Notice } from '../../core/shared/notice';
 import type { RateLimitInfo, TokenTestReport } from '../../core/okta/types';
 import type { CopyFeedback } from '../hooks/use-copy';
 import { formatEpochSeconds } from '../format';
-import { compareScopes, missingScopesSentence } from '../scope-check';
-import { resultHeading } from './result-heading';
+import type { Heading, ScopeVerdict } from './result-heading';
 import { CertificateDetails, DESKTOP_TLS_FIX } from './certificate-details';
 import { WarningIcon } from './icons';
 import { DiscoveryDetails } from './discovery-details';
@@ -38,16 +37,15 @@ function RateLimit({ rateLimit }: { readonly rateLimit: RateLimitInfo }): ReactE
 
 export interface TestResultProps {
   readonly report: TokenTestReport;
-  /** The scopes the test asked for. */
-  readonly requested: readonly string[];
+  /** From resultHeading and scopeVerdict (worked out by the test panel, which also announces them). */
+  readonly heading: Heading;
+  readonly scopes: ScopeVerdict | null;
   readonly feedback: CopyFeedback | null;
   readonly onCopyToken: () => void;
 }
 
-export function TestResult({ report, requested, feedback, onCopyToken }: TestResultProps): ReactElement {
-  const heading = resultHeading(report, requested);
+export function TestResult({ report, heading, scopes, feedback, onCopyToken }: TestResultProps): ReactElement {
   const failed = report.outcome !== 'success';
-  const scopes = report.token === null ? null : compareScopes(requested, report.token);
   const main = report.notices.filter((n) => bearsOnOutcome(report, n));
   const aside = report.notices.filter((n) => !bearsOnOutcome(report, n));
   const hasDetails = aside.length > 0 || report.discovery !== null || report.request !== null;
@@ -63,11 +61,11 @@ export function TestResult({ report, requested, feedback, onCopyToken }: TestRes
         {` · ${Math.round(report.elapsedMs)} ms`}
       </p>
 
-      {scopes === null || scopes.missing.length === 0 ? null : (
+      {scopes?.gap == null ? null : (
         <p className="scope-gap" data-tone="warning">
           <WarningIcon />
           <span>
-            {missingScopesSentence(scopes.missing)} Okta refuses unknown scopes with invalid_scope, but some servers silently
+            {scopes.gap} Okta refuses unknown scopes with invalid_scope, but some servers silently
             drop them: check the scope exists and that an access policy rule grants it to this app.
           </span>
         </p>

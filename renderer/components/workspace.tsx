@@ -7,7 +7,7 @@ import type { EncodeInput, EncodeOutput } from '../../core/encoding/types';
 import type { CopyPurpose } from '../../electron/shared/ipc-contract';
 import type { Bridge } from '../bridge';
 import type { CommandHub } from '../commands';
-import { pairIn } from '../field-fixes';
+import { pairIn } from '../id-pair';
 import { useCopy } from '../hooks/use-copy';
 import { useTokenTest } from '../hooks/use-token-test';
 import { PENDING_ENCODE, PENDING_GROUPS, PENDING_PREVIEW } from '../form-pending';
@@ -62,6 +62,10 @@ export const Workspace = memo(function Workspace({ bridge, commands, announce, t
   const encoded = useMemo(() => safeEncode(logic, { clientId, clientSecret, formEncode }), [logic, clientId, clientSecret, formEncode]);
   const groups = useMemo(() => (logic === null ? PENDING_GROUPS : logic.groupNotices(encoded.notices)), [logic, encoded]);
   const encodedClientId = formEncode && logic !== null ? logic.formUrlEncode(encoded.clientId) : encoded.clientId;
+  const fixes = useMemo(() => ({
+    clientId: logic === null ? [] : logic.fixesFor(groups.clientId, clientId),
+    clientSecret: logic === null ? [] : logic.fixesFor(groups.clientSecret, clientSecret),
+  }), [logic, groups, clientId, clientSecret]);
 
   // The request preview repeats core's checks; it may lag a keystroke behind rather than slow typing.
   const previewSource = useMemo(
@@ -130,6 +134,7 @@ export const Workspace = memo(function Workspace({ bridge, commands, announce, t
           onSecretShown={setSecretShown}
           onFormEncode={setFormEncode}
           feedback={feedback}
+          fixes={fixes}
           // A copy from the secret field takes the selected part of the real value (the field is the value).
           secretGuard={{ textOf: (v, start, end) => v.slice(start, end), copy: (text) => void copy({ text, purpose: 'header', slot: 'secret', what: 'Selected secret text copied' }) }}
           // A masked id:secret pair: copying any part copies the whole pair, never dots.
@@ -147,8 +152,7 @@ export const Workspace = memo(function Workspace({ bridge, commands, announce, t
         </ErrorBoundary>
       </section>
 
-      {/* The panels' chunks load after the first paint; one boundary, so both land in one commit. */}
-      <PanelsBoundary>
+      {/* The panels' chunks load after the first paint; each tab shows its skeleton until then. */}
       <Tabs
         label="Tools"
         selected={tool}
@@ -158,6 +162,7 @@ export const Workspace = memo(function Workspace({ bridge, commands, announce, t
             value: 'test',
             label: 'Test credentials',
             panel: (
+              <PanelsBoundary kind="test">
               <ErrorBoundary name="Test credentials">
                 <TestPanel
                   settings={settings}
@@ -174,20 +179,22 @@ export const Workspace = memo(function Workspace({ bridge, commands, announce, t
                   onCopyToken={() => void copy({ text: report?.token?.accessToken ?? null, purpose: 'token', what: 'Access token copied' })}
                 />
               </ErrorBoundary>
+              </PanelsBoundary>
             ),
           },
           {
             value: 'check',
             label: 'Check a header',
             panel: (
-              <ErrorBoundary name="Check a header">
-                <CheckHeaderPanel text={headerText} onText={setHeaderText} feedback={feedback} copy={copy} />
-              </ErrorBoundary>
+              <PanelsBoundary kind="check">
+                <ErrorBoundary name="Check a header">
+                  <CheckHeaderPanel text={headerText} onText={setHeaderText} feedback={feedback} copy={copy} />
+                </ErrorBoundary>
+              </PanelsBoundary>
             ),
           },
         ]}
       />
-      </PanelsBoundary>
     </>
   );
 });
