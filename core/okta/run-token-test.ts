@@ -17,6 +17,7 @@ import {
   type DiscoveryInfo,
   type Explanation,
   type MaskedRequest,
+  type PresentedCertificate,
   type RateLimitInfo,
   type TokenDetails,
   type TokenTestDeps,
@@ -36,6 +37,7 @@ const MAX_VERBATIM = 1000;
 const KEEP_PATHS = ['token.accessToken'];
 
 interface Draft {
+  certificate?: PresentedCertificate | null;
   status?: number | null;
   error?: string | null;
   errorDescription?: string | null;
@@ -71,6 +73,7 @@ export async function runTokenTest(
         token: draft.token ?? null,
         notices: draft.notices ?? [],
         elapsedMs: Math.max(0, now() - started),
+        ...(draft.certificate == null ? {} : { certificate: draft.certificate }),
       },
       needles,
       KEEP_PATHS,
@@ -123,9 +126,9 @@ async function run(
     const draft: Draft = { request: preview, discovery: discovery.info };
     if (discovery.reason.kind === 'cancelled') return cancelled(draft);
     if (discovery.reason.kind === 'timeout') return noAnswer('timeout', draft);
-    return noAnswer(discovery.reason.error.code === 'aborted' ? 'network' : discovery.reason.error.code, draft, {
-      detail: discovery.reason.error.detail,
-    });
+    const code = discovery.reason.error.code === 'aborted' ? 'network' : discovery.reason.error.code;
+    const certificate = await certificateOn(code, prepared.resolved.discoveryUrls[0] ?? prepared.resolved.tokenEndpoint, deps, signal);
+    return noAnswer(code, { ...draft, certificate }, { detail: discovery.reason.error.detail });
   }
   notices.push(...discovery.notices);
   const info = discovery.info;
@@ -144,8 +147,11 @@ async function run(
       return cancelled(draft);
     case 'timeout':
       return noAnswer('timeout', draft);
-    case 'network':
-      return noAnswer(outcome.error.code === 'aborted' ? 'network' : outcome.error.code, draft, { detail: outcome.error.detail });
+    case 'network': {
+      const code = outcome.error.code === 'aborted' ? 'network' : outcome.error.code;
+      const certificate = await certificateOn(code, request.url, deps, signal);
+      return noAnswer(code, { ...draft, certificate }, { detail: outcome.error.detail });
+    }
     case 'redirect':
       return noAnswer('redirect', { ...draft, status: outcome.status || null }, { location: describeLocation(outcome.location, request.url) });
     case 'too-large':
@@ -248,4 +254,21 @@ async function run(
 function verbatim(text: string): string {
   const trimmed = text.trim();
   return trimmed.length > MAX_VERBATIM ? `${trimmed.slice(0, MAX_VERBATIM)}…` : trimmed;
+}
+
+/** How long reading a refused certificate may take: it only explains a failure. */
+const CERTIFICATE_READ_MS = 3000;
+
+/**
+ * After a certificate failure, what the server presented (issuer, subject,
+ * SHA-256), when the shell can read it; null otherwise. Never throws.
+ */
+async function certificateOn(code: string, url: string, deps: TokenTestDeps, signal: AbortSignal | undefined): Promise<PresentedCertificate | null> {
+  if (!code.startsWith('tls-') || deps.presentedCertificate === undefined) return null;
+  const timeout = AbortSignal.timeout(CERTIFICATE_READ_MS);
+  try {
+    return await deps.presentedCertificate(url, signal === undefined ? timeout : AbortSignal.any([signal, timeout]));
+  } catch {
+    return null;
+  }
 }

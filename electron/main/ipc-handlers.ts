@@ -25,6 +25,8 @@ export interface HandlerDeps {
   /** Delay before a copy is cleared from the clipboard; default 30 000 ms. */
   readonly clipboardClearMs?: number;
   readonly now?: () => number;
+  /** Reads a refused server certificate to name it in the report (Node shells; Electron: not yet). */
+  readonly presentedCertificate?: TokenTestDeps['presentedCertificate'];
 }
 
 export type Handler<K extends InvokeOperation> = (
@@ -114,7 +116,11 @@ export function createHandlers(deps: HandlerDeps, internals: HandlerInternals = 
     const controller = new AbortController();
     inFlight.set(requestId, controller);
     try {
-      const report = await runTokenTest(input, { fetch: deps.fetch, ...(deps.now === undefined ? {} : { now: deps.now }) }, controller.signal);
+      const report = await runTokenTest(input, {
+        fetch: deps.fetch,
+        ...(deps.now === undefined ? {} : { now: deps.now }),
+        ...(deps.presentedCertificate === undefined ? {} : { presentedCertificate: deps.presentedCertificate }),
+      }, controller.signal);
       // Belt and braces over core's guarantee: a report that contains the secret never leaves main.
       if (containsSecret(report, input.clientSecret)) return fail('internal', MESSAGES.withheld);
       return ok(report);

@@ -17,6 +17,7 @@ import { createAppProtocolHandler } from '../../electron/main/app-protocol';
 import { createHandlers, type Handlers } from '../../electron/main/ipc-handlers';
 import type { SenderInfo } from '../../electron/main/sender-trust';
 import { APP_COMMANDS, BRIDGE_KEYS, BRIDGE_NAME, type AppCommand, type InvokeOperation } from '../../electron/shared/ipc-contract';
+import { presentedCertificate } from '../../cli/presented-certificate';
 import type { AuthServer } from './auth-server';
 import { createTestFetch, type TestFetch } from './node-fetch';
 import { MemoryClipboard } from './electron/memory-clipboard';
@@ -125,6 +126,8 @@ export async function installBridge(page: Page, options: BridgeOptions): Promise
     fetch: options.fetch,
     isTrustedWebContents: () => true,
     trustedOrigin: { protocol: url.protocol, host: url.host },
+    // What the CLI does in Node: read a refused certificate to name it.
+    presentedCertificate,
     ...(options.clipboardClearMs === undefined ? {} : { clipboardClearMs: options.clipboardClearMs }),
   });
   const calls: InvokeOperation[] = [];
