@@ -17,6 +17,8 @@ process.env.PLAYWRIGHT_NO_COPY_PROMPT = '1';
 export default defineConfig({
   testDir: './tests/electron-app',
   testMatch: '**/*.spec.ts',
+  // Builds main with its test hooks (and puts the production build back afterwards).
+  globalSetup: './tests/electron-app/global-setup.ts',
   outputDir: './test-results/electron',
   // One Electron at a time: it is heavy, and the single-instance lock is per user.
   workers: 1,

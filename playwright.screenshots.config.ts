@@ -1,15 +1,15 @@
 /**
- * `npm run screenshots`: regenerates the README's screenshots in docs/ with the
- * Chromium harness. Separate from the test suites on purpose: running the tests
- * never rewrites a tracked file.
+ * `npm run screenshots`: the README's screenshot (tests/screenshots), taken in
+ * the same Chromium, harness and build as the Chromium suite, with harmless
+ * example values. Kept out of `npm test`, which must not rewrite tracked files.
  */
 import { defineConfig } from '@playwright/test';
-import base from './playwright.config';
+import suite from './playwright.config';
 
 export default defineConfig({
-  ...base,
+  ...suite,
   testDir: './tests/screenshots',
-  testMatch: '**/*.screens.ts',
+  testMatch: '**/*.screenshot.ts',
   outputDir: './test-results/screenshots',
   workers: 1,
 });

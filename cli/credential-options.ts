@@ -5,6 +5,7 @@
  * over the environment. All of this is checked before the secret is read.
  */
 import { fail, ok, type Result } from '../core/shared/result';
+import { correctSchemeTypo } from '../core/okta/target';
 import type { AuthServerChoice } from '../core/okta/types';
 import type { ParsedArgs } from './args';
 
@@ -69,6 +70,8 @@ export function readServer(args: ParsedArgs, env: Env): Result<ServerChoice, 'us
     return fail('usage', `no authorization server: give --issuer URL (or set ${ISSUER_ENV}), or --domain HOST with --auth-server default|org|ID.`);
   }
   const text = issuer.trim();
+  // A mistyped "https://" goes on to core, which refuses it and offers the corrected address.
+  if (correctSchemeTypo(text) !== null) return ok({ target: text, authServer: { kind: 'default' } });
   if (!/^https?:\/\//i.test(text)) {
     return fail('usage', 'the issuer must be a URL such as https://dev-123.okta.com/oauth2/default; for a bare host use --domain.');
   }

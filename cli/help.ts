@@ -17,6 +17,7 @@ const EXIT_CODES = `Exit codes:
   1  the authorization server rejected the request (any 4xx, 429 included); decode: mistakes found
   2  bad usage or bad input, refused before any traffic
   3  no usable answer: network, TLS, timeout, redirect, 5xx, non-JSON or oversized body
+  70  internal error: a bug in basic-header itself (in both modes; report it)
   130  cancelled with Ctrl+C`;
 
 const SUMMARY: Readonly<Record<CommandName, string>> = {
@@ -41,7 +42,7 @@ const EXAMPLES: Readonly<Record<CommandName, readonly string[]>> = {
   decode: [
     `printf '%s' "$AUTH_HEADER" | basic-header decode`,
     `basic-header decode --json < header.txt`,
-    `basic-header decode    # paste the header at the prompt (not echoed)`,
+    `basic-header decode    # paste the whole header at the prompt (not echoed), then Enter; Ctrl+D if your terminal sends it line by line`,
   ],
   test: [
     `printf '%s' "$SECRET" | basic-header test --client-id 0oa… --issuer https://dev-123.okta.com/oauth2/default --scope api:read`,

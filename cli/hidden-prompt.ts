@@ -1,8 +1,14 @@
 /**
- * A one-line prompt on the terminal that does not echo what is typed (like
- * sudo): raw mode, so nothing reaches the screen; Enter ends, Backspace and
- * Ctrl+U edit, Ctrl+C cancels, Ctrl+D ends. The prompt goes to stderr, so
- * stdout stays the command's result.
+ * A prompt on the terminal that does not echo what is typed (like sudo): raw
+ * mode, so nothing reaches the screen; Backspace and Ctrl+U edit, Ctrl+C
+ * cancels, Ctrl+D ends. The prompt goes to stderr, so stdout stays the
+ * command's result.
+ *
+ * One line (the secret): Enter ends. Multi-line (a pasted header, which may be
+ * wrapped or PEM-armoured): bracketed paste is switched on, so a paste arrives
+ * whole, line breaks included, and Enter after it ends the input; a terminal
+ * without bracketed paste delivers the lines as typed Enters, which are kept,
+ * and Ctrl+D ends.
  */
 import { StringDecoder } from 'node:string_decoder';
 import type { ReadStream } from 'node:tty';
@@ -11,15 +17,39 @@ import { fail, ok, type Result } from '../core/shared/result';
 /** ESC [ … final byte: arrow keys, bracketed-paste markers and the like carry no typed text. */
 // eslint-disable-next-line no-control-regex -- matching the terminal's ESC byte is the point.
 const ESCAPE_SEQUENCE = /^\u001b(?:\[[0-9;?]*[ -/]*[@-~]|O.|.)?/u;
+/** A CSI sequence cut off at the end of a chunk: wait for the rest. */
+// eslint-disable-next-line no-control-regex -- as above.
+const PARTIAL_ESCAPE = /^\u001b(?:\[[0-9;?]*[ -/]*|O)?$/u;
+const PASTE_START = '\u001b[200~';
+const PASTE_END = '\u001b[201~';
+const BRACKETED_PASTE_ON = '\u001b[?2004h';
+const BRACKETED_PASTE_OFF = '\u001b[?2004l';
 
-export async function promptHidden(input: ReadStream, writePrompt: (text: string) => void, question: string): Promise<Result<string, 'cancelled'>> {
+/** The terminal side promptHidden needs: a tty.ReadStream, or a stand-in with the same calls. */
+export type PromptInput = Pick<ReadStream, 'isRaw' | 'setRawMode' | 'resume' | 'pause' | 'on' | 'off'>;
+
+export interface PromptOptions {
+  /** Read a whole paste, line breaks included (see above); default: one line. */
+  readonly multiline?: boolean;
+}
+
+export async function promptHidden(
+  input: PromptInput,
+  writePrompt: (text: string) => void,
+  question: string,
+  options: PromptOptions = {},
+): Promise<Result<string, 'cancelled'>> {
+  const multiline = options.multiline === true;
   const decoder = new StringDecoder('utf8');
   let typed: string[] = [];
+  let pending = '';
+  let inPaste = false;
+  let pasted = false;
   const wasRaw = input.isRaw;
   // Echo goes off before the prompt appears, so nothing typed early can reach the screen.
   input.setRawMode(true);
   input.resume();
-  writePrompt(question);
+  writePrompt(multiline ? `${BRACKETED_PASTE_ON}${question}` : question);
   try {
     return await new Promise<Result<string, 'cancelled'>>((resolve) => {
       const finish = (result: Result<string, 'cancelled'>): void => {
@@ -29,17 +59,38 @@ export async function promptHidden(input: ReadStream, writePrompt: (text: string
       };
       const onEnd = (): void => finish(ok(typed.join('')));
       const onData = (chunk: Buffer | string): void => {
-        let text = typeof chunk === 'string' ? chunk : decoder.write(chunk);
+        let text = pending + (typeof chunk === 'string' ? chunk : decoder.write(chunk));
+        pending = '';
         while (text.length > 0) {
           // Whole code points, so Backspace removes an emoji or a non-BMP letter at once.
           const ch = String.fromCodePoint(text.codePointAt(0) ?? 0);
           if (ch === '\u001b') {
+            if (PARTIAL_ESCAPE.test(text)) {
+              pending = text;
+              return;
+            }
             const seq = ESCAPE_SEQUENCE.exec(text)?.[0] ?? ch;
             text = text.slice(seq.length);
+            if (seq === PASTE_START) inPaste = true;
+            if (seq === PASTE_END) {
+              inPaste = false;
+              pasted = true;
+            }
             continue;
           }
           text = text.slice(ch.length);
-          if (ch === '\r' || ch === '\n' || ch === '\u0004') return finish(ok(typed.join('')));
+          if (multiline && inPaste) {
+            // Terminals send a pasted line break as CR; the paste is kept whole, its line breaks as LF.
+            if (ch === '\r' || ch === '\n') typed.push('\n');
+            else typed.push(ch);
+            continue;
+          }
+          if (ch === '\u0004') return finish(ok(typed.join('')));
+          if (ch === '\r' || ch === '\n') {
+            if (!multiline || pasted) return finish(ok(typed.join('')));
+            typed.push('\n');
+            continue;
+          }
           if (ch === '\u0003') return finish(fail('cancelled', 'cancelled.'));
           if (ch === '\u007f' || ch === '\b') typed = typed.slice(0, -1);
           else if (ch === '\u0015') typed = [];
@@ -53,6 +104,6 @@ export async function promptHidden(input: ReadStream, writePrompt: (text: string
   } finally {
     input.setRawMode(wasRaw);
     input.pause();
-    writePrompt('\n');
+    writePrompt(multiline ? `${BRACKETED_PASTE_OFF}\n` : '\n');
   }
 }

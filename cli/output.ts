@@ -5,6 +5,7 @@
  * `protect` (the secret, the Basic value) is scrubbed from all text except the
  * one result the user asked for.
  */
+import { createRedactor, type Redactor, type SensitiveValue } from '../core/okta/redact';
 import type { Notice } from '../core/shared/notice';
 
 export interface OutStream {
@@ -32,8 +33,6 @@ export function colourEnabled(stream: OutStream, env: Readonly<Record<string, st
   return stream.isTTY === true && env.TERM !== 'dumb';
 }
 
-/** Shorter values would garble ordinary text if scrubbed; real secrets are far longer. */
-const MIN_PROTECTED_LENGTH = 4;
 export const REDACTED = '[redacted]';
 
 export interface OutputOptions {
@@ -50,7 +49,8 @@ export class Output {
   readonly debugEnabled: boolean;
   readonly #stdout: OutStream;
   readonly #stderr: OutStream;
-  readonly #protected: string[] = [];
+  readonly #protected: SensitiveValue[] = [];
+  #redactor: Redactor = createRedactor([], REDACTED);
 
   constructor(options: OutputOptions) {
     this.#stdout = options.stdout;
@@ -60,18 +60,14 @@ export class Output {
     this.err = colourEnabled(options.stderr, options.env, options.noColor) ? COLOUR : PLAIN;
   }
 
-  /** Register values that must never be printed (longest first, so a value containing another is caught whole). */
-  protect(...values: readonly string[]): void {
-    for (const value of values) {
-      if (value.length >= MIN_PROTECTED_LENGTH && !this.#protected.includes(value)) this.#protected.push(value);
-    }
-    this.#protected.sort((a, b) => b.length - a.length);
+  /** Register values none of whose forms may ever be printed (core's redactor: encoded, split, any 16-character piece). */
+  protect(...values: readonly SensitiveValue[]): void {
+    this.#protected.push(...values);
+    this.#redactor = createRedactor(this.#protected, REDACTED);
   }
 
   scrub(text: string): string {
-    let clean = text;
-    for (const value of this.#protected) clean = clean.split(value).join(REDACTED);
-    return clean;
+    return this.#redactor.maskText(text);
   }
 
   /** The one result the user asked for (the Base64 value, the header, the token), verbatim on stdout. */

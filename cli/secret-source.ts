@@ -69,11 +69,14 @@ async function readFromSources(io: InputIo): Promise<Result<SecretRead, InputErr
   );
 }
 
+export const DECODE_PROMPT = 'Paste the Basic header or value, all of it (input hidden), then press Enter; if your terminal reads a paste line by line, end with Ctrl+D: ';
+
 /** The pasted header or value for `decode`: standard input, or a no-echo prompt on a terminal. */
 export async function readPastedValue(io: InputIo): Promise<Result<string, InputError>> {
   if (io.stdin.isTTY === true) {
-    const typed = await promptHidden(io.stdin as ReadStream, (t) => io.output.errRaw(t), 'Paste the Basic header or value (input hidden): ');
-    return typed.ok ? ok(typed.value) : fail('cancelled', 'cancelled.');
+    // The whole paste, not its first line: a wrapped or PEM-armoured value is what decode is for.
+    const typed = await promptHidden(io.stdin as ReadStream, (t) => io.output.errRaw(t), DECODE_PROMPT, { multiline: true });
+    return typed.ok ? ok(dropOneLineEnding(typed.value)) : fail('cancelled', 'cancelled.');
   }
   const text = await readStdinText(io.stdin, () =>
     io.output.note('waiting for the header or value on standard input (end it with Ctrl+D).'),

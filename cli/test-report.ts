@@ -3,6 +3,8 @@
  * the human report, and the exit code of each outcome. Only fields core built
  * for display are used, and the raw token never appears here.
  */
+import { isInternalError } from '../core/okta/run-token-test';
+import { describeEpochSeconds, isoFromEpochSeconds, NOT_A_DATE } from '../core/okta/time';
 import type { Explanation, MaskedRequest, RateLimitInfo, SignatureStatus, TokenTestOutcome, TokenTestReport } from '../core/okta/types';
 import { EXIT, type ExitCode } from './exit-codes';
 import type { Palette } from './output';
@@ -41,11 +43,17 @@ export const OUTCOME_EXIT: Readonly<Record<TokenTestOutcome, ExitCode>> = {
   cancelled: EXIT.cancelled,
 };
 
+/** The exit code of a report: its outcome's, except a bug in Basic Header itself, which is always 70. */
+export function exitCodeFor(report: Pick<TokenTestReport, 'outcome' | 'error'>): ExitCode {
+  return isInternalError(report) ? EXIT.internal : OUTCOME_EXIT[report.outcome];
+}
+
 const TIME_CLAIMS = new Set(['exp', 'iat', 'nbf', 'auth_time']);
 
 function claimValue(name: string, value: unknown, nowMs: number): string {
   if (TIME_CLAIMS.has(name) && typeof value === 'number') {
-    const iso = new Date(value * 1000).toISOString().replace('.000Z', 'Z');
+    const iso = isoFromEpochSeconds(value);
+    if (iso === null) return `${value} (${NOT_A_DATE})`;
     if (name !== 'exp') return `${value} (${iso})`;
     const left = Math.round(value - nowMs / 1000);
     return `${value} (${iso}, ${left >= 0 ? `in ${duration(left)}` : `${duration(-left)} ago`})`;
@@ -66,7 +74,8 @@ function rateLimitLine(rate: RateLimitInfo, nowMs: number): string {
   else if (rate.limit !== null) parts.push(`limit ${rate.limit} requests`);
   if (rate.resetEpochSeconds !== null) {
     const left = Math.max(0, Math.round(rate.resetEpochSeconds - nowMs / 1000));
-    parts.push(`resets at ${new Date(rate.resetEpochSeconds * 1000).toISOString().replace('.000Z', 'Z')} (in ${duration(left)})`);
+    const iso = isoFromEpochSeconds(rate.resetEpochSeconds);
+    parts.push(iso === null ? `resets at ${describeEpochSeconds(rate.resetEpochSeconds)}` : `resets at ${iso} (in ${duration(left)})`);
   }
   return parts.join(', ');
 }

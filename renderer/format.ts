@@ -1,4 +1,5 @@
 /** Plain-language formatting of times, durations and claim values. Never throws, whatever a server sends. */
+import { NOT_A_DATE } from '../core/okta/time';
 
 export function formatDuration(totalSeconds: number): string {
   if (!Number.isFinite(totalSeconds)) return 'a very long time';
@@ -16,19 +17,26 @@ export function formatDuration(totalSeconds: number): string {
 const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
 const timeOnly = new Intl.DateTimeFormat(undefined, { timeStyle: 'medium' });
 
-/** A date and time, or null when the number is not a date JavaScript can show. */
-export function dateTimeOf(epochMs: number): string | null {
+/** A server's number may be far past the last JavaScript date (±8.64e15 ms), where Intl.format throws. */
+function validDate(epochMs: number): Date | null {
   const date = new Date(epochMs);
-  return Number.isNaN(date.getTime()) ? null : dateTime.format(date);
+  return Number.isNaN(date.getTime()) ? null : date;
 }
 
+/** A date and time, or null when the number is not a date JavaScript can show. */
+export function dateTimeOf(epochMs: number): string | null {
+  const date = validDate(epochMs);
+  return date === null ? null : dateTime.format(date);
+}
+
+/** The local date and time, or the number as it came with "(not a valid date)". */
 export function formatEpochSeconds(seconds: number): string {
-  return dateTimeOf(seconds * 1000) ?? `${seconds} (not a valid date)`;
+  return dateTimeOf(seconds * 1000) ?? `${seconds} (${NOT_A_DATE})`;
 }
 
 export function formatClockTime(epochMs: number): string {
-  const date = new Date(epochMs);
-  return Number.isNaN(date.getTime()) ? 'not a valid date' : timeOnly.format(date);
+  const date = validDate(epochMs);
+  return date === null ? NOT_A_DATE : timeOnly.format(date);
 }
 
 /** Claim values as text: arrays space-separated (as scopes are written), objects as JSON. */
@@ -45,3 +53,10 @@ export function formatClaimValue(value: unknown): string {
 }
 
 export const TIME_CLAIMS: readonly string[] = ['iat', 'exp', 'nbf', 'auth_time'];
+
+/** A claim as text; time claims with their date (or "not a valid date"). */
+export function formatClaim(name: string, value: unknown): string {
+  const text = formatClaimValue(value);
+  if (typeof value !== 'number' || !TIME_CLAIMS.includes(name)) return text;
+  return `${text} (${dateTimeOf(value * 1000) ?? NOT_A_DATE})`;
+}

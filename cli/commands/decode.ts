@@ -22,8 +22,9 @@ export async function runDecode(ctx: CommandContext): Promise<ExitCode> {
     output.error('nothing to decode: pipe the header or value on standard input, e.g. printf \'%s\' "$AUTH_HEADER" | basic-header decode.');
     return EXIT.usage;
   }
-  // The pasted text is the secret in Base64: never echo any of it.
-  output.protect(pasted.value, pasted.value.trim());
+  // The pasted words carry the secret (in Base64, or raw): no piece of them may be echoed. Only them: armour
+  // lines and the header's name are our own words too, and protecting them would blank our own messages.
+  output.protect(...credentialWords(pasted.value));
 
   const diagnosis = diagnoseHeader(pasted.value);
   if (args.has('json')) {
@@ -36,6 +37,11 @@ export async function runDecode(ctx: CommandContext): Promise<ExitCode> {
     printDiagnosis(diagnosis, output);
   }
   return diagnosis.ok ? EXIT.ok : EXIT.rejected;
+}
+
+/** The pasted words that can carry the credential: not PEM armour, not `Authorization:` or `Basic`. */
+export function credentialWords(pasted: string): string[] {
+  return pasted.split(/\s+/).filter((word) => word !== '' && !word.includes('-----') && !/^(?:authori[sz]ation:?|basic|begin|end|certificate)$/i.test(word));
 }
 
 function printDiagnosis(d: Diagnosis, output: Output): void {

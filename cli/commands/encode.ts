@@ -2,7 +2,8 @@
  * `basic-header encode`: base64(id:secret) on one line, or the whole header,
  * or JSON. Hygiene notices go to stderr (or into --json's warnings).
  */
-import { buildBasicCredentials, formUrlEncode } from '../../core/encoding';
+import { buildBasicCredentials } from '../../core/encoding';
+import { credentialSensitiveValues } from '../../core/okta/redact';
 import type { Notice } from '../../core/shared/notice';
 import type { CommandContext } from '../command-context';
 import { readClientId } from '../credential-options';
@@ -53,7 +54,7 @@ export async function runEncode(ctx: CommandContext): Promise<ExitCode> {
 
   const formEncode = args.has('form-encode');
   const encoded = buildBasicCredentials({ clientId: clientId.value, clientSecret: secret.value, formEncode });
-  output.protect(encoded.clientSecret, formUrlEncode(encoded.clientSecret), ...(encoded.value === null ? [] : [encoded.value]));
+  output.protect(...credentialSensitiveValues(encoded.clientId, encoded.clientSecret));
   const warnings = encoded.notices.map((n) => ({ code: n.code, message: n.message }));
 
   if (encoded.status !== 'ready' || encoded.value === null || encoded.header === null) {

@@ -4,7 +4,8 @@
  * Loaded lazily by main.ts, so `encode` and `decode` never load undici or jose.
  * Everything that can be refused is refused before the secret is read.
  */
-import { buildBasicCredentials, formUrlEncode } from '../../core/encoding';
+import { buildBasicCredentials } from '../../core/encoding';
+import { credentialSensitiveValues } from '../../core/okta/redact';
 import { MAX_TIMEOUT_MS, buildMaskedPreview, runTokenTest } from '../../core/okta';
 import type { ClientAuthMethod, TokenTestInput, TokenTestReport } from '../../core/okta/types';
 import { fail, ok, type Result } from '../../core/shared/result';
@@ -12,9 +13,9 @@ import type { ParsedArgs } from '../args';
 import type { CommandContext } from '../command-context';
 import { readClientId, readServer } from '../credential-options';
 import { EXIT, inputFailureExit, type ExitCode } from '../exit-codes';
-import { createNodeFetch } from '../node-fetch';
+import { createNodeFetch, tlsEnvWarning } from '../node-fetch';
 import { readClientSecret } from '../secret-source';
-import { OUTCOME_EXIT, reportJson, reportLines } from '../test-report';
+import { exitCodeFor, reportJson, reportLines } from '../test-report';
 import { buildTrustStore } from '../trust-store';
 import { blockingMessage, isBlocking } from './encode';
 
@@ -106,6 +107,8 @@ export async function runTest(ctx: CommandContext): Promise<ExitCode> {
     return EXIT.usage;
   }
   for (const w of trust.value.warnings) output.warn(w);
+  const tlsWarning = tlsEnvWarning(ctx.env);
+  if (tlsWarning !== null) output.warn(tlsWarning);
   output.debug(trust.value.ca === null ? 'trust: Node\'s default CA store (with NODE_EXTRA_CA_CERTS if set)' : `trust: ${trust.value.ca.length} CA certificates (default store + extra)`);
 
   const read = await readClientSecret(ctx);
@@ -117,7 +120,7 @@ export async function runTest(ctx: CommandContext): Promise<ExitCode> {
 
   // The same hygiene as `encode`, so an empty secret or a colon in the ID stops here, before any traffic.
   const cleaned = buildBasicCredentials({ clientId: s.clientId, clientSecret: secret.value, formEncode: s.formEncode });
-  output.protect(cleaned.clientSecret, formUrlEncode(cleaned.clientSecret), encodeURIComponent(cleaned.clientSecret), ...(cleaned.value === null ? [] : [cleaned.value]));
+  output.protect(...credentialSensitiveValues(cleaned.clientId, cleaned.clientSecret));
   const printed = new Set<string>();
   if (cleaned.status !== 'ready') {
     for (const n of cleaned.notices) if (!isBlocking(n)) output.notice(n);
@@ -154,7 +157,7 @@ export async function runTest(ctx: CommandContext): Promise<ExitCode> {
   if (report.request !== null) output.debug(`request sent (secret masked): ${JSON.stringify(report.request)}`);
   if (report.discovery !== null) output.debug(`discovery: ${JSON.stringify(report.discovery)}`);
 
-  const exit = OUTCOME_EXIT[report.outcome];
+  const exit = exitCodeFor(report);
   if (args.has('json')) {
     output.line(JSON.stringify(reportJson(report)));
     if (exit !== EXIT.ok) output.error(summary(report));

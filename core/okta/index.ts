@@ -1,8 +1,8 @@
 /** core/okta's public surface: what the shells (Electron main, renderer, CLI) and the benchmark call. */
 export * from './types';
-export { resolveTarget, isLoopbackHost, documentedEndpoints, describeAuthServer, type TargetErrorCode } from './target';
+export { resolveTarget, correctSchemeTypo, isLoopbackHost, documentedEndpoints, describeAuthServer, type TargetErrorCode } from './target';
 export { buildMaskedPreview, prepareTokenTest, normaliseScopes, MASK, MAX_TIMEOUT_MS, type InputErrorCode } from './token-request';
-export { runTokenTest, type TokenTestOptions } from './run-token-test';
+export { runTokenTest, isInternalError, INTERNAL_ERROR, type TokenTestOptions } from './run-token-test';
 export { createDiscoveryCache, SCOPES_NOTE, type DiscoveryCache } from './discovery';
 export { OKTA_ERROR_ROWS, explainOktaError, parseOktaErrorBody, readRateLimit, type OktaErrorBody, type OktaErrorRow } from './okta-errors';
 export {
@@ -13,4 +13,15 @@ export {
   type NetworkErrorCode,
   type NoAnswerCode,
 } from './network-errors';
-export { findSecretLeaks, redactSecrets } from './redact';
+export {
+  createRedactor,
+  credentialSensitiveValues,
+  findSecretLeaks,
+  redactSecrets,
+  sensitiveForms,
+  MIN_FRAGMENT,
+  type Redactor,
+  type SensitiveValue,
+} from './redact';
+export { describeEpochSeconds, isoFromEpochSeconds, NOT_A_DATE } from './time';
+export { hostToUnicode } from './punycode';

@@ -6,6 +6,8 @@
  */
 import { createLocalJWKSet, decodeJwt, decodeProtectedHeader, errors, jwtVerify, type JSONWebKeySet } from 'jose';
 import type { JsonWebKeySet } from './discovery';
+import { boundedCopy } from './redact';
+import { describeEpochSeconds } from './time';
 import type { SignatureStatus, TokenDetails } from './types';
 
 export type TokenInspection = Pick<TokenDetails, 'format' | 'header' | 'claims' | 'signature' | 'signatureDetail'>;
@@ -40,17 +42,26 @@ function keySetFor(jwks: JsonWebKeySet): ReturnType<typeof createLocalJWKSet> {
 
 const JWT_SHAPE = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/;
 
+/**
+ * The server's JSON as null-prototype objects, depth-bounded: a `__proto__`
+ * claim stays a plain claim (never the prototype that would answer for `iss`),
+ * and 30,000 nested arrays cannot overflow a later walk.
+ */
+function safeJson(value: object): Record<string, unknown> {
+  return boundedCopy(value, [], (s) => s) as Record<string, unknown>;
+}
+
 function decode(token: string): { header: Record<string, unknown>; claims: Record<string, unknown> } | null {
   if (!JWT_SHAPE.test(token)) return null;
   try {
-    return { header: { ...decodeProtectedHeader(token) }, claims: { ...decodeJwt(token) } };
+    return { header: safeJson(decodeProtectedHeader(token)), claims: safeJson(decodeJwt(token)) };
   } catch {
     return null;
   }
 }
 
 function describeTime(epochSeconds: unknown): string {
-  return typeof epochSeconds === 'number' ? new Date(epochSeconds * 1000).toISOString() : 'an unknown time';
+  return typeof epochSeconds === 'number' ? describeEpochSeconds(epochSeconds) : 'an unknown time';
 }
 
 function result(status: SignatureStatus, signatureDetail: string, decoded: ReturnType<typeof decode>, format: 'jwt' | 'opaque' = 'jwt'): TokenInspection {

@@ -10,7 +10,7 @@ import { discover, fetchJwks, type DiscoveryCache } from './discovery';
 import { inspectAccessToken } from './jwt-inspect';
 import { describeLocation, explainNoAnswer, noAnswerMessage, type NoAnswerCode, type NoAnswerContext } from './network-errors';
 import { explainOktaError, OKTA_ERROR_ROWS, parseOktaErrorBody, readRateLimit } from './okta-errors';
-import { redactSecrets } from './redact';
+import { createRedactor, type Redactor } from './redact';
 import { prepareTokenTest, type PreparedTokenTest } from './token-request';
 import {
   DEFAULT_MAX_BODY_BYTES,
@@ -28,6 +28,14 @@ import {
 export interface TokenTestOptions {
   /** Reuse metadata and signing keys across tests (in memory); see createDiscoveryCache. */
   readonly discoveryCache?: DiscoveryCache;
+}
+
+/** `error` of the report for a bug in Basic Header itself (outcome no-answer); shells give it its own exit code. */
+export const INTERNAL_ERROR = 'internal';
+
+/** True for the report of a bug, not of anything the server or the network did. */
+export function isInternalError(report: Pick<TokenTestReport, 'outcome' | 'error'>): boolean {
+  return report.outcome === 'no-answer' && report.error === INTERNAL_ERROR;
 }
 
 /** Verbatim text from a body no parser understood is shown, but only this much of it. */
@@ -57,9 +65,9 @@ export async function runTokenTest(
 ): Promise<TokenTestReport> {
   const now = deps.now ?? Date.now;
   const started = now();
-  let needles: readonly string[] = [input.clientSecret];
+  let redactor = createRedactor([input.clientSecret]);
   const finish = (outcome: TokenTestReport['outcome'], draft: Draft): TokenTestReport =>
-    redactSecrets<TokenTestReport>(
+    redactor.redact<TokenTestReport>(
       {
         ok: outcome === 'success',
         outcome,
@@ -75,7 +83,6 @@ export async function runTokenTest(
         elapsedMs: Math.max(0, now() - started),
         ...(draft.certificate == null ? {} : { certificate: draft.certificate }),
       },
-      needles,
       KEEP_PATHS,
     );
 
@@ -84,12 +91,12 @@ export async function runTokenTest(
     if (!prepared.ok) {
       return finish('invalid-input', { error: prepared.code, errorDescription: prepared.message, notices: prepared.notices ?? [] });
     }
-    needles = prepared.value.secretNeedles;
-    return await run(prepared.value, deps, signal, options, finish);
+    redactor = createRedactor(prepared.value.sensitive);
+    return await run(prepared.value, deps, signal, options, finish, redactor);
   } catch {
     // A bug, not a network condition: say so without the exception's text, which could hold anything.
     return finish('no-answer', {
-      error: 'internal',
+      error: INTERNAL_ERROR,
       errorDescription: 'Basic Header hit an internal error while running the test. Nothing was shown from it, to keep the secret safe.',
     });
   }
@@ -101,7 +108,10 @@ async function run(
   signal: AbortSignal | undefined,
   options: TokenTestOptions,
   finish: (outcome: TokenTestReport['outcome'], draft: Draft) => TokenTestReport,
+  redactor: Redactor,
 ): Promise<TokenTestReport> {
+  // Mask first, then cut: cutting first could leave the start of an echoed secret just before the cut.
+  const verbatim = (text: string): string => redactor.truncate(text.trim(), MAX_VERBATIM);
   const now = deps.now ?? Date.now;
   const bounds: Bounds = { timeoutMs: prepared.timeoutMs, maxBodyBytes: deps.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES, ...(signal ? { signal } : {}) };
   const notices: Notice[] = [...prepared.notices];
@@ -249,11 +259,6 @@ async function run(
   }
 
   return noAnswer('unexpected-response', answered, { status });
-}
-
-function verbatim(text: string): string {
-  const trimmed = text.trim();
-  return trimmed.length > MAX_VERBATIM ? `${trimmed.slice(0, MAX_VERBATIM)}…` : trimmed;
 }
 
 /** How long reading a refused certificate may take: it only explains a failure. */

@@ -6,6 +6,7 @@
  */
 import { notice, type Notice } from '../shared/notice';
 import { fail, ok, type Result } from '../shared/result';
+import { hostToUnicode } from './punycode';
 import type { AuthServerChoice, ResolvedTarget } from './types';
 
 export type TargetErrorCode =
@@ -14,7 +15,8 @@ export type TargetErrorCode =
   | 'unsupported-scheme'
   | 'insecure-http'
   | 'credentials-in-url'
-  | 'bad-auth-server-id';
+  | 'bad-auth-server-id'
+  | 'scheme-typo';
 
 /** Okta's own domains: only there is `-admin` certainly the Admin Console, so only there is it stripped. */
 const OKTA_DOMAINS = ['okta.com', 'oktapreview.com', 'okta-emea.com', 'okta-gov.com', 'okta.mil', 'trexcloud.com'];
@@ -33,6 +35,25 @@ export function isLoopbackHost(hostname: string): boolean {
   if (host === 'localhost' || host === '[::1]') return true;
   // The URL parser has already normalised IPv4 forms such as `127.1`.
   return /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
+}
+
+/**
+ * `https//host`, `https:/host`, `https:\\host`, `https:\host` and `https:host`
+ * are a mistyped "https://"; the URL parser would read most of them as a
+ * host named "https". Returns the address as meant, or null when the
+ * scheme is typed right (or absent).
+ */
+export function correctSchemeTypo(text: string): string | null {
+  const typo = /^(https?)(?:\/\/|:\/(?!\/)|:\\{1,2}|:(?![/\\]))(?=[^/\\\s])/i.exec(text.trim());
+  if (typo === null) return null;
+  return `${(typo[1] ?? 'https').toLowerCase()}://${text.trim().slice(typo[0].length).replace(/\\/g, '/')}`;
+}
+
+/** Host names that can only come from a mangled address. */
+const SCHEME_HOSTS = new Set(['http', 'https']);
+
+function isIpLiteral(hostname: string): boolean {
+  return hostname.startsWith('[') || /^\d{1,3}(?:\.\d{1,3}){3}$/.test(hostname);
 }
 
 export function describeAuthServer(choice: AuthServerChoice): string {
@@ -115,8 +136,8 @@ function oktaAdminFix(hostname: string): { fixed: string; oktaDomain: boolean } 
   return { fixed, oktaDomain: OKTA_DOMAINS.includes(domain) };
 }
 
-function shorten(text: string): string {
-  return text.length > 60 ? `${text.slice(0, 57)}…` : text;
+function shorten(text: string, max = 60): string {
+  return text.length > max ? `${text.slice(0, max - 3)}…` : text;
 }
 
 function validHostname(hostname: string): boolean {
@@ -161,6 +182,13 @@ export function resolveTarget(target: string, authServer: AuthServerChoice): Res
   if (/\s/.test(text)) {
     return fail('bad-domain', 'The Okta domain contains a space or a line break. Paste only the domain, for example dev-123456.okta.com.');
   }
+  const corrected = correctSchemeTypo(text);
+  if (corrected !== null) {
+    // Offer the corrected address only if it passes every other check (it may carry a credential).
+    const meant = resolveTarget(corrected, authServer);
+    if (!meant.ok) return meant;
+    return fail('scheme-typo', `The address has a mistyped "https://". Did you mean ${shorten(corrected, 120)}?`);
+  }
   // A doubled scheme (`https://https://…`) is a classic paste slip; fix it rather than fail on host "https".
   const doubled = /^(https?:\/\/)+(https?:\/\/)/i.exec(text);
   if (doubled?.[2] !== undefined) {
@@ -202,6 +230,32 @@ export function resolveTarget(target: string, authServer: AuthServerChoice): Res
 
   if (!validHostname(url.hostname)) {
     return fail('bad-domain', 'The domain is not a valid host name. Enter your Okta domain, for example dev-123456.okta.com.');
+  }
+
+  if (SCHEME_HOSTS.has(url.hostname.replace(/\.$/, ''))) {
+    return fail('bad-domain', `The host name is "${url.hostname}": the address is mistyped. Write it as https://dev-123456.okta.com/oauth2/default.`);
+  }
+  if (url.port === '0') {
+    return fail('bad-domain', 'Port 0 is not a port a server can listen on. Remove ":0", or give the real port.');
+  }
+  const bareHost = url.hostname.replace(/\.$/, '');
+  if (!bareHost.includes('.') && !isLoopbackHost(bareHost) && !isIpLiteral(bareHost)) {
+    notices.push(
+      notice(
+        'single-label-host',
+        'warning',
+        `"${bareHost}" has no domain part (such as .okta.com): it is looked up on your local network, which is not Okta. Check the domain.`,
+      ),
+    );
+  }
+  if (bareHost.split('.').some((label) => label.startsWith('xn--'))) {
+    notices.push(
+      notice(
+        'punycode-host',
+        'warning',
+        `${bareHost} is an internationalised name that reads as "${hostToUnicode(bareHost)}". Look-alike letters (a Cyrillic "о" for "o") can imitate another domain: check it is your Okta domain.`,
+      ),
+    );
   }
 
   let hostname = url.hostname;

@@ -7,11 +7,11 @@
 import { buildBasicCredentials, encodeBase64Utf8, formUrlEncode } from '../encoding';
 import { notice, type Notice } from '../shared/notice';
 import { fail, ok, type Result } from '../shared/result';
+import { credentialSensitiveValues, MASK, type SensitiveValue } from './redact';
 import { resolveTarget } from './target';
 import { DEFAULT_TIMEOUT_MS, type ClientAuthMethod, type MaskedRequest, type ResolvedTarget, type TokenTestInput } from './types';
 
-/** What every masked secret and Basic value looks like. */
-export const MASK = '••••••';
+export { MASK };
 
 /** The longest timeout a caller may ask for: beyond it, a test is hung, not slow. */
 export const MAX_TIMEOUT_MS = 600_000;
@@ -38,6 +38,8 @@ export interface PreparedTokenTest {
   readonly notices: readonly Notice[];
   /** Strings that must never appear in a report: the secret in every form it is sent, and the Basic values. */
   readonly secretNeedles: readonly string[];
+  /** What the redactor masks in every form: the secret as typed, as cleaned, and in its place in each Basic value. */
+  readonly sensitive: readonly SensitiveValue[];
   /** The request for a token endpoint (Okta's documented one, or the discovered one). */
   build(tokenEndpoint: string): BuiltRequest;
 }
@@ -49,6 +51,7 @@ export type InputErrorCode =
   | 'insecure-http'
   | 'credentials-in-url'
   | 'bad-auth-server-id'
+  | 'scheme-typo'
   | 'bad-auth-method'
   | 'empty-client-id'
   | 'empty-client-secret'
@@ -158,6 +161,7 @@ export function prepareTokenTest(
     timeoutMs: normaliseTimeout(input.timeoutMs),
     notices,
     secretNeedles,
+    sensitive: credentialSensitiveValues(clientId, secret, input.clientSecret),
     build,
   });
 }

@@ -32,7 +32,10 @@ const realTimers: GuardTimers = {
 export interface ClipboardGuard {
   /** Write `text` (with history markers) and schedule its clearing. */
   copy(text: string): Promise<{ readonly clearAfterMs: number }>;
-  /** Clear now if the clipboard still holds our last copy; true when it did. */
+  /**
+   * Clear now if the clipboard still holds our last copy; true when it did.
+   * A copy still being written is waited for, then cleared.
+   */
   clearIfOurs(): Promise<boolean>;
   /** Same as clearIfOurs, and cancels the pending timer (quit). */
   dispose(): Promise<boolean>;
@@ -55,6 +58,10 @@ export function createClipboardGuard(options: {
   const key = randomBytes(32);
   let last: Fingerprint | null = null;
   let timer: unknown = null;
+  /** The copy in progress (its write and bookkeeping), so Forget can wait for it. */
+  let pending: Promise<unknown> | null = null;
+  /** Bumped by every copy: a copy that was overtaken by a newer one leaves `last` alone. */
+  let generation = 0;
 
   const fingerprint = (text: string): Fingerprint => ({
     length: text.length,
@@ -67,6 +74,15 @@ export function createClipboardGuard(options: {
   };
 
   const clearIfOurs = async (): Promise<boolean> => {
+    // A write still in flight would land after the clear, with a fresh timer: wait for it.
+    const inFlight = pending;
+    if (inFlight !== null) {
+      try {
+        await inFlight;
+      } catch {
+        // The write failed: nothing of ours reached the clipboard.
+      }
+    }
     const mine = last;
     cancelTimer();
     if (mine === null) return false;
@@ -89,20 +105,91 @@ export function createClipboardGuard(options: {
     }
   };
 
-  return {
-    async copy(text) {
-      cancelTimer();
-      last = null;
-      await clipboard.writeSecretText(text);
+  const copy = async (text: string): Promise<{ readonly clearAfterMs: number }> => {
+    cancelTimer();
+    last = null;
+    const mine = (generation += 1);
+    await clipboard.writeSecretText(text);
+    if (mine === generation) {
       last = fingerprint(text);
       timer = timers.setTimeout(() => {
         timer = null;
         // Errors are swallowed inside clearIfOurs: a timer must never throw.
         void clearIfOurs();
       }, clearAfterMs);
-      return { clearAfterMs };
+    }
+    return { clearAfterMs };
+  };
+
+  return {
+    async copy(text) {
+      const run = copy(text);
+      pending = run;
+      try {
+        return await run;
+      } finally {
+        if (pending === run) pending = null;
+      }
     },
     clearIfOurs,
     dispose: clearIfOurs,
+  };
+}
+
+/**
+ * Linux's PRIMARY selection: Chromium puts whatever is selected in a text field
+ * of ours there (password fields excepted), where a middle click in any other
+ * app pastes it. Main cannot see what the page selected, so it treats every
+ * PRIMARY change made while our window had focus as ours: when the window loses
+ * focus, and on Forget and quit, PRIMARY is cleared if it changed since the
+ * window gained focus. A selection another app made before that is left alone.
+ * Compared by keyed hash, like the clipboard copy; the text itself is not kept.
+ */
+export interface SelectionPort {
+  readSelection(): Promise<string>;
+  clearSelection(): Promise<void>;
+}
+
+export interface SelectionGuard {
+  /** The window gained focus: remember what PRIMARY held, which is not ours. */
+  noteFocus(): Promise<void>;
+  /** Clear PRIMARY if it changed while we had focus; true when it did. */
+  clearIfOurs(): Promise<boolean>;
+}
+
+/** Platforms with a PRIMARY selection (X11 and Wayland desktops). */
+export function hasSelectionBuffer(platform: string): boolean {
+  return platform === 'linux' || platform === 'freebsd' || platform === 'openbsd';
+}
+
+export function createSelectionGuard(port: SelectionPort): SelectionGuard {
+  const key = randomBytes(32);
+  const digest = (text: string): Buffer => createHmac('sha256', key).update(text, 'utf8').digest();
+  let atFocus: Buffer | null = null;
+  const read = async (): Promise<string | null> => {
+    try {
+      return await port.readSelection();
+    } catch {
+      return null;
+    }
+  };
+  return {
+    async noteFocus() {
+      const text = await read();
+      atFocus = text === null ? null : digest(text);
+    },
+    async clearIfOurs() {
+      const text = await read();
+      if (text === null || text === '') return false;
+      // Unchanged since focus: another app's selection, not ours to take away.
+      if (atFocus !== null && timingSafeEqual(digest(text), atFocus)) return false;
+      try {
+        await port.clearSelection();
+        atFocus = digest('');
+        return true;
+      } catch {
+        return false;
+      }
+    },
   };
 }

@@ -11,7 +11,7 @@
  */
 import { clipboard, ClipboardItem } from 'electron';
 import { secretClipboardEntries } from './clipboard-markers';
-import type { ClipboardPort } from './clipboard-guard';
+import type { ClipboardPort, SelectionPort } from './clipboard-guard';
 
 export function createElectronClipboard(platform: string = process.platform): ClipboardPort {
   return {
@@ -26,6 +26,19 @@ export function createElectronClipboard(platform: string = process.platform): Cl
     readText: () => clipboard.readText(),
     clear: async () => {
       clipboard.clear();
+    },
+  };
+}
+
+/**
+ * Linux's PRIMARY selection: Electron 45's `clipboard.selection`, the same API
+ * over the selection buffer (undefined on other platforms; main only asks on Linux).
+ */
+export function createElectronSelection(): SelectionPort {
+  return {
+    readSelection: () => clipboard.selection.readText(),
+    clearSelection: async () => {
+      clipboard.selection.clear();
     },
   };
 }

@@ -10,7 +10,7 @@ import { fail, ok } from '../../core/shared/result';
 import type { FetchLike, TokenTestDeps, TokenTestInput, TokenTestReport } from '../../core/okta/types';
 import type { AppOrigin } from '../shared/app-origin';
 import type { InvokeContract, InvokeOperation, IpcResult } from '../shared/ipc-contract';
-import { createClipboardGuard, DEFAULT_CLIPBOARD_CLEAR_MS, type ClipboardPort, type GuardTimers } from './clipboard-guard';
+import { createClipboardGuard, DEFAULT_CLIPBOARD_CLEAR_MS, type ClipboardPort, type GuardTimers, type SelectionGuard } from './clipboard-guard';
 import { VALIDATORS } from './ipc-validate';
 import { isTrustedSender, type SenderInfo } from './sender-trust';
 
@@ -22,6 +22,8 @@ export interface HandlerDeps {
   readonly isTrustedWebContents: (id: number) => boolean;
   /** APP_ORIGIN in Electron; the test server's origin in the Chromium suite. */
   readonly trustedOrigin: AppOrigin;
+  /** Linux's PRIMARY selection, cleared on Forget and quit too; absent elsewhere. */
+  readonly selection?: SelectionGuard;
   /** Delay before a copy is cleared from the clipboard; default 30 000 ms. */
   readonly clipboardClearMs?: number;
   readonly now?: () => number;
@@ -105,6 +107,7 @@ export function createHandlers(deps: HandlerDeps, internals: HandlerInternals = 
 
   const forget = guarded('forget', async () => {
     const requestsCancelled = abortAll();
+    await deps.selection?.clearIfOurs();
     const clipboardCleared = await guard.clearIfOurs();
     return ok({ clipboardCleared, requestsCancelled });
   });
@@ -145,6 +148,7 @@ export function createHandlers(deps: HandlerDeps, internals: HandlerInternals = 
     dispose: async () => {
       abortAll();
       try {
+        await deps.selection?.clearIfOurs();
         await guard.dispose();
       } catch {
         // Quitting must not fail because the clipboard is unavailable.

@@ -8,10 +8,12 @@ import { app, BrowserWindow, dialog, Menu, nativeTheme, protocol, session } from
 import { APP_ORIGIN, APP_START_URL } from '../shared/app-origin';
 import { APP_COMMANDS, type AppCommand } from '../shared/ipc-contract';
 import { APP_SCHEME_PRIVILEGES } from './app-protocol';
-import { createElectronClipboard } from './electron-clipboard';
+import { createSelectionGuard, hasSelectionBuffer } from './clipboard-guard';
+import { createElectronClipboard, createElectronSelection } from './electron-clipboard';
 import { createHandlers, type Handlers } from './ipc-handlers';
 import { registerIpcHandlers, sendCommand } from './ipc-main';
 import { aboutText, menuTemplate, withActions } from './menu';
+import { REFUSED_LAUNCH_EXIT_CODE, refusedLaunchMessage, refusedSwitches } from './launch-switches';
 import { attachNavigationGuards } from './navigation-guard';
 import { createTrustedWebContents } from './sender-trust';
 import { APP_PARTITION, APP_SESSION_OPTIONS, configureAppSession, createSessionFetch } from './session';
@@ -25,20 +27,31 @@ import { windowOptions } from './window';
  */
 declare const __BASIC_HEADER_TEST_HOOKS__: boolean;
 
-// Before `ready`: sandbox every renderer (#4) and make app:// a standard, secure scheme (#18).
-app.enableSandbox();
-protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
-if (__BASIC_HEADER_TEST_HOOKS__) applyTestPaths(app, process.env);
-// No crashReporter.start(): minidumps can hold what was typed.
-
 let mainWindow: BrowserWindow | null = null;
 let handlers: Handlers | null = null;
 const trusted = createTrustedWebContents();
 
-// One instance: a second launch exits, and the first brings its window back.
-if (!app.requestSingleInstanceLock()) {
-  app.quit();
+// A packaged app never runs with switches that weaken it (development needs them).
+const refused = app.isPackaged ? refusedSwitches(process.argv, process.platform) : [];
+if (refused.length > 0) {
+  console.error(refusedLaunchMessage(refused));
+  app.exit(REFUSED_LAUNCH_EXIT_CODE);
 } else {
+  launch();
+}
+
+function launch(): void {
+  // Before `ready`: sandbox every renderer (#4) and make app:// a standard, secure scheme (#18).
+  app.enableSandbox();
+  protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
+  if (__BASIC_HEADER_TEST_HOOKS__) applyTestPaths(app, process.env);
+  // No crashReporter.start(): minidumps can hold what was typed.
+
+  // One instance: a second launch exits, and the first brings its window back.
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return;
+  }
   app.on('second-instance', () => {
     const win = mainWindow;
     if (win === null || win.isDestroyed()) return;
@@ -76,8 +89,11 @@ function start(): void {
   configureAppSession(ses, { origin: APP_ORIGIN, rendererDir });
   if (__BASIC_HEADER_TEST_HOOKS__) applyTestTrust(ses, process.env, app.isPackaged);
 
+  // Linux: text selected in the window lands in PRIMARY; keep it from outliving the window's focus.
+  const selection = hasSelectionBuffer(process.platform) ? createSelectionGuard(createElectronSelection()) : undefined;
   handlers = createHandlers({
     clipboard: createElectronClipboard(),
+    ...(selection === undefined ? {} : { selection }),
     fetch: createSessionFetch((input, init) => ses.fetch(input, init)),
     isTrustedWebContents: (id) => trusted.has(id),
     trustedOrigin: APP_ORIGIN,
@@ -90,10 +106,16 @@ function start(): void {
   // Keep the descriptive window title instead of the page's <title>.
   win.on('page-title-updated', (event) => event.preventDefault());
   win.once('ready-to-show', () => win.show());
+  if (selection !== undefined) {
+    win.on('focus', () => void selection.noteFocus());
+    win.on('blur', () => void selection.clearIfOurs());
+  }
   win.on('closed', () => {
     mainWindow = null;
   });
-  // No context menu is installed: nothing offers "Add to dictionary" or "Look Up".
+  // No context menu is installed: nothing offers "Add to dictionary" or "Look Up", and the
+  // only copy paths (keyboard, Edit › Copy's role) fire the page's copy event, which the
+  // renderer routes to the guarded copyText.
 
   const send = (command: AppCommand): void => {
     if (mainWindow !== null) sendCommand(mainWindow.webContents, command);

@@ -140,14 +140,15 @@ describe('colour', () => {
         keepStdinOpen: true,
         env,
         onStdout: (soFar, stdin) => {
-          if (!typed && soFar.includes('(input hidden):')) {
+          if (!typed && soFar.includes('Ctrl+D: ')) {
             typed = true;
-            stdin.end(`${value}\r`);
+            stdin.end(`${value}\r\u0004`);
           }
         },
       });
       expect(run.code).toBe(0);
-      return run.stdout;
+      // Switching bracketed paste on and off is a terminal mode, not colour.
+      return run.stdout.split('\u001b[?2004h').join('').split('\u001b[?2004l').join('');
     };
     expect(await onTty({})).toMatch(ANSI);
     expect(await onTty({ NO_COLOR: '1' })).not.toMatch(ANSI);

@@ -107,11 +107,10 @@ test('copy puts the header on the clipboard with this OS’s history markers; Fo
 
 test('navigation away and window.open are refused', async ({ launched: { app, page } }) => {
   // Loopback only: if a guard failed, nothing leaves this machine.
-  // The root tsconfig has no DOM types; these run in the page, where globalThis is window.
-  const opened = await page.evaluate(() => (globalThis as unknown as { open(url: string): unknown }).open('http://127.0.0.1:9/') === null);
+  const opened = await page.evaluate(() => window.open('http://127.0.0.1:9/') === null);
   expect(opened).toBe(true);
   await page.evaluate(() => {
-    (globalThis as unknown as { location: { href: string } }).location.href = 'http://127.0.0.1:9/';
+    window.location.href = 'http://127.0.0.1:9/';
   });
   await page.waitForTimeout(500);
   expect(page.url()).toBe(APP_START_URL);

@@ -31,9 +31,9 @@ import {
   type CanaryCredentials,
 } from '../support/canary-run';
 import {
-  canaryNeedles, formUrlEncoded, NeedleMatcher, scanBytes, scanTree, summarizeHits, valueNeedles, type ScanHit, type TreeScan,
+  canaryNeedles, NeedleMatcher, scanBytes, scanTree, summarizeHits, valueNeedles, type ScanHit, type TreeScan,
 } from '../support/canary-scanner';
-import { ui } from '../support/renderer-harness';
+import { canaryJourney } from '../support/browser/canary-journey';
 import { makeSandboxDirs } from '../support/sandboxed-chromium';
 import { createTestCa } from '../support/test-ca';
 import { electronSkipReason, PROJECT_ROOT } from './electron-binary';
@@ -45,8 +45,6 @@ test.describe.configure({ mode: 'default', timeout: 120_000 });
 
 /** Undo everything a run started, even after a timeout (afterEach still runs then; a finally block may not). */
 const cleanups = cleanupAfterEach(test);
-
-const base64 = (text: string): string => Buffer.from(text, 'utf8').toString('base64');
 
 /** Folders outside the root where the OS itself may write what the app handled. */
 function osFolders(): { readonly label: string; readonly dir: string; readonly onlyThisRun: boolean }[] {
@@ -131,46 +129,13 @@ async function electronCanaryRun(canary: CanaryCredentials, formEncode: boolean)
   const page = await mainPage(launched);
   page.on('console', (message) => printed.page.push(`${message.type()}: ${message.text()}`));
   page.on('pageerror', (error) => printed.page.push(`pageerror: ${error.name}: ${error.message}\n${error.stack ?? ''}`));
-  const u = ui(page);
-  await expect(page.getByRole('heading', { level: 1, name: 'Basic Header' })).toBeVisible();
-
-  if (formEncode) await u.formEncode.check();
-  await u.clientId.pressSequentially(canary.clientId);
-  await u.clientSecret.pressSequentially(canary.clientSecret);
-
-  const pair = formEncode ? `${formUrlEncoded(canary.clientId)}:${formUrlEncoded(canary.clientSecret)}` : `${canary.clientId}:${canary.clientSecret}`;
-  const header = `Authorization: Basic ${base64(pair)}`;
-  await u.showSecret.click();
-  expect(await u.clientSecret.inputValue() === canary.clientSecret, 'the revealed secret is what was typed').toBe(true);
-  await u.showOutputs.click();
-  await expect.poll(async () => await u.header.inputValue() === header, { message: 'header output' }).toBe(true);
-  // The renderer's own copy of a selection (in-memory session: off-the-record clipboard markers).
-  await u.header.selectText();
-  await page.keyboard.press('ControlOrMeta+C');
-
-  // Copy through main (markers + auto-clear), then a real paste into "Check a header".
-  await u.copyHeader.click();
-  await expect.poll(async () => await readClipboard(launched) === header, { message: 'the header reached the OS clipboard' }).toBe(true);
-  await u.checkTab.click();
-  await u.headerCheck.focus();
-  await page.keyboard.press('ControlOrMeta+V');
-  await expect.poll(async () => (await u.diagnosis.innerText()).includes(canary.clientId), { message: 'the pasted header decodes to the ID' }).toBe(true);
-
-  // A successful token test from main; the token comes back through the clipboard.
-  await u.testTab.click();
-  await u.target.fill(auth.issuer);
-  await u.scopes.fill('api:read');
-  await u.testButton.click();
-  await expect(page.locator('[data-outcome]')).toHaveAttribute('data-outcome', 'success', { timeout: 30_000 });
-  await page.getByRole('button', { name: 'Copy access token' }).click();
-  await expect.poll(async () => (await readClipboard(launched)).split('.').length, { message: 'a JWT on the clipboard' }).toBe(3);
-  const token = await readClipboard(launched);
-
-  // Reload: nothing comes back.
-  await page.reload();
-  await expect(page.getByRole('heading', { level: 1, name: 'Basic Header' })).toBeVisible();
-  expect(await u.clientId.inputValue()).toBe('');
-  expect(await u.clientSecret.inputValue()).toBe('');
+  const { token } = await canaryJourney(page, {
+    canary,
+    formEncode,
+    issuer: auth.issuer,
+    // Copies go through main to the OS clipboard; the paste is a real one.
+    clipboard: { read: () => readClipboard(launched), paste: (p) => p.keyboard.press('ControlOrMeta+V') },
+  });
 
   // Positive control: a persistent session's localStorage, from a hidden window, and a main-process log line.
   // No explicit flushStorageData(): the control must prove that the quit itself flushes late writes.

@@ -24,11 +24,10 @@ test('emoji, combining marks, right-to-left text and a lone surrogate do not cra
   await expect(u.clientId).toHaveValue('id-😀-é-שלום');
   // A lone surrogate cannot be UTF-8: an error beside the secret, the ID kept.
   await u.clientSecret.evaluate((el, value) => {
-    const input = el as unknown as { value: string; dispatchEvent(e: unknown): boolean };
+    const input = el as HTMLInputElement;
     const setter = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(input), 'value')?.set;
     setter?.call(input, value);
-    const Ctor = (globalThis as unknown as { Event: new (t: string, i: { bubbles: boolean }) => unknown }).Event;
-    input.dispatchEvent(new Ctor('input', { bubbles: true }));
+    input.dispatchEvent(new Event('input', { bubbles: true }));
   }, 'abc\uD800def');
   await expect((await notesOf(u.clientSecret)).locator('[data-code="lone-surrogate"]')).toBeVisible();
   await expect(u.clientId).toHaveValue('id-😀-é-שלום');

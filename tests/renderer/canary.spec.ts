@@ -28,7 +28,8 @@ import {
   canaryNeedles, formUrlEncoded, NeedleMatcher, scanBytes, scanTree, summarizeHits, valueNeedles, type ScanHit, type TreeScan,
 } from '../support/canary-scanner';
 import { createTestFetch, type TestFetch } from '../support/node-fetch';
-import { installBridge, MemoryClipboard, startRendererServer, ui } from '../support/renderer-harness';
+import { canaryJourney } from '../support/browser/canary-journey';
+import { installBridge, MemoryClipboard, startRendererServer } from '../support/renderer-harness';
 import { chromiumExecutable } from '../support/chromium';
 import { launchSandboxedChromium } from '../support/sandboxed-chromium';
 import { createTestCa } from '../support/test-ca';
@@ -41,8 +42,6 @@ test.skip(chromiumExecutable() === undefined, 'Chromium canary skipped: no /usr/
 
 /** Undo everything a run started, even after a timeout (afterEach still runs then; a finally block may not). */
 const cleanups = cleanupAfterEach(test);
-
-const base64 = (text: string): string => Buffer.from(text, 'utf8').toString('base64');
 
 /** Every console message and uncaught error of a page, kept as text for the scan. */
 function recordPage(page: Page, into: string[]): void {
@@ -106,54 +105,14 @@ async function canaryRun(canary: CanaryCredentials, formEncode: boolean): Promis
   const bridge = await installBridge(page, { fetch, origin: renderer.origin, clipboard });
   cleanups.push(() => bridge.handlers.dispose());
   await page.goto(renderer.startUrl);
-  const u = ui(page);
-  await expect(page.getByRole('heading', { level: 1, name: 'Basic Header' })).toBeVisible();
-
-  // Type both, as a user does (real key events, not a programmatic fill).
-  if (formEncode) await u.formEncode.check();
-  await u.clientId.pressSequentially(canary.clientId);
-  await u.clientSecret.pressSequentially(canary.clientSecret);
-
-  // Reveal and read every output. Compared as booleans: a failure must not print a canary.
-  const pair = formEncode ? `${formUrlEncoded(canary.clientId)}:${formUrlEncoded(canary.clientSecret)}` : `${canary.clientId}:${canary.clientSecret}`;
-  const header = `Authorization: Basic ${base64(pair)}`;
-  await u.showSecret.click();
-  expect(await u.clientSecret.getAttribute('type')).toBe('text');
-  expect(await u.clientSecret.inputValue() === canary.clientSecret, 'the revealed secret is what was typed').toBe(true);
-  await u.showOutputs.click();
-  await expect.poll(async () => await u.base64.inputValue() === base64(pair), { message: 'Base64 output' }).toBe(true);
-  await expect.poll(async () => await u.header.inputValue() === header, { message: 'header output' }).toBe(true);
-  // Chromium's own copy of a selection too (headless keeps its clipboard in memory).
-  await u.header.selectText();
-  await page.keyboard.press('Control+C');
-
-  // Copy the header through the app, then paste it into "Check a header".
-  await u.copyHeader.click();
-  await expect.poll(() => clipboard.text === header, { message: 'the header reached the clipboard' }).toBe(true);
-  await u.checkTab.click();
-  await u.headerCheck.focus();
-  await page.keyboard.insertText(clipboard.text);
-  await expect.poll(async () => (await u.diagnosis.innerText()).includes(canary.clientId), { message: 'the pasted header decodes to the ID' }).toBe(true);
-
-  // A successful token test against the real server; the token is taken on the Node side.
-  await u.testTab.click();
-  await u.target.fill(auth.issuer);
-  await u.scopes.fill('api:read');
-  await u.testButton.click();
-  await expect(page.locator('[data-outcome]')).toHaveAttribute('data-outcome', 'success', { timeout: 20_000 });
-  expect(tokens).toHaveLength(1);
-  const token = tokens[0] ?? '';
-  expect(token.split('.')).toHaveLength(3);
-  // The handler's report carried this very token to the page: copying it gives it back.
-  await page.getByRole('button', { name: 'Copy access token' }).click();
-  await expect.poll(() => clipboard.text === token, { message: 'the report carried the issued token' }).toBe(true);
-
-  // Reload: nothing comes back.
-  await page.reload();
-  await expect(page.getByRole('heading', { level: 1, name: 'Basic Header' })).toBeVisible();
-  expect(await u.clientId.inputValue()).toBe('');
-  expect(await u.clientSecret.inputValue()).toBe('');
-  expect(await u.headerCheck.inputValue()).toBe('');
+  const { token } = await canaryJourney(page, {
+    canary,
+    formEncode,
+    issuer: auth.issuer,
+    clipboard: { read: async () => clipboard.text, paste: (p) => p.keyboard.insertText(clipboard.text) },
+  });
+  // The token the page copied is the one the server issued (tapped on the Node side).
+  expect(tokens.length === 1 && tokens[0] === token, 'the report carried the issued token').toBe(true);
 
   // Positive control, same profile and root: localStorage of another origin, a console line, a file.
   const controlPage = await context.newPage();

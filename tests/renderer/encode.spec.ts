@@ -29,8 +29,7 @@ test('outputs are masked by default: only the ID-only prefix, then bullets', asy
   // Nothing that depends on the secret is anywhere in the page's text or values.
   const secretPart = expected.slice(24, 40);
   const everything = await page.evaluate(() => {
-    const doc = (globalThis as unknown as { document: { body: { innerText: string }; querySelectorAll(s: string): Iterable<{ value: string }> } }).document;
-    return doc.body.innerText + [...doc.querySelectorAll('input[readonly]')].map((i) => i.value).join('\n');
+    return document.body.innerText + [...document.querySelectorAll<HTMLInputElement>('input[readonly]')].map((i) => i.value).join('\n');
   });
   expect(everything).not.toContain(secretPart);
   // Hiding again after Show masks again.

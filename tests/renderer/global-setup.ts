@@ -1,13 +1,17 @@
 /**
- * The suite tests the BUILT renderer. `npm test` builds first; when a spec is run
- * on its own, rebuild if dist/renderer is missing or older than its sources.
+ * The suite tests the BUILT renderer and runs the BUILT preload in the page.
+ * `npm test` builds first; when a spec is run on its own, rebuild whichever is
+ * missing or older than its sources.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 const root = path.resolve(import.meta.dirname, '../..');
-const SOURCES = ['renderer', 'core', 'electron/shared'];
+const BUILDS = [
+  { output: 'dist/renderer/index.html', args: ['build'], sources: ['renderer', 'core', 'electron/shared'] },
+  { output: 'dist/preload/preload.cjs', args: ['build', '--mode', 'preload'], sources: ['electron/preload', 'electron/shared'] },
+] as const;
 
 function newestMtime(dir: string): number {
   let newest = 0;
@@ -20,10 +24,12 @@ function newestMtime(dir: string): number {
 }
 
 export default function globalSetup(): void {
-  const built = path.join(root, 'dist/renderer/index.html');
-  const sources = Math.max(...SOURCES.map((s) => newestMtime(path.join(root, s))));
-  if (existsSync(built) && statSync(built).mtimeMs >= sources) return;
-  const vite = path.join(root, 'node_modules/vite/bin/vite.js');
-  const result = spawnSync(process.execPath, [vite, 'build'], { cwd: root, stdio: 'inherit' });
-  if (result.status !== 0) throw new Error('Building the renderer (vite build) failed; see the output above.');
+  for (const build of BUILDS) {
+    const built = path.join(root, build.output);
+    const sources = Math.max(...build.sources.map((s) => newestMtime(path.join(root, s))));
+    if (existsSync(built) && statSync(built).mtimeMs >= sources) continue;
+    const vite = path.join(root, 'node_modules/vite/bin/vite.js');
+    const result = spawnSync(process.execPath, [vite, ...build.args], { cwd: root, stdio: 'inherit' });
+    if (result.status !== 0) throw new Error(`vite ${build.args.join(' ')} failed; see the output above.`);
+  }
 }

@@ -79,7 +79,7 @@ test('keyboard only: type credentials, copy with Ctrl+Shift+C, test with Ctrl+En
   await expect.poll(() => clipboard.text).toBe(`Authorization: Basic ${base64Of(`${BASIC_CLIENT.clientId}:${BASIC_CLIENT.clientSecret}`)}`);
 
   // On to the domain field.
-  while (!(await u.target.evaluate((el) => el === (globalThis as unknown as { document: { activeElement: unknown } }).document.activeElement))) {
+  while (!(await u.target.evaluate((el) => el === document.activeElement))) {
     await page.keyboard.press('Tab');
   }
   await page.keyboard.type(authServer.issuer);

@@ -1,9 +1,9 @@
 /**
  * The Chromium end-to-end harness: the BUILT renderer (dist/renderer) served from
  * a loopback HTTP server through the app's real protocol handler (same headers,
- * same CSP as app://), and the preload bridge stood in by page.exposeBinding
- * calling the REAL main-process handlers (createHandlers) with an in-memory
- * clipboard and a fetch that trusts only the test CA.
+ * same CSP as app://), the REAL preload bundle running in the page, and behind
+ * it, through page.exposeBinding, the REAL main-process handlers (createHandlers)
+ * with an in-memory clipboard and a fetch that trusts only the test CA.
  *
  * Nothing here logs, traces or screenshots: typed secrets stay out of artefacts.
  */
@@ -15,24 +15,20 @@ import path from 'node:path';
 import { test as base, expect, type Locator, type Page } from '@playwright/test';
 import { createAppProtocolHandler } from '../../electron/main/app-protocol';
 import { createHandlers, type Handlers } from '../../electron/main/ipc-handlers';
-import type { SenderInfo } from '../../electron/main/sender-trust';
-import { APP_COMMANDS, BRIDGE_KEYS, BRIDGE_NAME, type AppCommand, type InvokeOperation } from '../../electron/shared/ipc-contract';
+import type { AppCommand, InvokeOperation } from '../../electron/shared/ipc-contract';
+import { installPreload, sendCommand } from './browser/preload-in-page';
 import { presentedCertificate } from '../../cli/presented-certificate';
 import type { AuthServer } from './auth-server';
 import { createTestFetch, type TestFetch } from './node-fetch';
 import { MemoryClipboard } from './electron/memory-clipboard';
 import { createTestCa, type TestCa } from './test-ca';
 
-export { MemoryClipboard };
+export { MemoryClipboard, sendCommand };
 
 export { expect };
 
 export const RENDERER_DIR = path.resolve(import.meta.dirname, '../../dist/renderer');
 
-/** Page-side event the stand-in preload listens on to deliver menu commands. */
-const COMMAND_EVENT = 'basic-header-test:command';
-/** Prefix of the Playwright bindings the stand-in preload forwards to. */
-const BINDING_PREFIX = '__basicHeaderTest_';
 
 /** Clients of the worker's auth server (here, not imported from auth-server.ts, so loading a spec does not load oidc-provider). */
 export const BASIC_CLIENT = {
@@ -45,8 +41,6 @@ export const POST_CLIENT = {
   clientSecret: 'e2e-post-secret-0123456789_abcdefghijklmnopqrstuvwxyzABCDEFGHIJK',
   authMethod: 'client_secret_post',
 } as const;
-
-const OPERATIONS = BRIDGE_KEYS.filter((k): k is InvokeOperation => k !== 'onCommand');
 
 // ---------------------------------------------------------------------------
 // The renderer server
@@ -100,7 +94,7 @@ export async function startRendererServer(rootDir = RENDERER_DIR): Promise<Rende
 }
 
 // ---------------------------------------------------------------------------
-// The bridge stand-in
+// The bridge: real handlers behind the real preload
 
 export interface BridgeOptions {
   readonly fetch: TestFetch;
@@ -116,8 +110,8 @@ export interface InstalledBridge {
 }
 
 /**
- * Binds each operation to the real handler, then defines window.basicHeader
- * with exactly BRIDGE_KEYS, as the preload does. Must run before page.goto.
+ * The real main-process handlers behind the REAL preload bundle running in the
+ * page (tests/support/browser/preload-in-page.ts). Must run before page.goto.
  */
 export async function installBridge(page: Page, options: BridgeOptions): Promise<InstalledBridge> {
   const url = new URL(options.origin);
@@ -131,74 +125,8 @@ export async function installBridge(page: Page, options: BridgeOptions): Promise
     ...(options.clipboardClearMs === undefined ? {} : { clipboardClearMs: options.clipboardClearMs }),
   });
   const calls: InvokeOperation[] = [];
-  for (const operation of OPERATIONS) {
-    await page.exposeBinding(`${BINDING_PREFIX}${operation}`, (source, payload: unknown) => {
-      calls.push(operation);
-      // What Electron's senderFrame tells main: the frame's URL and whether it is the top frame.
-      const sender: SenderInfo = {
-        webContentsId: 1,
-        frameUrl: source.frame.url(),
-        isMainFrame: source.frame.parentFrame() === null,
-      };
-      const handler = handlers[operation] as (sender: SenderInfo, payload: unknown) => Promise<unknown>;
-      return handler(sender, payload);
-    });
-  }
-  await page.addInitScript(standInPreload, {
-    bridgeName: BRIDGE_NAME,
-    keys: [...BRIDGE_KEYS],
-    bindingPrefix: BINDING_PREFIX,
-    commandEvent: COMMAND_EVENT,
-    commands: [...APP_COMMANDS],
-  });
+  await installPreload(page, handlers, calls);
   return { handlers, calls };
-}
-
-interface PreloadArgs {
-  readonly bridgeName: string;
-  readonly keys: readonly string[];
-  readonly bindingPrefix: string;
-  readonly commandEvent: string;
-  readonly commands: readonly string[];
-}
-
-/** Runs in the page before its scripts. Adds window.basicHeader and nothing else. */
-function standInPreload(args: PreloadArgs): void {
-  type Listener = (command: string) => void;
-  const page = globalThis as unknown as Record<string, unknown> & {
-    addEventListener(type: string, listener: (event: { detail?: unknown }) => void): void;
-  };
-  const listeners = new Set<Listener>();
-  page.addEventListener(args.commandEvent, (event) => {
-    const command = event.detail;
-    if (typeof command !== 'string' || !args.commands.includes(command)) return;
-    for (const listener of [...listeners]) listener(command);
-  });
-  const api: Record<string, unknown> = {};
-  for (const key of args.keys) {
-    api[key] =
-      key === 'onCommand'
-        ? (listener: Listener) => {
-            listeners.add(listener);
-            return () => {
-              listeners.delete(listener);
-            };
-          }
-        : (request: unknown) => (page[`${args.bindingPrefix}${key}`] as (r: unknown) => Promise<unknown>)(request);
-  }
-  Object.defineProperty(page, args.bridgeName, { value: Object.freeze(api), enumerable: true, configurable: false, writable: false });
-}
-
-/** What a native menu item does: main sends the command to the page. */
-export async function sendCommand(page: Page, command: AppCommand): Promise<void> {
-  await page.evaluate(
-    ({ name, detail }) => {
-      const target = globalThis as unknown as { dispatchEvent(event: unknown): boolean };
-      const Ctor = (globalThis as unknown as { CustomEvent: new (type: string, init: { detail: unknown }) => unknown }).CustomEvent;
-      target.dispatchEvent(new Ctor(name, { detail }));
-    },
-    { name: COMMAND_EVENT, detail: command },
-  );
 }
 
 // ---------------------------------------------------------------------------

@@ -3,8 +3,7 @@
  * each fault ends with its exit code (1 for a rejection, 3 for no usable
  * answer), promptly, with one --json object, and never with the secret.
  */
-import { Buffer } from 'node:buffer';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   behaviours,
   refusedPort,
@@ -15,41 +14,23 @@ import {
   type FaultServerOptions,
 } from '../../support/fault-servers';
 import { OKTA_ERROR_FIXTURES, RATE_LIMIT_FIXTURE, RATE_LIMIT_RESET_EPOCH_S, UNKNOWN_ERROR_FIXTURE } from '../../support/okta-fixtures';
-import { createTestCa, type TestCa } from '../../support/test-ca';
-import { buildCli, createCli, tempFile, type Cli, type CliRun } from '../../support/cli/cli-process';
+import { findFragments, secretForms } from '../../support/fragment-scanner';
+import type { CliRun } from '../../support/cli/cli-process';
+import { useCliSuite } from '../../support/cli/cli-suite';
 
 const CLIENT_ID = '0oa1faultclient000h7';
 const SECRET = 'cli-fault-secret-0123456789_abcdefghijklmnopqrstuvwxyzABCDEFGH';
 const TOKEN_PATH = '/oauth2/default/v1/token';
 
-let ca: TestCa;
-let caFile: { path: string; remove: () => void };
-let cli: Cli;
-const servers: FaultServer[] = [];
+const suite = useCliSuite('fault', CLIENT_ID, SECRET);
 
-beforeAll(async () => {
-  const bin = buildCli();
-  ca = await createTestCa();
-  caFile = tempFile('fault-ca.pem', ca.cert);
-  cli = createCli(bin, [SECRET, Buffer.from(`${CLIENT_ID}:${SECRET}`).toString('base64')]);
-});
-
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((s) => s.close()));
-});
-
-afterAll(() => {
-  caFile?.remove();
-});
 
 async function serve(options: Omit<FaultServerOptions, 'ca'>): Promise<FaultServer> {
-  const server = await startFaultServer({ ca, ...options });
-  servers.push(server);
-  return server;
+  return suite.track(startFaultServer({ ca: suite.ca, ...options }));
 }
 
 function testArgs(origin: string, ...extra: string[]): string[] {
-  return ['test', '--client-id', CLIENT_ID, '--issuer', `${origin}/oauth2/default`, '--ca-file', caFile.path, '--scope', 'api:read', ...extra];
+  return ['test', '--client-id', CLIENT_ID, '--issuer', `${origin}/oauth2/default`, '--ca-file', suite.caPath, '--scope', 'api:read', ...extra];
 }
 
 function parse(run: CliRun): Record<string, unknown> {
@@ -59,7 +40,7 @@ function parse(run: CliRun): Record<string, unknown> {
 }
 
 async function expectNoAnswer(origin: string, code: string, extra: string[] = []): Promise<Record<string, unknown>> {
-  const run = await cli.run(testArgs(origin, '--json', ...extra), { input: SECRET });
+  const run = await suite.cli.run(testArgs(origin, '--json', ...extra), { input: SECRET });
   expect(run.code).toBe(3);
   const out = parse(run);
   expect(out).toMatchObject({ ok: false, error: code, claims: null, signature: 'unchecked' });
@@ -72,15 +53,13 @@ async function expectNoAnswer(origin: string, code: string, extra: string[] = []
 
 describe('no usable answer: exit 3', () => {
   it('an untrusted certificate (another CA): nothing reaches the server', async () => {
-    const server = await startUntrustedServer();
-    servers.push(server);
+    const server = await suite.track(startUntrustedServer());
     await expectNoAnswer(server.origin, 'tls-untrusted');
     expect(server.requestCount()).toBe(0);
   });
 
   it('a certificate for another host name', async () => {
-    const server = await startHostnameMismatchServer(ca);
-    servers.push(server);
+    const server = await suite.track(startHostnameMismatchServer(suite.ca));
     await expectNoAnswer(server.origin, 'tls-hostname-mismatch');
     expect(server.requestCount()).toBe(0);
   });
@@ -101,7 +80,7 @@ describe('no usable answer: exit 3', () => {
   it('Ctrl+C (SIGINT) during a hung request cancels promptly: exit 130', async () => {
     const server = await serve({ routes: { [TOKEN_PATH]: behaviours.hang() } });
     const started = Date.now();
-    const run = await cli.run(testArgs(server.origin, '--timeout', '30'), { input: SECRET, signal: { name: 'SIGINT', afterMs: 1500 } });
+    const run = await suite.cli.run(testArgs(server.origin, '--timeout', '30'), { input: SECRET, signal: { name: 'SIGINT', afterMs: 1500 } });
     expect(run.code).toBe(130);
     expect(run.stderr).toContain('Cancelled');
     expect(Date.now() - started).toBeLessThan(10_000);
@@ -132,7 +111,7 @@ describe('no usable answer: exit 3', () => {
 
   it('the human report names the fault, explains it and suggests a fix, on stderr', async () => {
     const server = await serve({ routes: { [TOKEN_PATH]: behaviours.html(502) } });
-    const run = await cli.run(testArgs(server.origin), { input: SECRET });
+    const run = await suite.cli.run(testArgs(server.origin), { input: SECRET });
     expect(run.code).toBe(3);
     expect(run.stdout).toBe('');
     expect(run.stderr).toContain('No usable answer');
@@ -144,7 +123,7 @@ describe('no usable answer: exit 3', () => {
 describe('Okta rejections: exit 1, Okta\'s words verbatim with the matching explanation', () => {
   it.each([...OKTA_ERROR_FIXTURES, UNKNOWN_ERROR_FIXTURE].map((f) => [f.name, f] as const))('%s', async (_name, fixture) => {
     const server = await serve({ routes: { [TOKEN_PATH]: behaviours.json(fixture.status, fixture.body, fixture.headers) } });
-    const run = await cli.run(testArgs(server.origin, '--json'), { input: SECRET });
+    const run = await suite.cli.run(testArgs(server.origin, '--json'), { input: SECRET });
     expect(run.code).toBe(1);
     const out = parse(run);
     expect(out).toMatchObject({ ok: false, status: fixture.status, error: fixture.error });
@@ -155,15 +134,45 @@ describe('Okta rejections: exit 1, Okta\'s words verbatim with the matching expl
   it('429 with X-Rate-Limit-*: exit 1 and the rate limit, in JSON and in words', async () => {
     const f = RATE_LIMIT_FIXTURE;
     const server = await serve({ routes: { [TOKEN_PATH]: behaviours.json(f.status, f.body, f.headers) } });
-    const json = await cli.run(testArgs(server.origin, '--json'), { input: SECRET });
+    const json = await suite.cli.run(testArgs(server.origin, '--json'), { input: SECRET });
     expect(json.code).toBe(1);
     expect(parse(json)).toMatchObject({
       status: 429,
       error: 'E0000047',
       rateLimit: { limit: 600, remaining: 0, resetEpochSeconds: RATE_LIMIT_RESET_EPOCH_S },
     });
-    const human = await cli.run(testArgs(server.origin), { input: SECRET });
+    const human = await suite.cli.run(testArgs(server.origin), { input: SECRET });
     expect(human.code).toBe(1);
     expect(human.stderr).toMatch(/Rate limit:\s+0 of 600 requests left, resets at 2030-01-01T00:00:00Z/);
+  });
+});
+
+describe('echoes of the credentials (issue 11, items 1 and 2): no piece in stdout or stderr, in either mode', () => {
+  const echoes: readonly [string, (auth: string) => { status: number; text: string }][] = [
+    ['a 429 text body of 900 x and the header (cut inside the echo)', (auth) => ({ status: 429, text: `${'x'.repeat(900)} ${auth}` })],
+    ['a 400 with non-Okta JSON holding the header URL-encoded', (auth) => ({ status: 400, text: JSON.stringify({ message: encodeURIComponent(auth).replace(/%[0-9A-F]{2}/g, (m) => m.toLowerCase()) }) })],
+    ['a 401 Okta error with the value split and URL-safe', (auth) => {
+      const value = auth.replace(/^Basic /, '').replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+      return { status: 401, text: JSON.stringify({ error: 'invalid_client', error_description: `${value.slice(0, 30)} ... ${value.slice(30)}` }) };
+    }],
+  ];
+  it.each(echoes)('%s', async (_name, answer) => {
+    let echoed = '';
+    const server = await serve({
+      routes: {
+        [TOKEN_PATH]: (req) => {
+          echoed = String(req.headers.authorization);
+          const { status, text } = answer(echoed);
+          return { kind: 'text', status, body: text, contentType: text.startsWith('{') ? 'application/json' : 'text/plain' };
+        },
+      },
+    });
+    const forms = secretForms(CLIENT_ID, SECRET);
+    for (const extra of [['--json'], [], ['--debug']]) {
+      const run = await suite.cli.run(testArgs(server.origin, ...extra), { input: SECRET });
+      expect(run.code).toBe(1);
+      expect(findFragments(answer(echoed).text, forms)).not.toEqual([]);
+      expect(findFragments(`${run.stdout}\n${run.stderr}`, forms)).toEqual([]);
+    }
   });
 });

@@ -1,7 +1,7 @@
 /**
  * `basic-header test` as a child process against the real HTTPS authorization
  * server (oidc-provider at Okta's paths): outcomes, exit codes, the --json
- * object, --print-token, trust (--ca-file, NODE_EXTRA_CA_CERTS), HTTPS_PROXY,
+ * object, --print-token, trust (--ca-file, NODE_EXTRA_CA_CERTS) (HTTPS_PROXY: test.proxy.test.ts),
  * the OKTA_OAUTH2_* variables, and refusals before any traffic. No run may
  * print the secret or its Basic value (checked by the harness on every run).
  */
@@ -13,7 +13,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_CLIENT, startAuthServer, type AuthServer } from '../../support/auth-server';
 import { createTestCa } from '../../support/test-ca';
 import { buildCli, createCli, tempFile, type Cli, type CliRun } from '../../support/cli/cli-process';
-import { startConnectProxy } from '../../support/cli/connect-proxy';
 
 const POST_CLIENT = { clientId: '0oa1postclient000h7', clientSecret: 'post-secret-9876543210_ZYXWVUTSRQPONMLKJIHGFEDCBAzyxwvutsrqponmlk', authMethod: 'client_secret_post' as const };
 const JWT = /eyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+/;
@@ -252,26 +251,6 @@ describe('trust', () => {
       notPem.remove();
     }
     expect(server.requestCount()).toBe(before);
-  });
-});
-
-describe('HTTPS_PROXY and NO_PROXY', () => {
-  it('goes through the proxy in HTTPS_PROXY (CONNECT tunnels to the server), and around it for NO_PROXY', async () => {
-    const proxy = await startConnectProxy();
-    try {
-      const target = new URL(server.origin).host;
-      const via = await cli.run(args('--json'), { input: DEFAULT_CLIENT.clientSecret, env: { HTTPS_PROXY: proxy.url } });
-      expect(via.code).toBe(0);
-      expect(proxy.tunnels.length).toBeGreaterThanOrEqual(1);
-      expect(new Set(proxy.tunnels)).toEqual(new Set([target]));
-
-      const count = proxy.tunnels.length;
-      const around = await cli.run(args('--json'), { input: DEFAULT_CLIENT.clientSecret, env: { HTTPS_PROXY: proxy.url, NO_PROXY: '127.0.0.1' } });
-      expect(around.code).toBe(0);
-      expect(proxy.tunnels.length).toBe(count);
-    } finally {
-      await proxy.close();
-    }
   });
 });
 

@@ -52,6 +52,20 @@ describe('inspectAccessToken', () => {
     expect(result.signatureDetail).toContain('k1');
   });
 
+  it('a correctly signed token with exp and iat near 1e17 is verified, its expiry shown as "not a valid date" (issue 11, item 5)', async () => {
+    const result = await inspectAccessToken(await token({ iat: 1e17 - 1 }, { exp: 1e17 }), options());
+    expect(result.signature).toBe('verified');
+    expect(result.signatureDetail).toContain('100000000000000000 (not a valid date)');
+  });
+
+  it('a __proto__ claim is a plain claim of a null-prototype object (issue 11, item 7)', async () => {
+    const result = await inspectAccessToken(await token(JSON.parse('{"__proto__":{"admin":true}}') as Record<string, unknown>), options());
+    expect(result.signature).toBe('verified');
+    expect(Object.getPrototypeOf(result.claims)).toBeNull();
+    expect('admin' in (result.claims ?? {})).toBe(false);
+    expect(Object.keys(result.claims ?? {})).toContain('__proto__');
+  });
+
   it('a token signed by another key is invalid', async () => {
     const result = await inspectAccessToken(await token({}, { key: otherKey }), options());
     expect(result.signature).toBe('invalid');

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { buildBasicCredentials } from '../../../core/encoding';
-import { buildMaskedPreview, findSecretLeaks, prepareTokenTest, redactSecrets, runTokenTest } from '../../../core/okta';
+import { buildMaskedPreview, createRedactor, findSecretLeaks, prepareTokenTest, redactSecrets, runTokenTest } from '../../../core/okta';
 import type { TokenTestInput, TokenTestReport } from '../../../core/okta/types';
 import { countingFetch } from '../../support/node-fetch';
 
@@ -83,5 +83,44 @@ describe('no report carries the secret', () => {
     const report = await runTokenTest(INPUT, { fetch: leakyNetwork });
     expect(report.outcome).toBe('no-answer');
     expect(report.error).toBe('refused');
+  });
+});
+
+describe('redaction walks are bounded and keep keys as keys (issue 11, items 6 and 7)', () => {
+  it('30,000 nested arrays: no stack overflow; the depth past MAX_DEPTH becomes a placeholder', () => {
+    const deep = JSON.parse(`${'['.repeat(30_000)}"${SECRET}"${']'.repeat(30_000)}`) as unknown;
+    const out = redactSecrets({ claims: { deep } }, [SECRET]);
+    const text = JSON.stringify(out);
+    expect(text).toContain('(nested too deeply to show)');
+    expect(text).not.toContain(SECRET);
+    // And with nothing to mask, the copy is bounded all the same.
+    expect(JSON.stringify(redactSecrets({ deep }, []))).toContain('(nested too deeply to show)');
+  });
+
+  it('a "__proto__" key is copied as a plain key: it becomes no prototype and spoofs no claim', () => {
+    const claims = JSON.parse('{"sub":"0oa1","__proto__":{"iss":"https://spoofed.example","admin":true}}') as Record<string, unknown>;
+    const out = redactSecrets({ claims }, [SECRET]).claims;
+    expect('iss' in out).toBe(false);
+    expect('admin' in out).toBe(false);
+    expect(Object.keys(out)).toEqual(['sub', '__proto__']);
+    expect(JSON.stringify(out)).toBe('{"sub":"0oa1","__proto__":{"iss":"https://spoofed.example","admin":true}}');
+  });
+});
+
+describe('truncate: mask first, then cut (issue 11, item 1)', () => {
+  it('a start of a sensitive form left at the cut goes too, even one shorter than a masked piece', () => {
+    const redactor = createRedactor([SECRET]);
+    const text = `${'a'.repeat(990)}${SECRET.slice(0, 12)} and more text after it`;
+    const shown = redactor.truncate(text, 1000);
+    expect(shown).toBe(`${'a'.repeat(990)}••••••…`);
+    // Positive control: cut without the redactor, the start of the secret is there.
+    expect(createRedactor([]).truncate(text, 1000)).toContain(SECRET.slice(0, 10));
+  });
+
+  it('an echo straddling the cut is masked whole before cutting', () => {
+    const redactor = createRedactor([SECRET]);
+    const shown = redactor.truncate(`${'x'.repeat(995)}${SECRET}${'y'.repeat(100)}`, 1000);
+    expect(shown).toBe(`${'x'.repeat(995)}••••••${'y'.repeat(100)}`.slice(0, 1000) + '…');
+    expect(shown).not.toContain(SECRET.slice(0, 5));
   });
 });

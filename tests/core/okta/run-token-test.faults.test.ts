@@ -18,6 +18,7 @@ import {
   type FaultServerOptions,
 } from '../../support/fault-servers';
 import { presentedCertificate } from '../../../cli/presented-certificate';
+import { findFragments, secretForms } from '../../support/fragment-scanner';
 import { countingFetch, createTestFetch, type TestFetch } from '../../support/node-fetch';
 import { createTestCa, type TestCa } from '../../support/test-ca';
 
@@ -340,8 +341,60 @@ describe('secret guard', () => {
     // Positive control: the server really did put both in its answer.
     expect(echoed).toContain(SECRET);
     expect(report.outcome).toBe('rejected');
-    expect(report.errorDescription).toBe('Bad credentials •••••• from header ••••••');
+    // The leading characters that encode only the client ID may stay, as in the masked display; the rest is masked.
+    const idPart = Buffer.from(`${CLIENT_ID}:`).toString('base64').slice(0, Math.floor((4 * (CLIENT_ID.length + 1)) / 3));
+    expect(report.errorDescription).toBe(`Bad credentials •••••• from header ${idPart}••••••`);
     expect(report.explanation?.id).toBe('unknown');
     expect(JSON.stringify(report)).not.toContain(SECRET);
+  });
+
+  // Issue 11, item 1: the cut used to come before the mask, so an echo straddling character 1,000 survived.
+  it.each([
+    ['a 429 with a text body', (auth: string) => ({ kind: 'text' as const, status: 429, body: `${'x'.repeat(900)} ${auth}` })],
+    ['a 400 whose JSON is not an Okta shape', (auth: string) => behaviours.json(400, { message: `${'x'.repeat(900)} ${auth}` })],
+    ['a 429 cut just inside the value, more text after it', (auth: string) => ({ kind: 'text' as const, status: 429, body: `${'y'.repeat(989)}${auth} ${'z'.repeat(500)}` })],
+  ])('mask first, then cut: %s keeps no piece of the secret', async (_name, answer) => {
+    let echoed = '';
+    const server = await serve({
+      routes: {
+        [TOKEN_PATH]: (req) => {
+          echoed = String(req.headers.authorization);
+          return answer(echoed);
+        },
+      },
+    });
+    const report = await run(input(server.origin));
+    expect(report.outcome).toBe('rejected');
+    // Positive control: the echo really was there, and the scanner finds it in what the server sent.
+    expect(findFragments(echoed, secretForms(CLIENT_ID, SECRET))).not.toEqual([]);
+    expect(findFragments(JSON.stringify(report), secretForms(CLIENT_ID, SECRET))).toEqual([]);
+  });
+
+  // Issue 11, item 2: transformed echoes came back readable.
+  const transforms: readonly [string, (auth: string, secret: string) => string][] = [
+    ['the header URL-encoded, lower-case hex', (auth) => encodeURIComponent(auth).replace(/%[0-9A-F]{2}/g, (m) => m.toLowerCase())],
+    ['the value without padding', (auth) => auth.replace(/=+$/, '')],
+    ['the value in the URL-safe alphabet', (auth) => auth.replace(/\+/g, '-').replace(/\//g, '_')],
+    ['the value split in two', (auth) => `${auth.slice(0, 40)} and then ${auth.slice(40)}`],
+    ['Base64 of the secret alone', (_auth, secret) => Buffer.from(secret).toString('base64')],
+    ['the secret form-encoded', (_auth, secret) => new URLSearchParams({ s: secret }).toString()],
+    ['JSON with \\/ escapes, shown raw', (auth) => JSON.stringify({ a: auth }).replace(/\//g, '\\/')],
+    ['HTML entities', (auth) => auth.replace(/[A-Za-z]/g, (c) => `&#${c.charCodeAt(0)};`)],
+  ];
+  it.each(transforms)('an echo of %s is masked in errorDescription', async (_name, transform) => {
+    const secret = `${SECRET}+/~%é`;
+    let echoed = '';
+    const server = await serve({
+      routes: {
+        [TOKEN_PATH]: (req) => {
+          echoed = transform(String(req.headers.authorization), secret);
+          return behaviours.json(401, { error: 'invalid_client', error_description: `echo: ${echoed}` });
+        },
+      },
+    });
+    const report = await run(input(server.origin, { clientSecret: secret }));
+    expect(findFragments(echoed, secretForms(CLIENT_ID, secret))).not.toEqual([]);
+    expect(report.errorDescription).toContain('echo: ');
+    expect(findFragments(JSON.stringify(report), secretForms(CLIENT_ID, secret))).toEqual([]);
   });
 });

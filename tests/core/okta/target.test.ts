@@ -243,3 +243,64 @@ describe('resolveTarget: refused before any traffic', () => {
     expect(resolved('https://x.okta.com/oauth2/default', { kind: 'custom', id: '' }).authServer).toEqual(DEFAULT);
   });
 });
+
+describe('resolveTarget: typos that used to send requests to a host named "https" (issue 11, item 9)', () => {
+  it.each([
+    ['https//dev-123.okta.com/oauth2/default', 'https://dev-123.okta.com/oauth2/default'],
+    ['https:/dev-123.okta.com/oauth2/default', 'https://dev-123.okta.com/oauth2/default'],
+    ['https:\\\\dev-123.okta.com\\oauth2\\default', 'https://dev-123.okta.com/oauth2/default'],
+    ['https:\\dev-123.okta.com', 'https://dev-123.okta.com'],
+    ['HTTPS//dev-123.okta.com', 'https://dev-123.okta.com'],
+    ['http//localhost:8080/oauth2/default', 'http://localhost:8080/oauth2/default'],
+    ['https:dev-123.okta.com/oauth2/default', 'https://dev-123.okta.com/oauth2/default'],
+  ])('%s is refused, offering %s', (typed, meant) => {
+    const r = refused(typed);
+    expect(r.code).toBe('scheme-typo');
+    expect(r.message).toContain(`Did you mean ${meant}?`);
+    // The offer is a real address: it resolves.
+    expect(resolved(meant).origin).toMatch(/^https?:\/\/(dev-123\.okta\.com|localhost:8080)$/);
+  });
+
+  it('a typo that also carries a credential is refused for the credential, never echoed', () => {
+    const r = refused('https//0oa1:Sup3rSecretValue@dev-123.okta.com');
+    expect(r.code).toBe('credentials-in-url');
+    expect(r.message).not.toContain('Sup3rSecretValue');
+  });
+
+  it.each(['https://https/oauth2/default', 'https://http:443/oauth2/default', 'https', 'HTTPS.'])('a host named http/https (%s) is refused', (typed) => {
+    expect(refused(typed).code).toBe('bad-domain');
+  });
+
+  it('port 0 is refused', () => {
+    expect(refused('https://dev-123.okta.com:0/oauth2/default').message).toContain('Port 0');
+  });
+
+  it('a single-label host is warned about; localhost and IP addresses are not', () => {
+    expect(codes(resolved('https://okta/oauth2/default'))).toContain('single-label-host');
+    expect(codes(resolved('http://localhost:8080'))).not.toContain('single-label-host');
+    expect(codes(resolved('https://10.0.0.5'))).not.toContain('single-label-host');
+    expect(codes(resolved('https://[::1]:8443'))).not.toContain('single-label-host');
+    expect(codes(resolved('dev-123.okta.com'))).not.toContain('single-label-host');
+  });
+
+  it('a look-alike (Cyrillic о) host is flagged, with its Unicode form shown', () => {
+    const t = resolved('https://dev-123.\u043ekta.com/oauth2/default');
+    expect(t.origin).toBe('https://dev-123.xn--kta-red.com');
+    const warning = t.notices.find((n) => n.code === 'punycode-host');
+    expect(warning?.severity).toBe('warning');
+    expect(warning?.message).toContain('dev-123.\u043ekta.com');
+    expect(codes(resolved('https://xn--bcher-kva.example'))).toContain('punycode-host');
+    expect(t.notices.find((n) => n.code === 'punycode-host')?.message).toContain('xn--kta-red');
+  });
+});
+
+describe('hostToUnicode (RFC 3492)', () => {
+  it('agrees with Node\'s domainToUnicode', async () => {
+    const { domainToASCII, domainToUnicode } = await import('node:url');
+    const { hostToUnicode } = await import('../../../core/okta/punycode');
+    for (const name of ['dev-123.\u043ekta.com', 'bücher.example', 'münchen-straße.de', '日本語.jp', 'παράδειγμα.δοκιμή', 'a.b-c.xn--', 'plain.example']) {
+      const ascii = domainToASCII(name) || name;
+      expect(hostToUnicode(ascii)).toBe(domainToUnicode(ascii) || ascii);
+    }
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createClipboardGuard, DEFAULT_CLIPBOARD_CLEAR_MS } from '../../../electron/main/clipboard-guard';
+import { createClipboardGuard, createSelectionGuard, DEFAULT_CLIPBOARD_CLEAR_MS, hasSelectionBuffer } from '../../../electron/main/clipboard-guard';
 import { createManualTimers, MemoryClipboard } from '../../support/electron/memory-clipboard';
 
 function setup(clearAfterMs = 30_000) {
@@ -99,5 +99,83 @@ describe('createClipboardGuard', () => {
     await expect(guard.copy('Basic abc=')).rejects.toThrow();
     expect(timers.pending()).toBe(0);
     expect(await guard.clearIfOurs()).toBe(false);
+  });
+});
+
+describe('a copy still being written (issue 11 item 13)', () => {
+  it('Forget waits for the pending write, clears it, says so, and leaves no timer behind', async () => {
+    const { clipboard, timers, guard } = setup();
+    const release = clipboard.holdWrites();
+    const copying = guard.copy('Authorization: Basic abc=');
+    const forgetting = guard.clearIfOurs();
+    release();
+    await copying;
+    expect(await forgetting).toBe(true);
+    expect(clipboard.text).toBe('');
+    expect(timers.pending()).toBe(0);
+  });
+
+  it('a write that fails while Forget waits: nothing to clear, and Forget says so', async () => {
+    const { clipboard, timers, guard } = setup();
+    clipboard.failNextWrite = true;
+    const release = clipboard.holdWrites();
+    const copying = guard.copy('Authorization: Basic abc=');
+    const forgetting = guard.clearIfOurs();
+    release();
+    await expect(copying).rejects.toThrow();
+    expect(await forgetting).toBe(false);
+    expect(timers.pending()).toBe(0);
+  });
+
+  it('two overlapping copies: only the newest is tracked and cleared', async () => {
+    const { clipboard, timers, guard } = setup();
+    const release = clipboard.holdWrites();
+    const first = guard.copy('first');
+    const second = guard.copy('second');
+    release();
+    await Promise.all([first, second]);
+    expect(clipboard.text).toBe('second');
+    expect(timers.pending()).toBe(1);
+    await timers.advance(30_000);
+    expect(clipboard.text).toBe('');
+  });
+});
+
+describe('createSelectionGuard (Linux PRIMARY, issue 11 item 12)', () => {
+  const guarded = () => {
+    const clipboard = new MemoryClipboard();
+    return { clipboard, selection: createSelectionGuard(clipboard) };
+  };
+
+  it('text selected while the window had focus is cleared when it loses focus', async () => {
+    const { clipboard, selection } = guarded();
+    clipboard.selection = 'another app selected this earlier';
+    await selection.noteFocus();
+    clipboard.selection = 'Authorization: Basic MG9hMTpzZWNyZXQ=';
+    expect(await selection.clearIfOurs()).toBe(true);
+    expect(clipboard.selection).toBe('');
+  });
+
+  it('a selection another app made before the window gained focus is left alone', async () => {
+    const { clipboard, selection } = guarded();
+    clipboard.selection = 'the user’s terminal selection';
+    await selection.noteFocus();
+    expect(await selection.clearIfOurs()).toBe(false);
+    expect(clipboard.selection).toBe('the user’s terminal selection');
+  });
+
+  it('clears even without a focus seen first (conservative), and never throws', async () => {
+    const { clipboard, selection } = guarded();
+    clipboard.selection = 'secret-0123456789';
+    expect(await selection.clearIfOurs()).toBe(true);
+    expect(await selection.clearIfOurs()).toBe(false);
+    clipboard.failSelectionReads = true;
+    await selection.noteFocus();
+    expect(await selection.clearIfOurs()).toBe(false);
+  });
+
+  it('exists only where there is a PRIMARY selection', () => {
+    expect(['linux', 'freebsd', 'openbsd'].every(hasSelectionBuffer)).toBe(true);
+    expect(['darwin', 'win32'].some(hasSelectionBuffer)).toBe(false);
   });
 });

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
 // The real module needs an Electron binary; this fake records what the glue asks of it.
-const calls = vi.hoisted(() => ({ write: [] as unknown[][], writeText: [] as string[], clear: 0, writeFails: false, text: '' }));
+const calls = vi.hoisted(() => ({ write: [] as unknown[][], writeText: [] as string[], clear: 0, writeFails: false, text: '', selection: '', selectionClears: 0 }));
 
 vi.mock('electron', () => {
   class ClipboardItem {
@@ -26,11 +26,19 @@ vi.mock('electron', () => {
         calls.clear += 1;
         calls.text = '';
       },
+      // Electron 45 on Linux: the same API over the PRIMARY selection.
+      selection: {
+        readText: async () => calls.selection,
+        clear: () => {
+          calls.selectionClears += 1;
+          calls.selection = '';
+        },
+      },
     },
   };
 });
 
-const { createElectronClipboard } = await import('../../../electron/main/electron-clipboard');
+const { createElectronClipboard, createElectronSelection } = await import('../../../electron/main/electron-clipboard');
 
 describe('createElectronClipboard', () => {
   beforeEach(() => {
@@ -62,5 +70,17 @@ describe('createElectronClipboard', () => {
     expect(await port.readText()).toBe('held');
     await port.clear();
     expect(calls.clear).toBe(1);
+  });
+
+  it('reads and clears Linux\'s PRIMARY through clipboard.selection, never the main clipboard', async () => {
+    const port = createElectronSelection();
+    calls.selection = 'selected';
+    calls.text = 'copied';
+    expect(await port.readSelection()).toBe('selected');
+    await port.clearSelection();
+    expect(calls.selectionClears).toBe(1);
+    expect(calls.selection).toBe('');
+    expect(calls.text).toBe('copied');
+    expect(calls.clear).toBe(0);
   });
 });

@@ -12,6 +12,7 @@ import type { TokenTestReport } from '../../../core/okta/types';
 import { DEFAULT_CLIENT, startAuthServer, tokenTestInput, type AuthServer } from '../../support/auth-server';
 import { behaviours, startFaultServer, type FaultServer } from '../../support/fault-servers';
 import { createTestFetch, countingFetch, type TestFetch } from '../../support/node-fetch';
+import { createSelectionGuard } from '../../../electron/main/clipboard-guard';
 import { createManualTimers, MemoryClipboard } from '../../support/electron/memory-clipboard';
 
 const WINDOW_ID = 1;
@@ -205,6 +206,28 @@ describe('cancelling and forgetting', () => {
   async function untilRequestArrives(count: number): Promise<void> {
     for (let i = 0; i < 200 && hanging.requestCount() < count; i += 1) await new Promise((r) => setTimeout(r, 10));
   }
+
+  it('Forget also clears a PRIMARY selection made in the window (Linux), and only that', async () => {
+    clipboard = new MemoryClipboard();
+    clipboard.selection = 'the user’s own selection';
+    const selection = createSelectionGuard(clipboard);
+    await selection.noteFocus();
+    handlers = createHandlers(deps({ selection }));
+    clipboard.selection = 'Authorization: Basic abc=';
+    expect((await handlers.forget(trusted, { reason: 'user' })).ok).toBe(true);
+    expect(clipboard.selection).toBe('');
+  });
+
+  it('Forget during a pending clipboard write clears the copy once written, and answers clipboardCleared: true', async () => {
+    fresh();
+    const release = clipboard.holdWrites();
+    const copying = handlers.copyText(trusted, { text: 'Authorization: Basic abc=', purpose: 'header' });
+    const forgetting = handlers.forget(trusted, { reason: 'user' });
+    release();
+    expect((await copying).ok).toBe(true);
+    expect(await forgetting).toEqual({ ok: true, value: { clipboardCleared: true, requestsCancelled: 0 } });
+    expect(clipboard.text).toBe('');
+  });
 
   it('cancelTest aborts the running request and the report says so', async () => {
     fresh({ fetch: hangFetch });

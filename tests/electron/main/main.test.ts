@@ -26,9 +26,10 @@ vi.mock('electron', async () => {
   })]));
 });
 
-async function launch(options: FakeMainOptions, env: Record<string, string> = {}) {
+async function launch(options: FakeMainOptions, env: Record<string, string> = {}, argv: readonly string[] = ['/opt/basic-header']) {
   current = createFakeElectron(options);
   vi.resetModules();
+  vi.spyOn(process, 'argv', 'get').mockReturnValue([...argv]);
   // Stubbed until afterEach: main reads some switches only once `ready` fires.
   for (const [key, value] of Object.entries(env)) vi.stubEnv(key, value);
   await import('../../../electron/main/main');
@@ -36,6 +37,7 @@ async function launch(options: FakeMainOptions, env: Record<string, string> = {}
 }
 
 afterEach(() => {
+  vi.restoreAllMocks();
   vi.unstubAllEnvs();
   current = null;
 });
@@ -148,5 +150,57 @@ describe('main.ts wiring', () => {
     let prevented = false;
     win?.emit('page-title-updated', { preventDefault: () => { prevented = true; } });
     expect(prevented).toBe(true);
+  });
+
+  it('packaged, with a weakening switch: one line on stderr and exit before ready, nothing else', async () => {
+    const errors: unknown[][] = [];
+    vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => { errors.push(args); });
+    const fake = await launch({ isPackaged: true, gotLock: true }, {}, ['/opt/basic-header', '--lang=de', '--remote-debugging-port=9222', '--no-sandbox']);
+    expect(fake.log).toEqual(['exit:1']);
+    expect(errors).toHaveLength(1);
+    expect(String(errors[0]?.[0])).toContain('--remote-debugging-port, --no-sandbox');
+  });
+
+  it('unpackaged, the same switches are accepted (development and Playwright need them)', async () => {
+    const fake = await launch({ isPackaged: false, gotLock: true }, {}, ['/opt/electron', '.', '--remote-debugging-port=0', '--no-sandbox']);
+    expect(fake.log[0]).toBe('enableSandbox');
+    expect(fake.log).not.toContain('exit:1');
+    expect(fake.log).toContain('whenReady');
+  });
+
+  it('Linux: a selection made while the window had focus leaves PRIMARY when the window loses focus', async () => {
+    vi.spyOn(process, 'platform', 'get').mockReturnValue('linux');
+    const fake = await launch({ isPackaged: true, gotLock: true });
+    await fake.ready();
+    const win = fake.windows[0];
+    fake.primary.text = 'selected in another app';
+    win?.emit('focus');
+    await new Promise((r) => setTimeout(r, 0));
+    fake.primary.text = 'Authorization: Basic MG9hMTpzZWNyZXQ=';
+    win?.emit('blur');
+    await new Promise((r) => setTimeout(r, 0));
+    expect(fake.primary.text).toBe('');
+    // Another app's selection, unchanged while we had focus, stays.
+    fake.primary.text = 'selected in another app again';
+    win?.emit('focus');
+    await new Promise((r) => setTimeout(r, 0));
+    win?.emit('blur');
+    await new Promise((r) => setTimeout(r, 0));
+    expect(fake.primary.text).toBe('selected in another app again');
+  });
+
+  it('macOS and Windows have no PRIMARY selection: nothing listens for focus', async () => {
+    vi.spyOn(process, 'platform', 'get').mockReturnValue('darwin');
+    const fake = await launch({ isPackaged: true, gotLock: true });
+    await fake.ready();
+    expect(fake.windows[0]?.listenerCount('blur')).toBe(0);
+  });
+
+  it('installs no context menu: copying goes only through the keyboard and Edit › Copy, which fire the page\'s copy event', async () => {
+    const fake = await launch({ isPackaged: true, gotLock: true });
+    await fake.ready();
+    const contents = fake.windows[0]?.webContents;
+    fake.appEvents.emit('web-contents-created', {}, contents);
+    expect(contents?.listenerCount('context-menu')).toBe(0);
   });
 });

@@ -32,6 +32,15 @@ describe('menuTemplate', () => {
     }
   });
 
+  it('Edit › Copy and Cut are roles with no handler of their own, so they fire the page\'s copy and cut events (the renderer routes those to the guarded copy)', () => {
+    const edit = flatten(submenuOf(withActions(linux, { onCommand: vi.fn(), onAbout: vi.fn() }, APP_COMMANDS), /Edit/));
+    for (const role of ['copy', 'cut'] as const) {
+      const item = edit.find((i) => i.role === role);
+      expect(item).toBeDefined();
+      expect(item?.click).toBeUndefined();
+    }
+  });
+
   it('packaged builds have no DevTools or reload anywhere', () => {
     for (const template of [mac, linux]) {
       expect(roles(template)).not.toContain('toggleDevTools');

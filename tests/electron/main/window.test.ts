@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BACKGROUND, secureWebPreferences, WINDOW_TITLE, windowOptions } from '../../../electron/main/window';
 
@@ -74,7 +75,12 @@ describe('windowOptions', () => {
   });
 
   it('the background colours are the renderer\'s --bg, light then dark', () => {
-    const css = readFileSync('renderer/styles/tokens.css', 'utf8');
+    // Wherever the renderer defines its tokens: every stylesheet under renderer/.
+    const css = readdirSync('renderer', { recursive: true, encoding: 'utf8' })
+      .filter((file) => file.endsWith('.css'))
+      .sort()
+      .map((file) => readFileSync(path.join('renderer', file), 'utf8'))
+      .join('\n');
     const values = [...css.matchAll(/--bg:\s*(#[0-9a-fA-F]{3,8})/g)].map((m) => m[1]?.toLowerCase());
     expect(values.slice(0, 2)).toEqual([BACKGROUND.light, BACKGROUND.dark]);
   });

@@ -6,10 +6,9 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import vm from 'node:vm';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createFakeElectron, type FakeElectron } from '../../support/electron/fake-preload-electron';
+import { createFakeElectron, runPreloadBundle, type FakeElectron } from '../../support/electron/fake-preload-electron';
 import { assertCommandsDropTheEvent, assertExactKeys, assertInvokes, exposedApi } from './bridge-assertions';
 
 let outDir: string;
@@ -21,16 +20,8 @@ beforeAll(async () => {
   outDir = await mkdtemp(path.join(tmpdir(), 'bh-preload-'));
   await build({ configFile: path.resolve('vite.config.ts'), mode: 'preload', logLevel: 'silent', build: { outDir } });
   code = await readFile(path.join(outDir, 'preload.cjs'), 'utf8');
-  requested = [];
   fake = createFakeElectron();
-  const require = (id: string): unknown => {
-    requested.push(id);
-    if (id === 'electron') return { contextBridge: fake.contextBridge, ipcRenderer: fake.ipcRenderer };
-    throw new Error(`a sandboxed preload cannot require ${id}`);
-  };
-  const module = { exports: {} };
-  const wrapped = vm.runInNewContext(`(function (exports, require, module) {${code}\n})`, {}) as (e: unknown, r: unknown, m: unknown) => void;
-  wrapped(module.exports, require, module);
+  requested = runPreloadBundle(code, fake);
 }, 60_000);
 
 afterAll(async () => {

@@ -1,15 +1,14 @@
 /**
  * A recording fake of the Electron API main.ts uses: every call lands in `log`
  * in order, sessions and windows are kept for inspection, and app events can be
- * emitted. tests/electron/main/main.test.ts installs it with vi.mock('electron').
+ * emitted. main.test.ts installs it with vi.mock('electron'); build-hooks.test.ts
+ * hands it to the built bundles as their `require('electron')`.
  */
 import { EventEmitter } from 'node:events';
 
 export interface FakeMainOptions {
   readonly isPackaged: boolean;
   readonly gotLock: boolean;
-  /** process.argv as main sees it (the fake app's command line). */
-  readonly argv?: readonly string[];
 }
 
 /** The Electron exports main.ts imports, in the shape vi.mock must return. */
@@ -27,6 +26,7 @@ export function createFakeElectron(options: FakeMainOptions) {
   const windows: FakeWindow[] = [];
   const sessions: { partition: string; options: unknown; ses: EventEmitter }[] = [];
   const ipcChannels: string[] = [];
+  const primary = { text: '' };
 
   class FakeWebContents extends EventEmitter {
     readonly id = 1;
@@ -75,6 +75,7 @@ export function createFakeElectron(options: FakeMainOptions) {
       setPath: (name: string, dir: string) => log.push(`setPath:${name}:${dir}`),
       requestSingleInstanceLock: () => { log.push('requestSingleInstanceLock'); return options.gotLock; },
       quit: () => log.push('quit'),
+      exit: (code: number) => log.push(`exit:${code}`),
       whenReady: () => { log.push('whenReady'); return ready; },
       getAppPath: () => '/app',
       getName: () => 'Basic Header',
@@ -86,12 +87,19 @@ export function createFakeElectron(options: FakeMainOptions) {
     Menu: { buildFromTemplate: (t: unknown) => t, setApplicationMenu: () => log.push('setApplicationMenu') },
     dialog: { showMessageBox: async () => ({ response: 0 }) },
     nativeTheme: { shouldUseDarkColors: false },
-    clipboard: { write: async () => undefined, writeText: async () => undefined, readText: async () => '', clear: () => undefined },
+    clipboard: {
+      write: async () => undefined,
+      writeText: async () => undefined,
+      readText: async () => '',
+      clear: () => undefined,
+      /** Linux's PRIMARY selection: `text` is what is selected right now. */
+      selection: { readText: async () => primary.text, clear: () => { log.push('selection.clear'); primary.text = ''; } },
+    },
     ClipboardItem: class {
       readonly fake = true;
     },
     ipcMain: { handle: (channel: string) => ipcChannels.push(channel), removeHandler: () => undefined },
     crashReporter: { start: () => log.push('crashReporter.start') },
   };
-  return { electron, log, ready: () => { resolveReady(); return ready.then(() => new Promise((r) => setTimeout(r, 0))); }, appEvents, windows, sessions, ipcChannels };
+  return { electron, log, primary, ready: () => { resolveReady(); return ready.then(() => new Promise((r) => setTimeout(r, 0))); }, appEvents, windows, sessions, ipcChannels };
 }

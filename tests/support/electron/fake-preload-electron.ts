@@ -3,6 +3,7 @@
  * preload does with them: what it exposes, what it invokes, what it listens to.
  */
 import { EventEmitter } from 'node:events';
+import vm from 'node:vm';
 
 export interface FakeElectron {
   readonly exposed: Map<string, unknown>;
@@ -44,4 +45,22 @@ export function createFakeElectron(): FakeElectron {
       },
     },
   };
+}
+
+/**
+ * Runs a preload bundle as a sandboxed preload runs: CommonJS, in its own realm,
+ * with a `require` that knows only 'electron' (answered by `fake`). Returns the
+ * module ids the bundle asked for.
+ */
+export function runPreloadBundle(code: string, fake: FakeElectron): string[] {
+  const requested: string[] = [];
+  const require = (id: string): unknown => {
+    requested.push(id);
+    if (id === 'electron') return { contextBridge: fake.contextBridge, ipcRenderer: fake.ipcRenderer };
+    throw new Error(`a sandboxed preload cannot require ${id}`);
+  };
+  const module = { exports: {} };
+  const wrapped = vm.runInNewContext(`(function (exports, require, module) {${code}\n})`, {}) as (e: unknown, r: unknown, m: unknown) => void;
+  wrapped(module.exports, require, module);
+  return requested;
 }

@@ -1,13 +1,17 @@
 /**
- * The one in-memory ClipboardPort: what a system clipboard does, minus the OS,
- * so guard and handler tests (Vitest) and the Chromium harness can check exactly
- * what was written and cleared. Writes can be made to fail, or held pending
- * (a slow OS clipboard) until the test releases them.
+ * The one in-memory clipboard: what a system clipboard does, minus the OS, so
+ * guard and handler tests (Vitest) and the Chromium harness can check exactly
+ * what was written and cleared. Writes can be made to fail, or held pending (a
+ * slow OS clipboard) until the test releases them. It has Linux's PRIMARY
+ * selection too (`selection`), which selecting text fills.
  */
-import type { ClipboardPort } from '../../../electron/main/clipboard-guard';
+import type { ClipboardPort, SelectionPort } from '../../../electron/main/clipboard-guard';
 
-export class MemoryClipboard implements ClipboardPort {
+export class MemoryClipboard implements ClipboardPort, SelectionPort {
   text = '';
+  /** PRIMARY: what was last selected, here or in another app. */
+  selection = '';
+  failSelectionReads = false;
   writes = 0;
   clears = 0;
   failNextWrite = false;
@@ -32,6 +36,15 @@ export class MemoryClipboard implements ClipboardPort {
   async clear(): Promise<void> {
     this.clears += 1;
     this.text = '';
+  }
+
+  async readSelection(): Promise<string> {
+    if (this.failSelectionReads) throw new Error('no selection owner');
+    return this.selection;
+  }
+
+  async clearSelection(): Promise<void> {
+    this.selection = '';
   }
 
   /** Another application copying something. */

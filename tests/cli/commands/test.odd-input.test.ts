@@ -1,0 +1,125 @@
+/**
+ * `basic-header test` against answers with odd numbers and odd structures
+ * (issue 11, items 5-7), correctly signed: dates past the end of JavaScript
+ * time, 30,000 nested arrays, a `__proto__` claim. Each ends with the exit
+ * code the contract gives its outcome, in both modes: never 70 "internal
+ * error" for a server's choice of numbers, never 3 for a good token.
+ */
+import { describe, expect, it } from 'vitest';
+import { behaviours, startFaultServer, type FaultServer } from '../../support/fault-servers';
+import { claimsJsonStart, createTokenSigner, tokenRoutes, type TokenSigner } from '../../support/signed-tokens';
+import type { CliRun } from '../../support/cli/cli-process';
+import { useCliSuite } from '../../support/cli/cli-suite';
+
+const CLIENT_ID = '0oa1oddclient0000h7';
+const SECRET = 'cli-odd-secret-0123456789_abcdefghijklmnopqrstuvwxyzABCDEFGH';
+const NOW_S = Math.floor(Date.now() / 1000);
+
+const suite = useCliSuite('odd', CLIENT_ID, SECRET);
+const signer: TokenSigner = createTokenSigner();
+
+async function serveToken(claimsTail: string, extra: Record<string, unknown> = {}, headers?: Record<string, string>): Promise<FaultServer> {
+  return suite.track(startFaultServer({
+    ca: suite.ca,
+    routes: tokenRoutes(signer, (origin) => ({ access_token: signer.sign(`${claimsJsonStart(origin, NOW_S)}${claimsTail}}`), token_type: 'Bearer', expires_in: 3600, scope: 'api:read', ...extra }), headers),
+  }));
+}
+
+function args(origin: string, ...extra: string[]): string[] {
+  return ['test', '--client-id', CLIENT_ID, '--issuer', `${origin}/oauth2/default`, '--ca-file', suite.caPath, '--scope', 'api:read', ...extra];
+}
+
+async function both(origin: string): Promise<{ json: CliRun; human: CliRun; out: Record<string, unknown> }> {
+  const json = await suite.cli.run(args(origin, '--json'), { input: SECRET });
+  const human = await suite.cli.run(args(origin), { input: SECRET });
+  const out = JSON.parse(json.stdout.trim().split('\n')[0] ?? 'null') as Record<string, unknown>;
+  return { json, human, out };
+}
+
+describe('out-of-range numbers (item 5)', () => {
+  it('exp and iat near 1e17 in a correctly signed token: verified, shown as they are with "not a valid date", exit 0 in both modes', async () => {
+    const server = await serveToken(',"exp":100000000000000000,"iat":99999999999999999');
+    const { json, human, out } = await both(server.origin);
+    expect(json.code).toBe(0);
+    expect(out.signature).toBe('verified');
+    expect(human.code).toBe(0);
+    expect(human.stdout).toMatch(/Signature:\s+verified/);
+    expect(human.stdout).toMatch(/exp\s+100000000000000000 \(not a valid date\)/);
+    expect(human.stdout).toMatch(/iat\s+\d{17,} \(not a valid date\)/);
+    expect(human.stderr).not.toContain('internal error');
+  });
+
+  it('expires_in 1e17: exit 0 in both modes', async () => {
+    const server = await serveToken('', { expires_in: 1e17 });
+    const { json, human } = await both(server.origin);
+    expect(json.code).toBe(0);
+    expect(human.code).toBe(0);
+    expect(human.stdout).toMatch(/Token:.*expires in/);
+  });
+
+  it('X-Rate-Limit-Reset: 99999999999999 on a 429: exit 1 in both modes, the number shown as it is', async () => {
+    const server = await suite.track(startFaultServer({
+      ca: suite.ca,
+      routes: {
+        '/oauth2/default/v1/token': behaviours.json(429, { errorCode: 'E0000047', errorSummary: 'API call exceeded rate limit due to too many requests.' }, {
+          'X-Rate-Limit-Limit': '600', 'X-Rate-Limit-Remaining': '0', 'X-Rate-Limit-Reset': '99999999999999',
+        }),
+      },
+    }));
+    const { json, human, out } = await both(server.origin);
+    expect(json.code).toBe(1);
+    expect(out.rateLimit).toMatchObject({ resetEpochSeconds: 99999999999999 });
+    expect(human.code).toBe(1);
+    expect(human.stderr).toMatch(/Rate limit:\s+0 of 600 requests left, resets at 99999999999999 \(not a valid date\)/);
+  });
+});
+
+describe('deeply nested claims (item 6)', () => {
+  it('30,000 levels: the token is verified, the depth is cut with a placeholder, exit 0 in both modes', async () => {
+    const deep = `${'['.repeat(30_000)}1${']'.repeat(30_000)}`;
+    const server = await serveToken(`,"deep":${deep}`);
+    const { json, human, out } = await both(server.origin);
+    expect(json.code).toBe(0);
+    expect(out.signature).toBe('verified');
+    expect(JSON.stringify(out.claims)).toContain('(nested too deeply to show)');
+    expect(human.code).toBe(0);
+    expect(human.stdout).toMatch(/deep\s+\[\[\[/);
+    expect(human.stdout).toContain('(nested too deeply to show)');
+  });
+});
+
+describe('a __proto__ claim (item 7)', () => {
+  it('stays a plain claim: it spoofs nothing and is shown as itself', async () => {
+    const server = await serveToken(',"__proto__":{"iss":"https://spoofed.example","admin":true}');
+    const { json, human, out } = await both(server.origin);
+    expect(json.code).toBe(0);
+    const claims = out.claims as Record<string, unknown>;
+    expect(Object.keys(claims)).toContain('__proto__');
+    expect(claims.iss).toBe(`${server.origin}/oauth2/default`);
+    // The raw JSON line itself names it as an ordinary key.
+    expect(json.stdout).toContain('"__proto__":{"iss":"https://spoofed.example","admin":true}');
+    expect(human.code).toBe(0);
+    expect(human.stdout).toMatch(/__proto__\s+\{"iss":"https:\/\/spoofed.example","admin":true\}/);
+  });
+});
+
+describe('target typos (item 9)', () => {
+  it.each([
+    ['https//', (hostPort: string) => `https//${hostPort}/oauth2/default`],
+    ['https:/', (hostPort: string) => `https:/${hostPort}/oauth2/default`],
+    ['https:\\\\', (hostPort: string) => `https:\\\\${hostPort}\\oauth2\\default`],
+  ])('--issuer with %s is refused before any traffic (exit 2), offering the corrected address', async (_name, typed) => {
+    const server = await serveToken('');
+    const hostPort = new URL(server.origin).host;
+    const run = await suite.cli.run(['test', '--client-id', CLIENT_ID, '--issuer', typed(hostPort), '--ca-file', suite.caPath, '--json'], { input: SECRET });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(`Did you mean https://${hostPort}/oauth2/default?`);
+    expect(server.requestCount()).toBe(0);
+  });
+
+  it('--domain https is refused: a host named "https" is a mangled address', async () => {
+    const run = await suite.cli.run(['test', '--client-id', CLIENT_ID, '--domain', 'https', '--json'], { input: SECRET });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('The host name is "https"');
+  });
+});

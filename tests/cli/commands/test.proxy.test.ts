@@ -1,0 +1,121 @@
+/**
+ * `basic-header test` and its network environment: HTTPS_PROXY / NO_PROXY are
+ * honoured for real destinations, but the environment cannot weaken the CLI
+ * (issue 11, items 3 and 4): NODE_TLS_REJECT_UNAUTHORIZED=0 is ignored on
+ * every TLS connection (direct, through a proxy tunnel, to an https:// proxy),
+ * and loopback destinations never go through a proxy.
+ */
+import { describe, expect, it } from 'vitest';
+import { behaviours, startFaultServer, startUntrustedServer, type FaultServer } from '../../support/fault-servers';
+import { claimsJsonStart, createTokenSigner, tokenRoutes, type TokenSigner } from '../../support/signed-tokens';
+import { createTestCa, issueLeafCert } from '../../support/test-ca';
+import { tempFile } from '../../support/cli/cli-process';
+import { useCliSuite } from '../../support/cli/cli-suite';
+import { startConnectProxy } from '../../support/cli/connect-proxy';
+
+const CLIENT_ID = '0oa1proxyclient000h7';
+const SECRET = 'cli-proxy-secret-0123456789_abcdefghijklmnopqrstuvwxyzABCDEF';
+/** A name only the test proxy "resolves" (to 127.0.0.1), so traffic to it is not loopback for the CLI. */
+const PROXIED_HOST = 'okta.proxy.test';
+const TLS_LINE = /NODE_TLS_REJECT_UNAUTHORIZED=0 is ignored/;
+
+const suite = useCliSuite('proxy', CLIENT_ID, SECRET);
+const signer: TokenSigner = createTokenSigner();
+
+function args(issuer: string, ...extra: string[]): string[] {
+  return ['test', '--client-id', CLIENT_ID, '--issuer', issuer, '--ca-file', suite.caPath, '--scope', 'api:read', '--json', ...extra];
+}
+
+/** A token server for PROXIED_HOST (certificate for that name from the trusted CA). */
+async function proxiedTokenServer(): Promise<FaultServer> {
+  const cert = await issueLeafCert(suite.ca, { dns: [PROXIED_HOST] });
+  return suite.track(startFaultServer({
+    ca: suite.ca,
+    cert,
+    routes: tokenRoutes(signer, (origin) => ({ access_token: signer.sign(`${claimsJsonStart(origin, Math.floor(Date.now() / 1000))}}`), token_type: 'Bearer', expires_in: 3600 })),
+  }));
+}
+
+const portOf = (server: FaultServer): string => new URL(server.origin).port;
+
+describe('HTTPS_PROXY and NO_PROXY', () => {
+  it('goes through the proxy in HTTPS_PROXY (CONNECT tunnels to the server), and around it for NO_PROXY', async () => {
+    const server = await proxiedTokenServer();
+    const proxy = await suite.track(startConnectProxy({ anyHost: true }));
+    const target = `${PROXIED_HOST}:${portOf(server)}`;
+    const via = await suite.cli.run(args(`https://${target}/oauth2/default`), { input: SECRET, env: { HTTPS_PROXY: proxy.url } });
+    expect(via.code).toBe(0);
+    expect(JSON.parse(via.stdout)).toMatchObject({ ok: true, signature: 'verified' });
+    expect(proxy.tunnels.length).toBeGreaterThanOrEqual(1);
+    expect(new Set(proxy.tunnels)).toEqual(new Set([target]));
+
+    const count = proxy.tunnels.length;
+    // Around the proxy the name does not resolve here: the point is only that the proxy saw nothing.
+    const around = await suite.cli.run(args(`https://${target}/oauth2/default`), { input: SECRET, env: { HTTPS_PROXY: proxy.url, NO_PROXY: PROXIED_HOST } });
+    expect(around.code).toBe(3);
+    expect(proxy.tunnels.length).toBe(count);
+  });
+});
+
+describe('loopback destinations always go direct (item 4)', () => {
+  it.each([
+    ['plain http://localhost with HTTP_PROXY', 'http', 'localhost'],
+    ['https://127.0.0.1 with HTTPS_PROXY', 'https', '127.0.0.1'],
+  ])('%s: the proxy receives nothing, the server gets the request', async (_name, scheme, host) => {
+    const server = await suite.track(startFaultServer({
+      ca: suite.ca,
+      plainHttp: scheme === 'http',
+      fallback: behaviours.json(401, { error: 'invalid_client', error_description: 'Client authentication failed.' }),
+    }));
+    const proxy = await suite.track(startConnectProxy({ anyHost: true }));
+    const env = { HTTP_PROXY: proxy.url, HTTPS_PROXY: proxy.url, http_proxy: proxy.url, https_proxy: proxy.url, ALL_PROXY: proxy.url, NO_PROXY: 'example.com' };
+    const run = await suite.cli.run(args(`${scheme}://${host}:${portOf(server)}/oauth2/default`), { input: SECRET, env });
+    expect(run.code).toBe(1);
+    expect(proxy.tunnels).toEqual([]);
+    expect(proxy.requests).toEqual([]);
+    expect(server.requests.some((r) => r.method === 'POST' && typeof r.headers.authorization === 'string')).toBe(true);
+  });
+});
+
+describe('NODE_TLS_REJECT_UNAUTHORIZED=0 is ignored (item 3)', () => {
+  const env = { NODE_TLS_REJECT_UNAUTHORIZED: '0' };
+
+  it('direct: a self-signed server receives no request and no Authorization header; one line says the variable is ignored', async () => {
+    const server = await suite.track(startUntrustedServer({ fallback: behaviours.json(200, { access_token: 'stolen', token_type: 'Bearer' }) }));
+    const run = await suite.cli.run(args(`${server.origin}/oauth2/default`), { input: SECRET, env });
+    expect(run.code).toBe(3);
+    expect(JSON.parse(run.stdout)).toMatchObject({ ok: false, error: 'tls-untrusted' });
+    expect(server.requests).toEqual([]);
+    expect(run.stderr.split('\n').filter((l) => /NODE_TLS_REJECT_UNAUTHORIZED/.test(l))).toHaveLength(1);
+    expect(run.stderr).toMatch(TLS_LINE);
+
+    // Positive control: the same server does record a request when its CA is really trusted.
+    const own = tempFile('untrusted-ca.pem', server.ca);
+    try {
+      await suite.cli.run(['test', '--client-id', CLIENT_ID, '--issuer', `${server.origin}/oauth2/default`, '--ca-file', own.path, '--json'], { input: SECRET });
+      expect(server.requests.length).toBeGreaterThan(0);
+    } finally {
+      own.remove();
+    }
+  });
+
+  it('through a proxy tunnel: the self-signed server behind it receives nothing', async () => {
+    const server = await suite.track(startUntrustedServer({ fallback: behaviours.json(200, { access_token: 'stolen', token_type: 'Bearer' }) }));
+    const proxy = await suite.track(startConnectProxy({ anyHost: true }));
+    const run = await suite.cli.run(args(`https://${PROXIED_HOST}:${portOf(server)}/oauth2/default`), { input: SECRET, env: { ...env, HTTPS_PROXY: proxy.url } });
+    expect(run.code).toBe(3);
+    expect(proxy.tunnels.length).toBeGreaterThan(0);
+    expect(server.requests).toEqual([]);
+    expect(run.stderr).toMatch(TLS_LINE);
+  });
+
+  it('to an https:// proxy with a self-signed certificate: no CONNECT is sent to it', async () => {
+    const server = await proxiedTokenServer();
+    const otherCa = await createTestCa('Untrusted proxy CA');
+    const proxy = await suite.track(startConnectProxy({ anyHost: true, tls: await issueLeafCert(otherCa) }));
+    const run = await suite.cli.run(args(`https://${PROXIED_HOST}:${portOf(server)}/oauth2/default`), { input: SECRET, env: { ...env, HTTPS_PROXY: proxy.url } });
+    expect(run.code).toBe(3);
+    expect(proxy.tunnels).toEqual([]);
+    expect(server.requests).toEqual([]);
+  });
+});

@@ -1,0 +1,109 @@
+/**
+ * Property tests for the redactor (issue 11, items 1 and 2): random secrets
+ * (with `+ / % ~` and non-ASCII), every transform a server might apply to an
+ * echo, random surrounding text and random cut positions. The assertion uses
+ * an independent scanner (tests/support/fragment-scanner.ts): no piece of 16
+ * characters or more of any sensitive form survives. Positive control: the
+ * same scanner finds one in the same texts when masking is switched off.
+ */
+import { Buffer } from 'node:buffer';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { createRedactor, credentialSensitiveValues } from '../../../core/okta';
+import { findFragments, secretForms } from '../../support/fragment-scanner';
+
+const SECRET_CHARS = [...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/%~-_=. ', 'é', 'ж', '€', '🙂'];
+const secretArb = fc.array(fc.constantFrom(...SECRET_CHARS), { minLength: 40, maxLength: 64 }).map((a) => a.join(''));
+const clientIdArb = fc.stringMatching(/^0oa[a-zA-Z0-9]{8,17}$/);
+/** Surrounding text: anything printable, including the characters the decoders look for. */
+const textArb = fc.string({ maxLength: 60 });
+
+const basic = (id: string, secret: string): string => Buffer.from(`${id}:${secret}`, 'utf8').toString('base64');
+const formEncode = (v: string): string => new URLSearchParams({ v }).toString().slice(2);
+const lowerPercent = (t: string): string => t.replace(/%[0-9A-F]{2}/g, (m) => m.toLowerCase());
+const entities = (t: string): string => [...t].map((c) => (/[A-Za-z0-9]/.test(c) ? `&#${c.codePointAt(0)};` : c === '+' ? '&plus;' : c === '/' ? '&#x2F;' : c === '=' ? '&equals;' : c)).join('');
+
+type Transform = (id: string, secret: string, between: string, at: number) => string;
+
+/** Each way the issue lists for an echo to come back (plus the plain ones). */
+const TRANSFORMS: Readonly<Record<string, Transform>> = {
+  'secret as is': (_id, s) => s,
+  'Basic value': (id, s) => `Basic ${basic(id, s)}`,
+  'header URL-encoded': (id, s) => encodeURIComponent(`Basic ${basic(id, s)}`),
+  'header URL-encoded, lower-case hex': (id, s) => lowerPercent(encodeURIComponent(`Basic ${basic(id, s)}`)),
+  'value without = padding': (id, s) => basic(id, s).replace(/=+$/, ''),
+  'value in the URL-safe alphabet': (id, s) => basic(id, s).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, ''),
+  'value split in two with text between': (id, s, between, at) => {
+    const v = basic(id, s);
+    // Both halves keep at least 16 characters of the secret's part, so each is a leak on its own.
+    const lead = Math.floor((4 * Buffer.byteLength(`${id}:`)) / 3);
+    const cut = lead + 16 + (at % Math.max(1, v.length - lead - 32));
+    return `${v.slice(0, cut)}${between.replace(/[A-Za-z0-9+/=_-]/g, ' ')} ${v.slice(cut)}`;
+  },
+  'Base64 of the secret alone': (_id, s) => Buffer.from(s, 'utf8').toString('base64'),
+  'secret form-encoded': (_id, s) => `client_secret=${formEncode(s)}`,
+  'secret form-encoded, lower-case hex': (_id, s) => lowerPercent(formEncode(s)),
+  'JSON with \\/ escapes': (id, s) => JSON.stringify({ got: `Basic ${basic(id, s)}`, secret: s }).replace(/\//g, '\\/'),
+  'JSON with \\u escapes': (id, s) => JSON.stringify(`Basic ${basic(id, s)}`).replace(/[A-Za-z]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`),
+  'HTML entities': (id, s) => `<p>${entities(basic(id, s))}</p>`,
+  'double percent-encoding': (id, s) => encodeURIComponent(encodeURIComponent(`Basic ${basic(id, s)}`)),
+};
+
+const caseArb = fc.record({
+  id: clientIdArb,
+  secret: secretArb,
+  transform: fc.constantFrom(...Object.keys(TRANSFORMS)),
+  before: textArb,
+  after: textArb,
+  between: textArb,
+  at: fc.nat(),
+  cut: fc.nat({ max: 400 }),
+});
+
+function echo(c: { id: string; secret: string; transform: string; before: string; after: string; between: string; at: number }): string {
+  const transform = TRANSFORMS[c.transform];
+  if (transform === undefined) throw new Error(`no transform ${c.transform}`);
+  return `${c.before}${transform(c.id, c.secret, c.between, c.at)}${c.after}`;
+}
+
+describe('redactor properties', () => {
+  it('positive control: with masking switched off, the scanner finds a fragment in every echo', () => {
+    const off = createRedactor([]);
+    fc.assert(
+      fc.property(caseArb, (c) => {
+        const text = echo(c);
+        expect(findFragments(off.maskText(text), secretForms(c.id, c.secret))).not.toEqual([]);
+      }),
+    );
+  });
+
+  it('no fragment of 16+ characters of any sensitive form survives masking, whatever the transform', () => {
+    fc.assert(
+      fc.property(caseArb, (c) => {
+        const redactor = createRedactor(credentialSensitiveValues(c.id, c.secret));
+        const masked = redactor.maskText(echo(c));
+        expect(findFragments(masked, secretForms(c.id, c.secret))).toEqual([]);
+      }),
+    );
+  });
+
+  it('mask first, then cut: no fragment survives a cut at any position', () => {
+    fc.assert(
+      fc.property(caseArb, (c) => {
+        const redactor = createRedactor(credentialSensitiveValues(c.id, c.secret));
+        const text = echo(c);
+        const shown = redactor.truncate(text, Math.min(c.cut, text.length + 5));
+        expect(findFragments(shown, secretForms(c.id, c.secret))).toEqual([]);
+      }),
+    );
+  });
+
+  it('the leading characters that encode only the client ID may stay; the masked text says where the rest went', () => {
+    const id = '0oa1b2c3d4e5f6g7h8i9';
+    const secret = 'Zx9+/%~é-ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
+    const redactor = createRedactor(credentialSensitiveValues(id, secret));
+    const value = basic(id, secret);
+    const idPart = value.slice(0, Math.floor((4 * (id.length + 1)) / 3));
+    expect(redactor.maskText(`got ${value}!`)).toBe(`got ${idPart}••••••!`);
+  });
+});

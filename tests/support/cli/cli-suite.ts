@@ -1,0 +1,60 @@
+/**
+ * The set-up every process-level `basic-header test` suite against servers of
+ * its own repeats: the built CLI watched for the secret and its Basic value, a
+ * CA made for the run (with its PEM on disk only as the test's --ca-file), and
+ * servers closed after each test. Registers the Vitest hooks itself.
+ */
+import { Buffer } from 'node:buffer';
+import { afterAll, afterEach, beforeAll } from 'vitest';
+import { createTestCa, type TestCa } from '../test-ca';
+import { buildCli, createCli, tempFile, type Cli } from './cli-process';
+
+export interface CliSuite {
+  readonly ca: TestCa;
+  /** The CA's PEM file, for --ca-file. */
+  readonly caPath: string;
+  readonly cli: Cli;
+  /** Closes what the promise gives after the current test. */
+  track<T extends { close(): Promise<void> }>(thing: Promise<T>): Promise<T>;
+}
+
+export function useCliSuite(name: string, clientId: string, secret: string): CliSuite {
+  let ca: TestCa | undefined;
+  let caFile: { path: string; remove: () => void } | undefined;
+  let cli: Cli | undefined;
+  const open: { close(): Promise<void> }[] = [];
+
+  beforeAll(async () => {
+    const bin = buildCli();
+    ca = await createTestCa();
+    caFile = tempFile(`${name}-ca.pem`, ca.cert);
+    cli = createCli(bin, [secret, Buffer.from(`${clientId}:${secret}`).toString('base64')]);
+  });
+  afterEach(async () => {
+    await Promise.all(open.splice(0).map((thing) => thing.close()));
+  });
+  afterAll(() => {
+    caFile?.remove();
+  });
+
+  const ready = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error('useCliSuite: used before its beforeAll ran');
+    return value;
+  };
+  return {
+    get ca() {
+      return ready(ca);
+    },
+    get caPath() {
+      return ready(caFile).path;
+    },
+    get cli() {
+      return ready(cli);
+    },
+    async track(thing) {
+      const value = await thing;
+      open.push(value);
+      return value;
+    },
+  };
+}

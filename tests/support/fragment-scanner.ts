@@ -1,0 +1,79 @@
+/**
+ * An independent leak scanner for the redaction tests: written without the
+ * redactor's code (plain regex decoders, no position maps), so a blind spot in
+ * one is not silently shared by the other. "Leaked" means: some view of the
+ * text holds a piece of 16 characters or more of a sensitive form.
+ */
+import { Buffer } from 'node:buffer';
+
+export const FRAGMENT = 16;
+
+function formEncode(value: string): string {
+  return new URLSearchParams({ v: value }).toString().slice(2);
+}
+
+/**
+ * The forms the issue names for a client secret: the secret, form-encoded and
+ * percent-encoded, its Base64 alone (no padding), and the part of the Basic
+ * value (raw and form-encoded) from the first character that carries a bit
+ * of the secret.
+ */
+export function secretForms(clientId: string, secret: string): string[] {
+  const basicPart = (id: string, s: string): string => {
+    const lead = Buffer.byteLength(`${id}:`, 'utf8');
+    return Buffer.from(`${id}:${s}`, 'utf8').toString('base64').slice(Math.floor((4 * lead) / 3));
+  };
+  return [
+    secret,
+    formEncode(secret),
+    encodeURIComponent(secret),
+    Buffer.from(secret, 'utf8').toString('base64').replace(/=+$/, ''),
+    basicPart(clientId, secret),
+    basicPart(formEncode(clientId), formEncode(secret)),
+  ];
+}
+
+const ENTITIES: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", sol: '/', plus: '+', equals: '=', percnt: '%' };
+
+function percentDecode(text: string): string {
+  return text.replace(/(?:%[0-9a-fA-F]{2})+/g, (run) => new TextDecoder().decode(Buffer.from(run.replace(/%/g, ''), 'hex')));
+}
+
+function jsonUnescape(text: string): string {
+  const simple: Readonly<Record<string, string>> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
+  return text.replace(/\\(u[0-9a-fA-F]{4}|["\\/bfnrt])/g, (_m, e: string) => (e.length === 5 ? String.fromCharCode(parseInt(e.slice(1), 16)) : (simple[e] ?? e)));
+}
+
+function entityDecode(text: string): string {
+  return text.replace(/&(#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z]{2,8});/g, (m, e: string) => {
+    if (e.startsWith('#x') || e.startsWith('#X')) return String.fromCodePoint(parseInt(e.slice(2), 16));
+    if (e.startsWith('#')) return String.fromCodePoint(Number(e.slice(1)));
+    return ENTITIES[e.toLowerCase()] ?? m;
+  });
+}
+
+function canonical(text: string): string {
+  return text.replace(/=/g, '').replace(/-/g, '+').replace(/_/g, '/');
+}
+
+export function scannerViews(text: string): string[] {
+  const all = (t: string): string => entityDecode(jsonUnescape(percentDecode(t)));
+  const plain = [text, percentDecode(text), jsonUnescape(text), entityDecode(text), all(text), all(all(text))];
+  return [...new Set([...plain, ...plain.map(canonical)])];
+}
+
+/** Every piece (>= FRAGMENT chars, or a whole shorter form) of any form found in any view of `text`. */
+export function findFragments(text: string, forms: readonly string[]): string[] {
+  const found = new Set<string>();
+  const views = scannerViews(text);
+  for (const raw of forms) {
+    for (const form of [raw, canonical(raw)]) {
+      const width = Math.min(FRAGMENT, form.length);
+      for (let i = 0; i + width <= form.length; i += 1) {
+        const piece = form.slice(i, i + width);
+        if (views.some((v) => v.includes(piece))) found.add(piece);
+      }
+    }
+  }
+  return [...found];
+}
