@@ -69,12 +69,12 @@ export const KEYSTROKE_LOOP = String.raw`async (args) => {
   const idField = fieldByLabel('Client ID');
   const secretField = fieldByLabel('Client secret');
   if (idField === null || secretField === null) throw new Error('the credential fields were not found');
-  const show = document.querySelector('button[aria-label="Show output values"]');
-  if (show === null) throw new Error('the Show output values button was not found');
+  const show = [...document.querySelectorAll('button')].find((b) => /^(Show|Hide) outputs$/.test(b.textContent?.trim() ?? '')) ?? null;
+  if (show === null) throw new Error('the Show outputs button was not found');
   // Masked outputs hide the secret's part, so a keystroke in the secret would not change them: show the values.
   if (show.getAttribute('aria-pressed') !== 'true') show.click();
   const appOutputs = [document.querySelector('[data-testid="output-base64"]'), document.querySelector('[data-testid="output-header"]')];
-  if (appOutputs.some((o) => !(o instanceof HTMLInputElement))) throw new Error('the output fields were not found');
+  if (appOutputs.some((o) => !(o instanceof HTMLTextAreaElement))) throw new Error('the output fields were not found');
 
   const last = args.secret.slice(-1);
   const values = [args.secret, args.secret.slice(0, -1) + (last === 'a' ? 'b' : 'a')];
