@@ -3,7 +3,7 @@
  * it met its target. Timings never fail the run; a missed target is reported.
  */
 
-export type Unit = 'ms' | 'bytes' | 'ops/s';
+export type Unit = 'ms' | 'bytes' | 'ops/s' | 'count';
 
 /** A target is either a ceiling on the measured value or a ceiling on measured ÷ baseline. */
 export type Target =

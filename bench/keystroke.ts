@@ -41,6 +41,8 @@ export async function keystrokeFigures(browser: Browser, site: RendererSite): Pr
       const page = await context.newPage();
       await page.goto(site.appUrl, { waitUntil: 'load' });
       await page.getByRole('textbox', { name: 'Client ID', exact: true }).waitFor();
+      // The panels are lazy chunks: start once they are in, as a user would type into a settled window.
+      await page.getByRole('button', { name: 'Test credentials' }).waitFor();
       const result: unknown = await page.evaluate(`(${KEYSTROKE_LOOP})(${JSON.stringify({ clientId, secret, samples: KEYSTROKE_SAMPLES, warmup: WARMUP, chunk: CHUNK })})`);
       if (!isLoopResult(result)) throw new Error('the keystroke loop returned something unexpected');
       const app = summarize(result.app);

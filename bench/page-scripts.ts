@@ -18,17 +18,25 @@ const FIELD_BY_LABEL = String.raw`
 
 /**
  * Init script: records performance.now() (ms since navigation start) the first
- * time the Client ID field exists and is enabled. A MutationObserver callback
+ * time the Client ID field exists and is enabled (__benchReadyAt), and when the
+ * lazily loaded panels have landed (__benchPanelsAt; the app only). A MutationObserver callback
  * runs right after the DOM change, so for React this is just after its commit,
  * when the root's event listeners are live and typing works.
  */
 export const READY_PROBE = String.raw`(() => {
   ${FIELD_BY_LABEL}
   const record = () => {
-    if (window.__benchReadyAt !== undefined) return true;
-    const field = fieldByLabel('Client ID');
-    if (field === null || field.disabled) return false;
-    window.__benchReadyAt = performance.now();
+    if (window.__benchReadyAt === undefined) {
+      const field = fieldByLabel('Client ID');
+      if (field === null || field.disabled) return false;
+      window.__benchReadyAt = performance.now();
+    }
+    // The lazy panels (issue 16): when the Test credentials button is there. Never on the blank page.
+    if (window.__benchPanelsAt === undefined) {
+      const test = [...document.querySelectorAll('button')].find((b) => b.textContent.trim() === 'Test credentials');
+      if (test === undefined) return false;
+      window.__benchPanelsAt = performance.now();
+    }
     return true;
   };
   const observer = new MutationObserver(() => { if (record()) observer.disconnect(); });
@@ -99,7 +107,12 @@ export const KEYSTROKE_LOOP = String.raw`async (args) => {
   type(plainInput, values[1]);
   await settle();
   await settle();
-  if (appOutputs[0].value !== expected(values[1])) throw new Error('the app did not show the expected Base64 value');
+  // The encoder is a lazy chunk (issue 16): wait for it once, before any timing starts.
+  const waitStarted = performance.now();
+  while (appOutputs[0].value !== expected(values[1])) {
+    if (performance.now() - waitStarted > 10000) throw new Error('the app did not show the expected Base64 value');
+    await settle();
+  }
 
   const run = async (field, outputs, count, state, into) => {
     for (let i = 0; i < count; i += 1) {
@@ -138,3 +151,94 @@ export const KEYSTROKE_LOOP = String.raw`async (args) => {
   box.remove();
   return { app, baseline };
 }`;
+
+/**
+ * Long-day driver, evaluated once in the loaded renderer: defines
+ * window.__longDay with three loops that act as a user would (native value
+ * setter + input events, button clicks), each waiting for the app's answer:
+ *   fill({ clientId, secret, target, scopes, header })  fills the form
+ *   tokenTests(n)     clicks Test credentials n times, each until its result is in; returns outcomes seen
+ *   keystrokes(n)     n input events in the secret field, flipping its last character
+ *   forgetCycles(n, values)  fills the form, then Forget everything, n times
+ */
+export const LONG_DAY_DRIVER = String.raw`(() => {
+  ${FIELD_BY_LABEL}
+  const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set;
+  const setAreaValue = Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value').set;
+  const type = (field, value) => {
+    (field instanceof HTMLTextAreaElement ? setAreaValue : setValue).call(field, value);
+    field.dispatchEvent(new Event('input', { bubbles: true }));
+  };
+  const macrotask = () => new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => { channel.port1.close(); resolve(); };
+    channel.port2.postMessage(null);
+  });
+  const settle = async () => {
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    await macrotask();
+  };
+  const until = async (what, check, ms = 20000) => {
+    const started = performance.now();
+    while (!check()) {
+      if (performance.now() - started > ms) throw new Error('timed out waiting for ' + what);
+      await macrotask();
+    }
+  };
+  const field = (label) => {
+    const f = fieldByLabel(label) || [...document.querySelectorAll('textarea')].find((t) => t.labels && [...t.labels].some((l) => l.textContent.trim() === label));
+    if (!f) throw new Error('no field labelled ' + label);
+    return f;
+  };
+  const button = (pattern) => [...document.querySelectorAll('button')].find((b) => pattern.test(b.textContent.trim()));
+
+  const fill = async (v) => {
+    type(field('Client ID'), v.clientId);
+    type(field('Client secret'), v.secret);
+    type(field('Okta domain or issuer'), v.target);
+    type(field('Scopes'), v.scopes);
+    type(field('Header or Base64 value'), v.header);
+    await settle();
+  };
+
+  const tokenTests = async (n) => {
+    const outcomes = {};
+    for (let i = 0; i < n; i += 1) {
+      const test = button(/^Test credentials$/);
+      if (!test) throw new Error('the Test credentials button is missing');
+      test.click();
+      await until('the test to start', () => button(/^Testing…$/) !== undefined || document.querySelector('.test-status .result-message') !== null, 5000);
+      await until('the test to finish', () => button(/^Test credentials$/) !== undefined);
+      const result = document.querySelector('[data-outcome]');
+      const outcome = result ? result.getAttribute('data-outcome') : 'none';
+      outcomes[outcome] = (outcomes[outcome] || 0) + 1;
+    }
+    return outcomes;
+  };
+
+  const keystrokes = async (n) => {
+    const secret = field('Client secret');
+    const base = secret.value.slice(0, -1);
+    for (let i = 0; i < n; i += 1) {
+      type(secret, base + (i % 2 === 0 ? 'a' : 'b'));
+      await macrotask();
+      if (i % 100 === 99) await settle();
+    }
+    await settle();
+  };
+
+  const forgetCycles = async (n, values) => {
+    for (let i = 0; i < n; i += 1) {
+      await fill(values);
+      const before = field('Client ID');
+      button(/^Forget everything$/).click();
+      await until('the form to be forgotten', () => {
+        const now = fieldByLabel('Client ID');
+        return now !== null && now !== before && now.value === '';
+      });
+      await settle();
+    }
+  };
+
+  window.__longDay = { fill, tokenTests, keystrokes, forgetCycles, settle };
+})();`;

@@ -12,9 +12,10 @@ import { interleave, summarize } from './stats';
 
 export const READY_LOADS = 20;
 const WARMUP_LOADS = 1;
-const READY_RATIO_TARGET = 3;
+/** Issue 16 (was 3 in issue 7). */
+const READY_RATIO_TARGET = 2.5;
 
-async function coldLoad(browser: Browser, url: string): Promise<number> {
+async function coldLoad(browser: Browser, url: string, panels: number[] | null = null): Promise<number> {
   const context = await browser.newContext({ viewport: { width: 1200, height: 800 }, colorScheme: 'light', locale: 'en-US' });
   try {
     await context.addInitScript({ content: READY_PROBE });
@@ -33,6 +34,15 @@ async function coldLoad(browser: Browser, url: string): Promise<number> {
       if (Date.now() > deadline) throw new Error(`${url}: the Client ID field never became usable`);
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
+    if (panels !== null) {
+      // Not part of the figure: when the lazily loaded panels had landed, for the record.
+      let panelsAt: unknown;
+      while (typeof (panelsAt = await page.evaluate('window.__benchPanelsAt')) !== 'number') {
+        if (Date.now() > deadline) throw new Error(`${url}: the Test credentials panel never appeared`);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      panels.push(panelsAt as number);
+    }
     if (problems.length > 0) throw new Error(`${url} reported errors while loading: ${problems.join(' | ')}`);
     return readyAt as number;
   } finally {
@@ -46,12 +56,14 @@ export async function rendererReadyFigure(browser: Browser, site: RendererSite):
     await coldLoad(browser, site.appUrl);
     await coldLoad(browser, site.blankUrl);
   }
+  const panels: number[] = [];
   const { a: app, b: blank } = await interleave(
     READY_LOADS,
-    () => coldLoad(browser, site.appUrl),
+    () => coldLoad(browser, site.appUrl, panels),
     () => coldLoad(browser, site.blankUrl),
   );
   const appStats = summarize(app);
+  const panelStats = summarize(panels);
   const blankStats = summarize(blank);
   return makeFigure({
     id: 'renderer-ready',
@@ -62,7 +74,8 @@ export async function rendererReadyFigure(browser: Browser, site: RendererSite):
     baselineLabel: 'blank page',
     target: { kind: 'ratio', value: READY_RATIO_TARGET },
     detail: `median of ${READY_LOADS} cold loads each, navigation start → Client ID field usable; ` +
-      `app p10–p90 ${appStats.p10.toFixed(1)}–${appStats.p90.toFixed(1)} ms, blank ${blankStats.p10.toFixed(1)}–${blankStats.p90.toFixed(1)} ms`,
-    data: { app: appStats, blank: blankStats, appSamples: app, blankSamples: blank },
+      `app p10–p90 ${appStats.p10.toFixed(1)}–${appStats.p90.toFixed(1)} ms, blank ${blankStats.p10.toFixed(1)}–${blankStats.p90.toFixed(1)} ms; ` +
+      `lazy panels in (Test credentials button there) at a median ${panelStats.median.toFixed(0)} ms, not part of the figure`,
+    data: { app: appStats, blank: blankStats, panels: panelStats, appSamples: app, blankSamples: blank, panelSamples: panels },
   });
 }

@@ -44,6 +44,8 @@ export function formatValue(value: number | null, unit: Unit): string {
       return value < 10 ? `${value.toFixed(2)} ms` : `${value.toFixed(1)} ms`;
     case 'ops/s':
       return `${Math.round(value)}/s`;
+    case 'count':
+      return String(Math.round(value));
   }
 }
 

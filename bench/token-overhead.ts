@@ -88,6 +88,7 @@ export async function tokenOverheadFigure(): Promise<Figure> {
       target: { kind: 'ratio', value: TOKEN_RATIO_TARGET },
       detail: `median of ${TOKEN_TESTS} alternating requests each, discovery cached (the server saw only token POSTs); ` +
         `totals ${total(core).toFixed(0)} vs ${total(baseline).toFixed(0)} ms (${(total(core) / total(baseline)).toFixed(2)}×); ` +
+        `p10 ${coreStats.p10.toFixed(2)} vs ${rawStats.p10.toFixed(2)} ms (${(coreStats.p10 / rawStats.p10).toFixed(2)}×, the least disturbed requests); ` +
         `core's own work on a canned answer (no network): median ${ownWork.median.toFixed(2)} ms per test ` +
         '(input checks, capped read, JWT signature check, explanation, redaction)',
       data: {

@@ -50,7 +50,8 @@ export function parseArgs(argv: readonly string[], specs: readonly OptionSpec[])
       const eq = token.indexOf('=');
       const name = eq === -1 ? token.slice(2) : token.slice(2, eq);
       inline = eq === -1 ? undefined : token.slice(eq + 1);
-      shown = `--${name}`;
+      // A name that is not shaped like an option may be pasted text (a key, a secret): never echo it.
+      shown = /^[A-Za-z0-9][A-Za-z0-9_-]{0,40}$/.test(name) ? `--${name}` : 'an option (not shown: it may be a credential)';
       spec = byName.get(name);
     } else {
       // Short options take no attached value or clusters: only -h style flags exist.

@@ -5,7 +5,7 @@
  */
 import type { OptionSpec } from './args';
 
-export const COMMANDS = ['encode', 'decode', 'test'] as const;
+export const COMMANDS = ['encode', 'decode', 'test', 'keygen'] as const;
 export type CommandName = (typeof COMMANDS)[number];
 
 export function isCommand(name: string): name is CommandName {
@@ -42,12 +42,24 @@ export const COMMAND_OPTIONS: Readonly<Record<CommandName, readonly OptionSpec[]
     { name: 'domain', value: 'HOST[:PORT]', description: 'Okta domain, e.g. dev-123.okta.com; use with --auth-server. Instead of --issuer.' },
     { name: 'auth-server', value: 'default|org|ID', description: 'Authorization server on --domain (default: default).' },
     { name: 'scope', value: 'SCOPE', repeatable: true, description: 'Scope to request; repeat it, or give several separated by spaces.' },
-    { name: 'auth-method', value: 'basic|post', description: 'client_secret_basic (default, Okta\'s) or client_secret_post.' },
+    {
+      name: 'auth-method',
+      value: 'METHOD',
+      description: 'client_secret_basic (default; alias basic), client_secret_post (alias post), client_secret_jwt or private_key_jwt.',
+    },
+    { name: 'private-key', value: 'FILE', description: 'private_key_jwt: the private key file (PEM, JWK, JWK Set, or keygen output); - reads it from standard input.' },
+    { name: 'key-id', value: 'KID', description: 'private_key_jwt: the kid to send when the key carries none (as listed under the app\'s Public Keys).' },
+    { name: 'alg', value: 'ALG', description: 'Assertion algorithm (default from the key: RS256 for RSA, ES256/384/512 by curve; HS256 for client_secret_jwt).' },
+    { name: 'dpop', description: 'Send DPoP proofs (a fresh ES256 key per run); retries once with the server\'s nonce and checks the token is bound.' },
     formEncode,
     { name: 'timeout', value: 'SECONDS', description: 'Give up on each request after this long (default: 15).' },
     { name: 'ca-file', value: 'PEM', description: 'Also trust the CA certificates in this PEM file (NODE_EXTRA_CA_CERTS works too).' },
     json,
     { name: 'print-token', description: 'On success print only the raw access token on stdout (the report goes to stderr).' },
+  ],
+  keygen: [
+    { name: 'alg', value: 'RS256|ES256', description: 'Key type: RS256 (RSA 2048, the default, as Okta makes them) or ES256 (EC P-256).' },
+    { name: 'kid', value: 'KID', description: 'The key ID (default: the key\'s RFC 7638 thumbprint).' },
   ],
 };
 

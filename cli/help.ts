@@ -24,12 +24,14 @@ const SUMMARY: Readonly<Record<CommandName, string>> = {
   encode: 'Print base64(client_id:client_secret), the value of an "Authorization: Basic" header, on one line.',
   decode: 'Read a pasted Basic header or value on standard input; print the client ID, the secret\'s length (never the secret) and any classic mistakes.',
   test: 'Request a token with the client-credentials grant and explain the answer: claims, signature, or Okta\'s error with its cause and fix.',
+  keygen: 'Make a key pair for private_key_jwt in memory and print it as JSON: the public JWK for Okta, the private JWK for test --private-key.',
 };
 
 const USAGE: Readonly<Record<CommandName, string>> = {
   encode: 'basic-header encode --client-id ID [--header | --json] [--form-encode]',
   decode: 'basic-header decode [--json] < header.txt',
   test: 'basic-header test --client-id ID (--issuer URL | --domain HOST [--auth-server default|org|ID]) [--scope SCOPE]… [options]',
+  keygen: 'basic-header keygen [--alg RS256|ES256] [--kid KID]',
 };
 
 const EXAMPLES: Readonly<Record<CommandName, readonly string[]>> = {
@@ -50,6 +52,12 @@ const EXAMPLES: Readonly<Record<CommandName, readonly string[]>> = {
   basic-header test --scope 'api:read api:write' --json`,
     `printf '%s' "$SECRET" | basic-header test --client-id 0oa… --domain dev-123.okta.com --auth-server aus9o8wzkhckw9TLa0h7 --ca-file corp-ca.pem`,
     `TOKEN=$(printf '%s' "$SECRET" | basic-header test --client-id 0oa… --issuer "$ISSUER" --scope api:read --print-token)`,
+    `basic-header test --client-id 0oa… --domain dev-123.okta.com --auth-server org --scope okta.users.read --auth-method private_key_jwt --private-key key.pem --key-id "$KID" --dpop`,
+    `op read op://vault/okta-key/private.pem | basic-header test --client-id 0oa… --issuer "$ISSUER" --auth-method private_key_jwt --private-key -`,
+  ],
+  keygen: [
+    `basic-header keygen > okta-key.json    # then paste .publicJwk into the app's Add key dialog`,
+    `basic-header keygen --alg ES256 | jq .publicJwk`,
   ],
 };
 
@@ -64,8 +72,18 @@ Stable codes: trailing-newline, line-wrapped, pem-armor, missing-colon, not-base
 or from --domain with --auth-server. HTTPS_PROXY and NO_PROXY are honoured; --ca-file adds CA certificates
 to the system's (so does NODE_EXTRA_CA_CERTS). Plain http:// is refused except to this computer.
 A successful report goes to stdout, a failed one to stderr. The raw token is printed only with --print-token.
+Client authentication: client_secret_basic and client_secret_post send the secret; client_secret_jwt signs an
+HS256 assertion with it (Okta needs a secret of 32 characters or more); private_key_jwt signs with --private-key
+(PEM PKCS#8/PKCS#1/SEC1, a JWK, a JWK Set with one private key, or keygen output) and reads no secret. The
+assertion has iss = sub = the client ID, aud = the token endpoint, a 5-minute exp and a new jti per request.
+--dpop adds a DPoP proof from a key made for this run, retries once when Okta asks for a nonce, and checks the
+token's cnf.jkt. Only decoded claims are shown; the key, the assertion and the proof never are.
 --json prints one object: {"ok", "status", "error", "errorDescription", "explanation", "claims", "signature",
-"rateLimit", "request"}; request is what was sent, with the secret masked.`,
+"rateLimit", "request", "authMethod", "tokenType", "dpop"}; request is what was sent, with the secret, assertion and
+proof masked; dpop is null or {"jkt", "nonceRetried", "bound"}.`,
+  keygen: `Prints one JSON object: {"kid", "alg", "publicJwk", "privateJwk"}. The default kid is the key's RFC 7638
+thumbprint. publicJwk has no private members. Nothing is written to disk: redirect the output where you keep
+secrets, or pipe it on. On a terminal, stderr says that the output holds a private key.`,
 };
 
 function optionLines(options: readonly OptionSpec[]): string {
@@ -75,7 +93,7 @@ function optionLines(options: readonly OptionSpec[]): string {
 }
 
 export function commandHelp(command: CommandName): string {
-  const needsSecret = command !== 'decode';
+  const needsSecret = command === 'encode' || command === 'test';
   return [
     `Usage: ${USAGE[command]}`,
     '',
@@ -90,7 +108,7 @@ export function commandHelp(command: CommandName): string {
     'Examples:',
     ...EXAMPLES[command].map((e) => `  ${e}`),
     '',
-    ...(command === 'decode' ? [] : [EXIT_CODES]),
+    ...(command === 'encode' || command === 'test' ? [EXIT_CODES] : []),
   ].join('\n').trimEnd();
 }
 
@@ -105,6 +123,7 @@ export function generalHelp(): string {
     `  encode   ${SUMMARY.encode}`,
     `  decode   ${SUMMARY.decode}`,
     `  test     ${SUMMARY.test}`,
+    `  keygen   ${SUMMARY.keygen}`,
     '',
     SECRET_SOURCES,
     '',

@@ -10,7 +10,7 @@ import type { CommandContext } from './command-context';
 import { EXIT, type ExitCode } from './exit-codes';
 import { commandHelp, generalHelp } from './help';
 import { Output } from './output';
-import { findSecretOption, secretOptionMessage } from './secret-flag-guard';
+import { findKeyMaterialArgument, findSecretOption, keyMaterialMessage, secretOptionMessage } from './secret-flag-guard';
 import { VERSION } from './version';
 
 /** Options accepted before the command as well as after it. */
@@ -24,11 +24,19 @@ async function runCommand(command: CommandName, ctx: CommandContext): Promise<Ex
       return (await import('./commands/decode')).runDecode(ctx);
     case 'test':
       return (await import('./commands/test')).runTest(ctx);
+    case 'keygen':
+      return (await import('./commands/keygen')).runKeygen(ctx);
   }
 }
 
 async function main(argv: readonly string[], output: Output): Promise<ExitCode> {
   // First of all: a secret on argv is refused before it can be used for anything.
+  // Key material first: PEM text starts with dashes, so it would otherwise pass for an option name.
+  const keyArgument = findKeyMaterialArgument(argv);
+  if (keyArgument !== null) {
+    output.error(keyMaterialMessage(keyArgument));
+    return EXIT.usage;
+  }
   const secretOption = findSecretOption(argv, KNOWN_OPTION_NAMES);
   if (secretOption !== null) {
     output.error(secretOptionMessage(secretOption));

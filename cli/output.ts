@@ -60,6 +60,11 @@ export class Output {
     this.err = colourEnabled(options.stderr, options.env, options.noColor) ? COLOUR : PLAIN;
   }
 
+  /** Whether stdout is a terminal (so a result holding a private key would land on screen and in scrollback). */
+  get stdoutIsTerminal(): boolean {
+    return this.#stdout.isTTY === true;
+  }
+
   /** Register values none of whose forms may ever be printed (core's redactor: encoded, split, any 16-character piece). */
   protect(...values: readonly SensitiveValue[]): void {
     this.#protected.push(...values);

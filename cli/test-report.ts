@@ -5,7 +5,8 @@
  */
 import { isInternalError } from '../core/okta/run-token-test';
 import { describeEpochSeconds, isoFromEpochSeconds, NOT_A_DATE } from '../core/okta/time';
-import type { Explanation, MaskedRequest, RateLimitInfo, SignatureStatus, TokenTestOutcome, TokenTestReport } from '../core/okta/types';
+import type { ClientAuthMethod, Explanation, MaskedRequest, RateLimitInfo, SignatureStatus, TokenTestOutcome, TokenTestReport } from '../core/okta/types';
+import { authLines } from './auth-report';
 import { EXIT, type ExitCode } from './exit-codes';
 import type { Palette } from './output';
 
@@ -19,6 +20,11 @@ export interface TestJson {
   readonly signature: SignatureStatus;
   readonly rateLimit: RateLimitInfo | null;
   readonly request: MaskedRequest | null;
+  /** The client authentication method actually used. */
+  readonly authMethod: ClientAuthMethod | null;
+  /** token_type from the response. */
+  readonly tokenType: string | null;
+  readonly dpop: { readonly jkt: string; readonly nonceRetried: boolean; readonly bound: boolean } | null;
 }
 
 export function reportJson(report: TokenTestReport): TestJson {
@@ -32,6 +38,9 @@ export function reportJson(report: TokenTestReport): TestJson {
     signature: report.token?.signature ?? 'unchecked',
     rateLimit: report.rateLimit,
     request: report.request,
+    authMethod: report.authMethod,
+    tokenType: report.token?.tokenType ?? null,
+    dpop: report.dpop === null ? null : { jkt: report.dpop.jkt, nonceRetried: report.dpop.nonceRetried, bound: report.dpop.bound },
   };
 }
 
@@ -138,12 +147,13 @@ export function reportLines(report: TokenTestReport, p: Palette, nowMs: number):
       for (const name of names) lines.push(`    ${name.padEnd(width)}${claimValue(name, token.claims[name], nowMs)}`);
     }
   }
+  lines.push(...authLines(report, p));
   if (report.rateLimit !== null) {
     const line = rateLimitLine(report.rateLimit, nowMs);
     if (line !== '') lines.push(`  ${label(p, 'Rate limit')}${line}`);
   }
   if (report.request !== null) {
-    lines.push(`  ${label(p, 'Sent')}${report.request.method} ${report.request.url} (secret masked; --json shows the whole request)`);
+    lines.push(`  ${label(p, 'Sent')}${report.request.method} ${report.request.url} (credentials masked; --json shows the whole request)`);
   }
   return lines;
 }

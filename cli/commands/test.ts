@@ -7,9 +7,10 @@
 import { buildBasicCredentials } from '../../core/encoding';
 import { credentialSensitiveValues } from '../../core/okta/redact';
 import { MAX_TIMEOUT_MS, buildMaskedPreview, runTokenTest } from '../../core/okta';
-import type { ClientAuthMethod, TokenTestInput, TokenTestReport } from '../../core/okta/types';
+import type { TokenTestInput, TokenTestReport } from '../../core/okta/types';
 import { fail, ok, type Result } from '../../core/shared/result';
 import type { ParsedArgs } from '../args';
+import { loadClientAuth, readClientAuthSettings, type ClientAuthSettings } from '../client-auth-options';
 import type { CommandContext } from '../command-context';
 import { readClientId, readServer } from '../credential-options';
 import { EXIT, inputFailureExit, type ExitCode } from '../exit-codes';
@@ -23,18 +24,7 @@ const MAX_TIMEOUT_SECONDS = MAX_TIMEOUT_MS / 1000;
 /** Stands in for the secret while the other inputs are checked, before the secret is read. */
 const PLACEHOLDER_SECRET = 'placeholder-secret-not-sent';
 
-export function parseAuthMethod(text: string | undefined): Result<ClientAuthMethod, 'usage'> {
-  switch ((text ?? 'basic').toLowerCase()) {
-    case 'basic':
-    case 'client_secret_basic':
-      return ok('client_secret_basic');
-    case 'post':
-    case 'client_secret_post':
-      return ok('client_secret_post');
-    default:
-      return fail('usage', '--auth-method must be basic (client_secret_basic, the default) or post (client_secret_post).');
-  }
-}
+export { parseAuthMethod } from '../client-auth-options';
 
 export function parseTimeoutMs(text: string | undefined): Result<number, 'usage'> {
   if (text === undefined) return ok(15_000);
@@ -51,7 +41,7 @@ interface Settings {
   readonly authServer: TokenTestInput['authServer'];
   /** As given: core splits `--scope 'a b'` and drops duplicates. */
   readonly scopes: readonly string[];
-  readonly authMethod: ClientAuthMethod;
+  readonly auth: ClientAuthSettings;
   readonly formEncode: boolean;
   readonly timeoutMs: number;
 }
@@ -64,11 +54,8 @@ function readSettings(args: ParsedArgs, env: CommandContext['env']): Result<Sett
   if (!clientId.ok) return clientId;
   const server = readServer(args, env);
   if (!server.ok) return server;
-  const authMethod = parseAuthMethod(args.value('auth-method'));
-  if (!authMethod.ok) return authMethod;
-  if (args.has('form-encode') && authMethod.value === 'client_secret_post') {
-    return fail('usage', '--form-encode applies to the Basic header only; with --auth-method post the body is always form-encoded.');
-  }
+  const auth = readClientAuthSettings(args);
+  if (!auth.ok) return auth;
   const timeoutMs = parseTimeoutMs(args.value('timeout'));
   if (!timeoutMs.ok) return timeoutMs;
   return ok({
@@ -76,7 +63,7 @@ function readSettings(args: ParsedArgs, env: CommandContext['env']): Result<Sett
     target: server.value.target,
     authServer: server.value.authServer,
     scopes: args.values('scope'),
-    authMethod: authMethod.value,
+    auth: auth.value,
     formEncode: args.has('form-encode'),
     timeoutMs: timeoutMs.value,
   });
@@ -90,9 +77,15 @@ export async function runTest(ctx: CommandContext): Promise<ExitCode> {
     return EXIT.usage;
   }
   const s = settings.value;
+  // The private key (private_key_jwt) is read and checked here; it is not a secret prompt.
+  const auth = await loadClientAuth(s.auth, ctx);
+  if (!auth.ok) {
+    output.error(auth.message);
+    return inputFailureExit(auth.code);
+  }
   const base = {
     target: s.target, authServer: s.authServer, clientId: s.clientId, scopes: s.scopes,
-    authMethod: s.authMethod, formEncode: s.formEncode, timeoutMs: s.timeoutMs,
+    formEncode: s.formEncode, timeoutMs: s.timeoutMs, ...auth.value,
   };
   // Everything but the secret is checked first, so a typo never costs a prompt or a pipe.
   const preview = buildMaskedPreview({ ...base, clientSecret: PLACEHOLDER_SECRET });
@@ -111,29 +104,32 @@ export async function runTest(ctx: CommandContext): Promise<ExitCode> {
   if (tlsWarning !== null) output.warn(tlsWarning);
   output.debug(trust.value.ca === null ? 'trust: Node\'s default CA store (with NODE_EXTRA_CA_CERTS if set)' : `trust: ${trust.value.ca.length} CA certificates (default store + extra)`);
 
-  const read = await readClientSecret(ctx);
-  if (!read.ok) {
-    output.error(read.message);
-    return inputFailureExit(read.code);
-  }
-  const secret = read.value;
-
-  // The same hygiene as `encode`, so an empty secret or a colon in the ID stops here, before any traffic.
-  const cleaned = buildBasicCredentials({ clientId: s.clientId, clientSecret: secret.value, formEncode: s.formEncode });
-  output.protect(...credentialSensitiveValues(cleaned.clientId, cleaned.clientSecret));
   const printed = new Set<string>();
-  if (cleaned.status !== 'ready') {
-    for (const n of cleaned.notices) if (!isBlocking(n)) output.notice(n);
-    const blocking = cleaned.notices.filter(isBlocking);
-    for (const n of blocking.length > 0 ? blocking : cleaned.notices.slice(0, 1)) output.error(blockingMessage(n, secret.source));
-    return EXIT.usage;
-  }
-  for (const n of cleaned.notices) {
-    output.notice(n);
-    printed.add(`${n.code}\u0000${n.message}`);
-  }
+  let input: TokenTestInput = { ...base, clientSecret: '' };
+  // private_key_jwt reads no secret at all.
+  if (s.auth.authMethod !== 'private_key_jwt') {
+    const read = await readClientSecret(ctx);
+    if (!read.ok) {
+      output.error(read.message);
+      return inputFailureExit(read.code);
+    }
+    const secret = read.value;
 
-  const input: TokenTestInput = { ...base, clientId: cleaned.clientId, clientSecret: cleaned.clientSecret };
+    // The same hygiene as `encode`, so an empty secret or a colon in the ID stops here, before any traffic.
+    const cleaned = buildBasicCredentials({ clientId: s.clientId, clientSecret: secret.value, formEncode: s.formEncode });
+    output.protect(...credentialSensitiveValues(cleaned.clientId, cleaned.clientSecret));
+    if (cleaned.status !== 'ready') {
+      for (const n of cleaned.notices) if (!isBlocking(n)) output.notice(n);
+      const blocking = cleaned.notices.filter(isBlocking);
+      for (const n of blocking.length > 0 ? blocking : cleaned.notices.slice(0, 1)) output.error(blockingMessage(n, secret.source));
+      return EXIT.usage;
+    }
+    for (const n of cleaned.notices) {
+      output.notice(n);
+      printed.add(`${n.code}\u0000${n.message}`);
+    }
+    input = { ...base, clientId: cleaned.clientId, clientSecret: cleaned.clientSecret };
+  }
   const net = createNodeFetch(trust.value.ca);
   const controller = new AbortController();
   let interrupts = 0;

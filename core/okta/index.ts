@@ -25,3 +25,35 @@ export {
 } from './redact';
 export { describeEpochSeconds, isoFromEpochSeconds, NOT_A_DATE } from './time';
 export { hostToUnicode } from './punycode';
+export {
+  importPrivateKey,
+  generateClientKey,
+  exportPrivateKeyPem,
+  checkKeyId,
+  isPrivateKeyJwtAlg,
+  isClientSecretJwtAlg,
+  PRIVATE_KEY_JWT_ALGS,
+  CLIENT_SECRET_JWT_ALGS,
+  KEYGEN_ALGS,
+  type ImportedKey,
+  type ImportKeyOptions,
+  type ImportKeyErrorCode,
+  type GeneratedKey,
+  type KeygenAlg,
+  type PrivateKeyJwtAlg,
+  type ClientSecretJwtAlg,
+} from './client-keys';
+export { keyMaterialValues, privateJwkValues, MAX_KEY_TEXT_LENGTH, type KeyFormat } from './key-formats';
+export {
+  signClientAssertion,
+  createDpopKey,
+  signDpopProof,
+  dpopHtu,
+  jwtSensitiveValues,
+  ASSERTION_LIFETIME_S,
+  CLIENT_ASSERTION_TYPE,
+  type AssertionSigner,
+  type DpopKey,
+  type SignedJwt,
+} from './signed-jwt';
+export { MIN_HMAC_SECRET_LENGTH } from './token-request';

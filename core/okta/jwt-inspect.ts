@@ -27,16 +27,37 @@ const ALGORITHMS = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256
 /** Tolerated clock difference between this computer and the server. */
 const CLOCK_TOLERANCE_S = 60;
 
-/** Imported keys per key set: a cached set is imported once, not on every test. */
-const keySets = new WeakMap<JsonWebKeySet, ReturnType<typeof createLocalJWKSet>>();
+type KeySet = ReturnType<typeof createLocalJWKSet>;
 
-function keySetFor(jwks: JsonWebKeySet): ReturnType<typeof createLocalJWKSet> {
-  let set = keySets.get(jwks);
+/**
+ * Imported public keys, per issuer and key-set content: a key set fetched again
+ * (a new discovery cache, or none, as in the app) reuses the keys imported for
+ * the same content instead of importing them per test. Public keys only, nothing
+ * derived from a secret. A handful of entries: a session talks to a few servers.
+ */
+const KEY_SETS_KEPT = 8;
+const keySetsByContent = new Map<string, KeySet>();
+/** The same key-set object again (from a discovery cache) skips serialising it. */
+const keySetsByObject = new WeakMap<JsonWebKeySet, { readonly issuer: string; readonly set: KeySet }>();
+
+function keySetFor(issuer: string, jwks: JsonWebKeySet): KeySet {
+  const known = keySetsByObject.get(jwks);
+  if (known !== undefined && known.issuer === issuer) return known.set;
+  const contentKey = `${issuer}\n${JSON.stringify(jwks)}`;
+  let set = keySetsByContent.get(contentKey);
   if (set === undefined) {
     // jose's types want its own JWK shape; the objects are the server's JSON as published.
     set = createLocalJWKSet(jwks as unknown as JSONWebKeySet);
-    keySets.set(jwks, set);
+  } else {
+    keySetsByContent.delete(contentKey);
   }
+  // Most recently used last; the oldest goes first.
+  keySetsByContent.set(contentKey, set);
+  for (const oldest of keySetsByContent.keys()) {
+    if (keySetsByContent.size <= KEY_SETS_KEPT) break;
+    keySetsByContent.delete(oldest);
+  }
+  keySetsByObject.set(jwks, { issuer, set });
   return set;
 }
 
@@ -90,7 +111,7 @@ export async function inspectAccessToken(token: string, options: InspectOptions)
   for (let attempt = 0; ; attempt += 1) {
     if (!loaded.ok) return result('unchecked', `The signature was not checked: ${loaded.reason}.`, decoded);
     try {
-      const verified = await jwtVerify(token, keySetFor(loaded.jwks), {
+      const verified = await jwtVerify(token, keySetFor(options.expectedIssuer, loaded.jwks), {
         issuer: options.expectedIssuer,
         algorithms: ALGORITHMS,
         currentDate: new Date(options.nowMs),

@@ -5,6 +5,7 @@
  * for a wrong secret. Anything unmatched is explained as 'unknown' and the
  * caller shows Okta's words verbatim.
  */
+import { CLIENT_ASSERTION_ROWS, DPOP_ROWS } from './jwt-auth-errors';
 import type { Explanation, RateLimitInfo } from './types';
 
 export interface OktaErrorRow extends Explanation {
@@ -26,14 +27,6 @@ export const OKTA_ERROR_ROWS: readonly OktaErrorRow[] = [
     fix: 'Copy the secret again from the app (General › Client Credentials), watching for a trailing space or line break. Check whether the secret was rotated, deactivated or deleted.',
   },
   {
-    id: 'org-server-requires-private-key-jwt',
-    codes: ['invalid_client'],
-    phrases: ['org authorization server must use the private_key_jwt', 'must use either private_key_jwt or client_secret_basic'],
-    title: 'The org authorization server does not accept a client secret',
-    cause: 'Client-credentials requests to the org authorization server must authenticate with private_key_jwt; a secret is not accepted there.',
-    fix: 'Use the "default" or a custom authorization server (/oauth2/default or /oauth2/{id}) for your own scopes, or switch the app to public key / private key authentication for Okta API scopes.',
-  },
-  {
     id: 'browser-request',
     codes: ['invalid_client'],
     phrases: ['browser requests to the token endpoint must use proof key for code exchange'],
@@ -47,7 +40,7 @@ export const OKTA_ERROR_ROWS: readonly OktaErrorRow[] = [
     phrases: ['client authentication failed'],
     title: 'Client authentication failed',
     cause: "Okta could not authenticate the client. Most often the app's Client authentication setting does not match the method used (client secret vs public key, or Basic vs POST), or the client ID or secret is wrong.",
-    fix: "Check the app's General › Client Credentials: Client authentication must be \"Client secret\". Try the other method (Basic header vs form body). Re-check the client ID and the secret.",
+    fix: "Check the app's General › Client Credentials: its Client authentication (client secret, or public key / private key) must match the method used. With a secret, try the other method (Basic header vs form body); with a key, check it is the registered one. Re-check the client ID.",
   },
   {
     id: 'unknown-client',
@@ -161,14 +154,8 @@ export const OKTA_ERROR_ROWS: readonly OktaErrorRow[] = [
     cause: 'The request carried credentials in more than one place (Authorization header and form body, or a client assertion).',
     fix: 'Send exactly one: the Basic header or client_id/client_secret in the body. Basic Header sends one; a proxy or library adding another would cause this.',
   },
-  {
-    id: 'dpop-required',
-    codes: ['invalid_dpop_proof', 'use_dpop_nonce'],
-    phrases: [],
-    title: 'The app requires DPoP',
-    cause: 'The app has "Require Demonstrating Proof of Possession (DPoP) header in token requests" turned on, so a plain client-credentials request is refused.',
-    fix: 'Turn DPoP off for the app to test with a secret alone, or use a DPoP-capable client.',
-  },
+  ...CLIENT_ASSERTION_ROWS,
+  ...DPOP_ROWS,
   {
     id: 'rate-limited',
     codes: ['E0000047', 'user_rate_limited'],

@@ -1,25 +1,36 @@
 /**
  * One client-credentials token test, start to finish: validate (no traffic on
- * bad input), discover, POST, explain. Never throws; every ending is a
- * TokenTestReport, and nothing in it holds the secret or the Basic value.
+ * bad input), discover, POST (signing a new client assertion and DPoP proof for
+ * each attempt, with one retry on use_dpop_nonce), explain. Never throws; every
+ * ending is a TokenTestReport, and nothing in it holds the secret, the Basic
+ * value, a signed assertion or a proof: every such value is collected in one
+ * list (`sensitive`) that the redactor masks in the finished report.
  */
 import type { Notice } from '../shared/notice';
 import { notice } from '../shared/notice';
-import { boundedFetch, type Bounds } from './bounded-fetch';
+import { boundedFetch, type BoundedOutcome, type Bounds } from './bounded-fetch';
+import { clockCheck, clockNotice } from './clock-skew';
 import { discover, fetchJwks, type DiscoveryCache } from './discovery';
 import { inspectAccessToken } from './jwt-inspect';
 import { describeLocation, explainNoAnswer, noAnswerMessage, type NoAnswerCode, type NoAnswerContext } from './network-errors';
+import { DPOP_MAYBE_REQUIRED } from './jwt-auth-errors';
 import { explainOktaError, OKTA_ERROR_ROWS, parseOktaErrorBody, readRateLimit } from './okta-errors';
-import { createRedactor, type Redactor } from './redact';
-import { prepareTokenTest, type PreparedTokenTest } from './token-request';
+import { createRedactor, type Redactor, type SensitiveValue } from './redact';
+import { createDpopKey, jwtSensitiveValues, signClientAssertion, signDpopProof, type DpopKey, type SignedJwt } from './signed-jwt';
+import { prepareTokenTest, type BuiltRequest, type PreparedTokenTest } from './token-request';
 import {
   DEFAULT_MAX_BODY_BYTES,
+  type ClientAuthMethod,
+  type ClockCheck,
+  type DecodedJwt,
   type DiscoveryInfo,
+  type DpopResult,
   type Explanation,
   type MaskedRequest,
   type PresentedCertificate,
   type RateLimitInfo,
   type TokenDetails,
+  type TokenRequestAttempt,
   type TokenTestDeps,
   type TokenTestInput,
   type TokenTestReport,
@@ -44,6 +55,27 @@ const MAX_VERBATIM = 1000;
 /** The raw token is the one field allowed to hold a credential-like value; it never holds the secret. */
 const KEEP_PATHS = ['token.accessToken'];
 
+/** RFC 9449 nonce = 1*NQCHAR; a longer or odd header is not retried with (a hostile server could send anything). */
+const NONCE = /^[\x21\x23-\x5B\x5D-\x7E]{1,512}$/;
+
+/** What run() learns along the way, for whichever ending comes. */
+interface Trail {
+  authMethod: ClientAuthMethod | null;
+  attempts: TokenRequestAttempt[];
+  dpop: DpopResult | null;
+  clock: ClockCheck | null;
+  /** Every value the report must not show, in one list: the secret (in its Basic context), each signed JWT. */
+  sensitive: SensitiveValue[];
+  /** The redactor for `sensitive`, rebuilt when a value joins. */
+  redactor: Redactor;
+}
+
+function addSensitive(trail: Trail, values: readonly SensitiveValue[]): void {
+  if (values.length === 0) return;
+  trail.sensitive.push(...values);
+  trail.redactor = createRedactor(trail.sensitive);
+}
+
 interface Draft {
   certificate?: PresentedCertificate | null;
   status?: number | null;
@@ -65,12 +97,13 @@ export async function runTokenTest(
 ): Promise<TokenTestReport> {
   const now = deps.now ?? Date.now;
   const started = now();
-  let redactor = createRedactor([input.clientSecret]);
+  const trail: Trail = { authMethod: null, attempts: [], dpop: null, clock: null, sensitive: [input.clientSecret], redactor: createRedactor([input.clientSecret]) };
   const finish = (outcome: TokenTestReport['outcome'], draft: Draft): TokenTestReport =>
-    redactor.redact<TokenTestReport>(
+    trail.redactor.redact<TokenTestReport>(
       {
         ok: outcome === 'success',
         outcome,
+        authMethod: trail.authMethod,
         status: draft.status ?? null,
         error: draft.error ?? null,
         errorDescription: draft.errorDescription ?? null,
@@ -79,6 +112,9 @@ export async function runTokenTest(
         request: draft.request ?? null,
         discovery: draft.discovery ?? null,
         token: draft.token ?? null,
+        attempts: trail.attempts,
+        dpop: trail.dpop,
+        clock: trail.clock,
         notices: draft.notices ?? [],
         elapsedMs: Math.max(0, now() - started),
         ...(draft.certificate == null ? {} : { certificate: draft.certificate }),
@@ -91,8 +127,9 @@ export async function runTokenTest(
     if (!prepared.ok) {
       return finish('invalid-input', { error: prepared.code, errorDescription: prepared.message, notices: prepared.notices ?? [] });
     }
-    redactor = createRedactor(prepared.value.sensitive);
-    return await run(prepared.value, deps, signal, options, finish, redactor);
+    addSensitive(trail, prepared.value.sensitive);
+    trail.authMethod = prepared.value.authMethod;
+    return await run(prepared.value, deps, signal, options, finish, trail);
   } catch {
     // A bug, not a network condition: say so without the exception's text, which could hold anything.
     return finish('no-answer', {
@@ -108,10 +145,10 @@ async function run(
   signal: AbortSignal | undefined,
   options: TokenTestOptions,
   finish: (outcome: TokenTestReport['outcome'], draft: Draft) => TokenTestReport,
-  redactor: Redactor,
+  trail: Trail,
 ): Promise<TokenTestReport> {
   // Mask first, then cut: cutting first could leave the start of an echoed secret just before the cut.
-  const verbatim = (text: string): string => redactor.truncate(text.trim(), MAX_VERBATIM);
+  const verbatim = (text: string): string => trail.redactor.truncate(text.trim(), MAX_VERBATIM);
   const now = deps.now ?? Date.now;
   const bounds: Bounds = { timeoutMs: prepared.timeoutMs, maxBodyBytes: deps.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES, ...(signal ? { signal } : {}) };
   const notices: Notice[] = [...prepared.notices];
@@ -128,12 +165,13 @@ async function run(
   const cancelled = (draft: Draft): TokenTestReport =>
     finish('cancelled', { ...draft, error: 'cancelled', errorDescription: `Cancelled before ${host} answered.`, notices });
 
-  const preview = prepared.build(prepared.resolved.tokenEndpoint).masked;
-  if (signal?.aborted === true) return cancelled({ request: preview });
+  // Only a test that stops before the POST shows this: built then, not on every test.
+  const preview = (): MaskedRequest => prepared.build(prepared.resolved.tokenEndpoint).masked;
+  if (signal?.aborted === true) return cancelled({ request: preview() });
 
   const discovery = await discover(prepared.resolved, deps.fetch, bounds, options.discoveryCache, now());
   if (discovery.kind === 'stopped') {
-    const draft: Draft = { request: preview, discovery: discovery.info };
+    const draft: Draft = { request: preview(), discovery: discovery.info };
     if (discovery.reason.kind === 'cancelled') return cancelled(draft);
     if (discovery.reason.kind === 'timeout') return noAnswer('timeout', draft);
     const code = discovery.reason.error.code === 'aborted' ? 'network' : discovery.reason.error.code;
@@ -147,10 +185,16 @@ async function run(
     notices.push(notice('auth-method-not-advertised', 'warning', `The server does not list ${method} among its client authentication methods.`));
   }
 
-  const request = prepared.build(info.tokenEndpoint);
+  if (prepared.signer !== null && info.tokenEndpoint === info.issuer) {
+    notices.push(notice('assertion-audience-is-issuer', 'warning', 'The token endpoint equals the issuer, so the assertion\'s aud is the issuer: Okta refuses that. Check the server\'s metadata.'));
+  }
+
+  const dpopKey = prepared.dpop ? await createDpopKey() : null;
+  const exchange = await postWithNonceRetry(prepared, info.tokenEndpoint, dpopKey, deps.fetch, bounds, now, trail);
+  const { request, outcome } = exchange;
   const requestHost = new URL(request.url).host;
   const draft: Draft = { request: request.masked, discovery: info };
-  const outcome = await boundedFetch(deps.fetch, request.url, { method: 'POST', headers: request.headers, body: request.body }, bounds);
+  if (dpopKey !== null) trail.dpop = { jkt: dpopKey.jkt, nonceRetried: exchange.nonceRetried, bound: false, tokenJkt: null };
 
   switch (outcome.kind) {
     case 'cancelled':
@@ -171,6 +215,7 @@ async function run(
   }
 
   const { status, headers, text } = outcome;
+  trail.clock = clockCheck(headers, now());
   let rateLimit = readRateLimit(headers);
   if (status === 429 && rateLimit === null) rateLimit = { limit: null, remaining: null, resetEpochSeconds: null };
   const answered: Draft = { ...draft, status, rateLimit };
@@ -235,6 +280,7 @@ async function run(
       ...inspection,
       accessToken,
     };
+    if (trail.dpop !== null) notices.push(...checkBinding(trail, token, requestHost));
     return finish('success', { ...answered, token, notices });
   }
 
@@ -249,17 +295,101 @@ async function run(
       });
     }
     const description = [oktaError.description, ...oktaError.causes].filter((d): d is string => d !== null && d !== '').join(' ');
+    let explanation = explainOktaError(status, oktaError.code, oktaError.description);
+    if (!prepared.dpop && oktaError.code === 'invalid_grant' && explanation.id === 'unknown') explanation = DPOP_MAYBE_REQUIRED;
+    const clock = clockNotice(explanation.id, trail.clock, requestHost);
+    if (clock !== null) notices.push(clock);
     return finish('rejected', {
       ...answered,
       error: oktaError.code,
       errorDescription: description === '' ? null : description,
-      explanation: explainOktaError(status, oktaError.code, oktaError.description),
+      explanation,
       notices: oktaError.errorId === null ? notices : [...notices, notice('okta-error-id', 'info', `Okta error ID: ${oktaError.errorId} (quote it to Okta support).`)],
     });
   }
 
   return noAnswer('unexpected-response', answered, { status });
 }
+
+interface Exchange {
+  readonly request: BuiltRequest;
+  readonly outcome: BoundedOutcome;
+  readonly nonceRetried: boolean;
+}
+
+const decoded = (signed: SignedJwt | null): DecodedJwt | null => (signed === null ? null : { header: signed.header, claims: signed.claims });
+
+/**
+ * POSTs the token request, signing a new assertion and proof for each attempt.
+ * Okta answers a first DPoP proof with 400 use_dpop_nonce and a DPoP-Nonce
+ * header: then it retries once, with the nonce, a new proof jti and a NEW
+ * assertion (Okta refuses a reused assertion jti).
+ */
+async function postWithNonceRetry(
+  prepared: PreparedTokenTest,
+  tokenEndpoint: string,
+  dpopKey: DpopKey | null,
+  fetch: TokenTestDeps['fetch'],
+  bounds: Bounds,
+  now: () => number,
+  trail: Trail,
+): Promise<Exchange> {
+  let nonce: string | null = null;
+  for (let attempt = 1; ; attempt += 1) {
+    const assertion = prepared.signer === null ? null : await signClientAssertion(prepared.signer, { clientId: prepared.clientId, tokenEndpoint, nowMs: now() });
+    const proof = dpopKey === null ? null : await signDpopProof(dpopKey, { htu: tokenEndpoint, nonce, nowMs: now() });
+    addSensitive(trail, [assertion, proof].flatMap((signed) => (signed === null ? [] : jwtSensitiveValues(signed))));
+    const request = prepared.build(tokenEndpoint, {
+      ...(assertion === null ? {} : { assertion: assertion.jwt }),
+      ...(proof === null ? {} : { dpopProof: proof.jwt }),
+    });
+    const outcome = await boundedFetch(fetch, request.url, { method: 'POST', headers: request.headers, body: request.body }, bounds);
+    const response = outcome.kind === 'response' ? outcome : null;
+    const error = response === null ? null : errorCode(response.text);
+    const offered = response?.headers.get('dpop-nonce') ?? null;
+    trail.attempts.push({
+      attempt,
+      assertion: decoded(assertion),
+      dpopProof: decoded(proof),
+      status: response?.status ?? (outcome.kind === 'redirect' || outcome.kind === 'too-large' ? outcome.status : null),
+      error,
+      dpopNonce: offered !== null && NONCE.test(offered) ? offered : null,
+    });
+    const retry = dpopKey !== null && attempt === 1 && response !== null && response.status === 400 && error === 'use_dpop_nonce';
+    if (retry && offered !== null && NONCE.test(offered) && bounds.signal?.aborted !== true) {
+      nonce = offered;
+      continue;
+    }
+    return { request, outcome, nonceRetried: attempt > 1 };
+  }
+}
+
+function errorCode(text: string): string | null {
+  try {
+    return parseOktaErrorBody(JSON.parse(text))?.code ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/** RFC 9449 §6: a DPoP-bound token says token_type DPoP and carries cnf.jkt = the proof key's thumbprint. */
+function checkBinding(trail: Trail, token: TokenDetails, host: string): Notice[] {
+  const result = trail.dpop;
+  if (result === null) return [];
+  const cnf = token.claims?.cnf;
+  const tokenJkt = cnf !== null && typeof cnf === 'object' && typeof (cnf as Record<string, unknown>).jkt === 'string' ? String((cnf as Record<string, unknown>).jkt) : null;
+  const typeIsDpop = token.tokenType?.toLowerCase() === 'dpop';
+  const bound = typeIsDpop && tokenJkt === result.jkt;
+  trail.dpop = { ...result, bound, tokenJkt };
+  if (bound) return [];
+  const why = !typeIsDpop
+    ? `its token_type is ${token.tokenType ?? 'missing'}, not DPoP`
+    : tokenJkt === null
+      ? 'its cnf.jkt claim cannot be read (the token is opaque here, or carries none)'
+      : 'its cnf.jkt is not this run\'s DPoP key thumbprint';
+  return [notice('dpop-not-bound', 'warning', `${host} issued a token, but it is not shown to be bound to the DPoP key: ${why}.`)];
+}
+
 
 /** How long reading a refused certificate may take: it only explains a failure. */
 const CERTIFICATE_READ_MS = 3000;

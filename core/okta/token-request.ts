@@ -1,15 +1,19 @@
 /**
  * Validates a TokenTestInput and builds the client-credentials request: the real
  * one (held only in memory, for fetch) and its masked twin for people to see.
- * Client authentication is exactly one of client_secret_basic (the default) or
- * client_secret_post, never both (Okta refuses "multiple client credentials").
+ * Client authentication is exactly one of client_secret_basic (the default),
+ * client_secret_post, client_secret_jwt or private_key_jwt, never two (Okta
+ * refuses "multiple client credentials"). The JWT methods' assertion and the
+ * DPoP proof are signed per attempt by the caller and passed to `build`.
  */
-import { buildBasicCredentials, encodeBase64Utf8, formUrlEncode } from '../encoding';
+import { buildBasicCredentials, cleanField, encodeBase64Utf8, formUrlEncode } from '../encoding';
 import { notice, type Notice } from '../shared/notice';
 import { fail, ok, type Result } from '../shared/result';
+import { CLIENT_SECRET_JWT_ALGS, isClientSecretJwtAlg, isPrivateKeyJwtAlg, PRIVATE_KEY_JWT_ALGS } from './client-keys';
+import { CLIENT_ASSERTION_TYPE, type AssertionSigner } from './signed-jwt';
 import { credentialSensitiveValues, MASK, type SensitiveValue } from './redact';
 import { resolveTarget } from './target';
-import { DEFAULT_TIMEOUT_MS, type ClientAuthMethod, type MaskedRequest, type ResolvedTarget, type TokenTestInput } from './types';
+import { CLIENT_AUTH_METHODS, DEFAULT_TIMEOUT_MS, type ClientAuthMethod, type MaskedRequest, type ResolvedTarget, type TokenTestInput } from './types';
 
 export { MASK };
 
@@ -22,6 +26,15 @@ const SCOPE_TOKEN = /^[\x21\x23-\x5B\x5D-\x7E]+$/;
 /** OpenID Connect scopes Okta refuses with client credentials. */
 const OIDC_SCOPES = new Set(['openid', 'profile', 'email', 'address', 'phone', 'offline_access', 'groups']);
 
+/** Okta: "The client secret is too short to verify a JWT HMAC." below this many characters. */
+export const MIN_HMAC_SECRET_LENGTH = 32;
+
+/** What one attempt sends besides the form: the signed assertion and DPoP proof, when the method and settings need them. */
+export interface SignedParts {
+  readonly assertion?: string;
+  readonly dpopProof?: string;
+}
+
 export interface BuiltRequest {
   readonly url: string;
   readonly headers: Readonly<Record<string, string>>;
@@ -33,6 +46,10 @@ export interface PreparedTokenTest {
   readonly resolved: ResolvedTarget;
   readonly clientId: string;
   readonly authMethod: ClientAuthMethod;
+  /** How to sign the client assertion (client_secret_jwt, private_key_jwt); null for the secret methods. */
+  readonly signer: AssertionSigner | null;
+  /** Send a DPoP proof with every attempt. */
+  readonly dpop: boolean;
   readonly scopes: readonly string[];
   readonly timeoutMs: number;
   readonly notices: readonly Notice[];
@@ -40,8 +57,8 @@ export interface PreparedTokenTest {
   readonly secretNeedles: readonly string[];
   /** What the redactor masks in every form: the secret as typed, as cleaned, and in its place in each Basic value. */
   readonly sensitive: readonly SensitiveValue[];
-  /** The request for a token endpoint (Okta's documented one, or the discovered one). */
-  build(tokenEndpoint: string): BuiltRequest;
+  /** The request for a token endpoint (Okta's documented one, or the discovered one); `signed` holds this attempt's JWTs. */
+  build(tokenEndpoint: string, signed?: SignedParts): BuiltRequest;
 }
 
 export type InputErrorCode =
@@ -53,6 +70,8 @@ export type InputErrorCode =
   | 'bad-auth-server-id'
   | 'scheme-typo'
   | 'bad-auth-method'
+  | 'missing-private-key'
+  | 'bad-assertion-alg'
   | 'empty-client-id'
   | 'empty-client-secret'
   | 'id-secret-pasted-together'
@@ -83,24 +102,75 @@ export function prepareTokenTest(
   const notices: Notice[] = [...resolved.value.notices];
   const withNotices = <C extends InputErrorCode>(failure: { ok: false; code: C; message: string }) => ({ ...failure, notices });
 
-  if (input.authMethod !== 'client_secret_basic' && input.authMethod !== 'client_secret_post') {
-    return withNotices(fail('bad-auth-method', 'Choose how to send the credentials: client_secret_basic (the Authorization header) or client_secret_post (the form body).'));
+  if (!(CLIENT_AUTH_METHODS as readonly string[]).includes(input.authMethod)) {
+    return withNotices(fail('bad-auth-method', `Choose how the client authenticates: ${CLIENT_AUTH_METHODS.join(', ')}.`));
   }
-  const basic = input.authMethod === 'client_secret_basic';
-  // RFC 6749 form-encoding applies to the Basic header only; the form body is always form-encoded.
-  const encoded = buildBasicCredentials({ clientId: input.clientId, clientSecret: input.clientSecret, formEncode: basic && input.formEncode });
-  const hygiene = encoded.notices.filter((n) => n.code !== 'empty-client-id' && n.code !== 'empty-client-secret');
-  if (encoded.splitSuggestion !== null) {
-    const message = encoded.notices.find((n) => n.code === 'id-secret-pasted-together')?.message ?? 'Split the client ID and the secret into their own fields.';
-    return withNotices(fail('id-secret-pasted-together', message));
+  const method = input.authMethod;
+  const basic = method === 'client_secret_basic';
+  const usesSecret = method !== 'private_key_jwt';
+
+  let clientId: string;
+  let secret = '';
+  let secretNeedles: string[] = [];
+  let basicValue = '';
+  if (usesSecret) {
+    // RFC 6749 form-encoding applies to the Basic header only; the form body is always form-encoded.
+    const encoded = buildBasicCredentials({ clientId: input.clientId, clientSecret: input.clientSecret, formEncode: basic && input.formEncode });
+    const hygiene = encoded.notices.filter((n) => n.code !== 'empty-client-id' && n.code !== 'empty-client-secret');
+    if (encoded.splitSuggestion !== null) {
+      const message = encoded.notices.find((n) => n.code === 'id-secret-pasted-together')?.message ?? 'Split the client ID and the secret into their own fields.';
+      return withNotices(fail('id-secret-pasted-together', message));
+    }
+    if (encoded.clientId === '') return withNotices(fail('empty-client-id', 'Enter the client ID.'));
+    if (encoded.clientSecret === '') return withNotices(fail('empty-client-secret', 'Enter the client secret.'));
+    if (encoded.status !== 'ready' || encoded.value === null) {
+      const error = encoded.notices.find((n) => n.severity === 'error');
+      return withNotices(fail('invalid-credentials', error?.message ?? 'The client ID or secret cannot be sent as entered.'));
+    }
+    notices.push(...hygiene);
+    clientId = encoded.clientId;
+    secret = encoded.clientSecret;
+    basicValue = encoded.value;
+    // The Basic value in the other form (raw vs form-encoded). Same cleaned fields as above, so no second hygiene
+    // pass: the form-encoding notice is only ever 'info', so that build would be 'ready' too.
+    const otherEncode = basic && input.formEncode ? (s: string): string => s : formUrlEncode;
+    const otherBasic = encodeBase64Utf8(`${otherEncode(clientId)}:${otherEncode(secret)}`);
+    secretNeedles = [...new Set([input.clientSecret, secret, formUrlEncode(secret), encodeURIComponent(secret), basicValue, otherBasic])]
+      .filter((s) => s !== '');
+  } else {
+    const id = cleanField(input.clientId, 'clientId');
+    if (id.value === '') return withNotices(fail('empty-client-id', 'Enter the client ID.'));
+    const error = id.notices.find((n) => n.severity === 'error');
+    if (error !== undefined) return withNotices(fail('invalid-credentials', error.message));
+    notices.push(...id.notices);
+    clientId = id.value;
   }
-  if (encoded.clientId === '') return withNotices(fail('empty-client-id', 'Enter the client ID.'));
-  if (encoded.clientSecret === '') return withNotices(fail('empty-client-secret', 'Enter the client secret.'));
-  if (encoded.status !== 'ready' || encoded.value === null) {
-    const error = encoded.notices.find((n) => n.severity === 'error');
-    return withNotices(fail('invalid-credentials', error?.message ?? 'The client ID or secret cannot be sent as entered.'));
+
+  let signer: AssertionSigner | null = null;
+  if (method === 'private_key_jwt') {
+    const key = input.clientKey;
+    if (key === undefined) {
+      return withNotices(fail('missing-private-key', 'private_key_jwt signs with the app\'s private key: give the key (PEM or JWK) whose public half is registered in Okta.'));
+    }
+    if (!isPrivateKeyJwtAlg(key.alg)) {
+      return withNotices(fail('bad-assertion-alg', `private_key_jwt signs with ${PRIVATE_KEY_JWT_ALGS.join(', ')}.`));
+    }
+    signer = { method, alg: key.alg, kid: key.kid, key: key.key };
+    if (key.kid === null) {
+      notices.push(notice('no-key-id', 'warning', 'The assertion carries no kid: the key has none and no key ID was given. Okta may need the kid to pick the app\'s key; give the one shown in the app\'s Public Keys list.'));
+    }
+  } else if (method === 'client_secret_jwt') {
+    const alg = input.assertionAlg ?? 'HS256';
+    if (!isClientSecretJwtAlg(alg)) {
+      return withNotices(fail('bad-assertion-alg', `client_secret_jwt signs with ${CLIENT_SECRET_JWT_ALGS.join(', ')}.`));
+    }
+    signer = { method, alg, key: new TextEncoder().encode(secret) };
+    if ([...secret].length < MIN_HMAC_SECRET_LENGTH) {
+      notices.push(notice('secret-too-short-for-hmac', 'warning', `Okta verifies client_secret_jwt only with a secret of ${MIN_HMAC_SECRET_LENGTH} characters or more; this one is shorter, so expect "The client secret is too short to verify a JWT HMAC."`));
+    }
+  } else if (input.assertionAlg !== undefined || input.clientKey !== undefined) {
+    return withNotices(fail('bad-assertion-alg', 'A signing key or algorithm goes with client_secret_jwt or private_key_jwt only.'));
   }
-  notices.push(...hygiene);
 
   const scopes = normaliseScopes(input.scopes);
   for (const scope of scopes) {
@@ -114,49 +184,57 @@ export function prepareTokenTest(
   if (oidc.length > 0) {
     notices.push(notice('oidc-scope', 'warning', `Okta refuses OpenID Connect scopes (${oidc.join(', ')}) with client credentials; request your custom scopes instead.`));
   }
+  const selfScopes = scopes.filter((s) => s.endsWith('.self'));
+  if (selfScopes.length > 0) {
+    notices.push(notice('self-scope', 'warning', `Okta refuses .self scopes (${selfScopes.join(', ')}) with client credentials: they act for a signed-in user. Request the .read or .manage scope instead.`));
+  }
   if (scopes.length === 0) {
     notices.push(notice('no-scope', 'info', 'No scope entered: Okta then grants the default scopes, and refuses the request if the server has none.'));
   }
-  if (resolved.value.authServer.kind === 'org' && scopes.some((s) => !s.startsWith('okta.'))) {
+  const org = resolved.value.authServer.kind === 'org';
+  if (org && scopes.some((s) => !s.startsWith('okta.'))) {
     notices.push(notice('custom-scope-org-server', 'warning', 'The org authorization server accepts only Okta API scopes (okta.*); custom scopes need the default or a custom server.'));
   }
-
-  const clientId = encoded.clientId;
-  const secret = encoded.clientSecret;
-  const basicValue = encoded.value;
-  // The Basic value in the other form (raw vs form-encoded). Same cleaned fields as above, so no second hygiene
-  // pass: the form-encoding notice is only ever 'info', so that build would be 'ready' too.
-  const otherEncode = basic && input.formEncode ? (s: string): string => s : formUrlEncode;
-  const otherBasic = encodeBase64Utf8(`${otherEncode(clientId)}:${otherEncode(secret)}`);
-  const secretNeedles = [...new Set([input.clientSecret, secret, formUrlEncode(secret), encodeURIComponent(secret), basicValue, otherBasic])]
-    .filter((s) => s !== '');
+  if (org && method !== 'private_key_jwt') {
+    notices.push(notice('org-server-needs-private-key-jwt', 'warning', 'The org authorization server takes client credentials only with private_key_jwt (an API Services app with a public key); a client secret is refused there.'));
+  }
 
   const scopePart = scopes.length > 0 ? [`scope=${formUrlEncode(scopes.join(' '))}`] : [];
   const baseHeaders = { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' };
 
-  const build = (tokenEndpoint: string): BuiltRequest => {
+  const build = (tokenEndpoint: string, signed: SignedParts = {}): BuiltRequest => {
     const fields = ['grant_type=client_credentials', ...scopePart];
+    const headers: Record<string, string> = { ...baseHeaders };
+    const maskedHeaders: Record<string, string> = { ...baseHeaders };
+    if (input.dpop === true) {
+      headers.DPoP = signed.dpopProof ?? '';
+      maskedHeaders.DPoP = MASK;
+    }
+    const request = (real: string[], masked: string[]): BuiltRequest => ({
+      url: tokenEndpoint,
+      headers,
+      body: [...fields, ...real].join('&'),
+      masked: { method: 'POST', url: tokenEndpoint, headers: maskedHeaders, body: [...fields, ...masked].join('&') },
+    });
     if (basic) {
-      return {
-        url: tokenEndpoint,
-        headers: { ...baseHeaders, Authorization: `Basic ${basicValue}` },
-        body: fields.join('&'),
-        masked: { method: 'POST', url: tokenEndpoint, headers: { ...baseHeaders, Authorization: `Basic ${MASK}` }, body: fields.join('&') },
-      };
+      headers.Authorization = `Basic ${basicValue}`;
+      maskedHeaders.Authorization = `Basic ${MASK}`;
+      return request([], []);
+    }
+    if (signer !== null) {
+      const type = `client_assertion_type=${formUrlEncode(CLIENT_ASSERTION_TYPE)}`;
+      return request([type, `client_assertion=${signed.assertion ?? ''}`], [type, `client_assertion=${MASK}`]);
     }
     const idField = `client_id=${formUrlEncode(clientId)}`;
-    return {
-      url: tokenEndpoint,
-      headers: baseHeaders,
-      body: [...fields, idField, `client_secret=${formUrlEncode(secret)}`].join('&'),
-      masked: { method: 'POST', url: tokenEndpoint, headers: baseHeaders, body: [...fields, idField, `client_secret=${MASK}`].join('&') },
-    };
+    return request([idField, `client_secret=${formUrlEncode(secret)}`], [idField, `client_secret=${MASK}`]);
   };
 
   return ok({
     resolved: resolved.value,
     clientId,
-    authMethod: input.authMethod,
+    authMethod: method,
+    signer,
+    dpop: input.dpop === true,
     scopes,
     timeoutMs: normaliseTimeout(input.timeoutMs),
     notices,

@@ -1,7 +1,9 @@
 /**
  * The token-test contract shared by every shell (Electron main, renderer, CLI).
- * Nothing in a TokenTestReport may contain the client secret or the Basic value.
+ * Nothing in a TokenTestReport may contain the client secret, the Basic value,
+ * private-key material, a signed client assertion or a DPoP proof.
  */
+import type { CryptoKey } from 'jose';
 import type { Notice } from '../shared/notice';
 
 /** Which Okta authorization server to use when the pasted text does not say. */
@@ -10,7 +12,21 @@ export type AuthServerChoice =
   | { readonly kind: 'org' }
   | { readonly kind: 'custom'; readonly id: string };
 
-export type ClientAuthMethod = 'client_secret_basic' | 'client_secret_post';
+export const CLIENT_AUTH_METHODS = ['client_secret_basic', 'client_secret_post', 'client_secret_jwt', 'private_key_jwt'] as const;
+export type ClientAuthMethod = (typeof CLIENT_AUTH_METHODS)[number];
+
+/**
+ * The private_key_jwt signing key, imported by the shell (importPrivateKey):
+ * a non-extractable CryptoKey that stays in the shell's process. A page only
+ * ever sees kid, alg, key type and thumbprint.
+ */
+export interface ClientSigningKey {
+  readonly key: CryptoKey;
+  /** RS256/384/512 or ES256/384/512. */
+  readonly alg: string;
+  /** Sent in the assertion header; null sends none (with a warning). */
+  readonly kid: string | null;
+}
 
 /** Everything the user entered for one test. Validated by core before any traffic. */
 export interface TokenTestInput {
@@ -18,6 +34,7 @@ export interface TokenTestInput {
   readonly target: string;
   readonly authServer: AuthServerChoice;
   readonly clientId: string;
+  /** The secret for the client_secret_* methods; ignored (may be '') for private_key_jwt. */
   readonly clientSecret: string;
   /** One or more scopes; empty means "let the server use its default scopes". */
   readonly scopes: readonly string[];
@@ -26,6 +43,12 @@ export interface TokenTestInput {
   readonly formEncode: boolean;
   /** Per-request bound in milliseconds; default 15 000. */
   readonly timeoutMs: number;
+  /** private_key_jwt: the key that signs the client assertion. */
+  readonly clientKey?: ClientSigningKey;
+  /** client_secret_jwt: HS256 (default), HS384 or HS512. */
+  readonly assertionAlg?: string;
+  /** Send a DPoP proof (RFC 9449) made with a fresh ES256 key, and retry once on use_dpop_nonce. */
+  readonly dpop?: boolean;
 }
 
 /** Where the request goes, worked out from TokenTestInput.target and .authServer. */
@@ -117,9 +140,49 @@ export type TokenTestOutcome =
   /** Cancelled by the user. */
   | 'cancelled';
 
+/** A JWT as reports show it: header and claims decoded, never the signed JWT itself. */
+export interface DecodedJwt {
+  readonly header: Readonly<Record<string, unknown>>;
+  readonly claims: Readonly<Record<string, unknown>>;
+}
+
+/** One POST to the token endpoint. A DPoP nonce round trip makes two. */
+export interface TokenRequestAttempt {
+  /** 1 for the first request, 2 for the retry with the server's nonce. */
+  readonly attempt: number;
+  /** The client assertion sent (client_secret_jwt, private_key_jwt), decoded. */
+  readonly assertion: DecodedJwt | null;
+  /** The DPoP proof sent, decoded. */
+  readonly dpopProof: DecodedJwt | null;
+  readonly status: number | null;
+  readonly error: string | null;
+  /** The DPoP-Nonce header of the answer, when there was one. */
+  readonly dpopNonce: string | null;
+}
+
+export interface DpopResult {
+  /** RFC 7638 thumbprint of this run's DPoP public key. */
+  readonly jkt: string;
+  /** Whether the server asked for a nonce (use_dpop_nonce) and the request was retried with it. */
+  readonly nonceRetried: boolean;
+  /** token_type is DPoP and the token's cnf.jkt equals jkt. */
+  readonly bound: boolean;
+  /** The token's cnf.jkt, when it could be read. */
+  readonly tokenJkt: string | null;
+}
+
+/** The server's clock from its Date header, against this computer's. */
+export interface ClockCheck {
+  readonly serverDate: string;
+  /** Server minus local time, in whole seconds (the header has one-second resolution). */
+  readonly skewSeconds: number;
+}
+
 export interface TokenTestReport {
   readonly ok: boolean;
   readonly outcome: TokenTestOutcome;
+  /** The client authentication method used (null when refused before one was settled). */
+  readonly authMethod: ClientAuthMethod | null;
   /** HTTP status, or null when there was no response. */
   readonly status: number | null;
   /** OAuth `error` or Okta `errorCode`, or a core code for no-answer/invalid-input (e.g. 'dns', 'timeout'). */
@@ -131,6 +194,12 @@ export interface TokenTestReport {
   readonly request: MaskedRequest | null;
   readonly discovery: DiscoveryInfo | null;
   readonly token: TokenDetails | null;
+  /** Each token request sent, in order, with the decoded assertion and proof. */
+  readonly attempts: readonly TokenRequestAttempt[];
+  /** DPoP outcome when DPoP was used, else null. */
+  readonly dpop: DpopResult | null;
+  /** From the last answer's Date header; null without one. */
+  readonly clock: ClockCheck | null;
   readonly notices: readonly Notice[];
   readonly elapsedMs: number;
   /** On a certificate failure, what the server presented, when the shell could read it (optional: older shells omit it). */

@@ -8,7 +8,7 @@
  * after the first paint. A new lazy panel: a loader in lazy-chunks.ts, a lazy
  * component here, and a skeleton where it sits.
  */
-import { lazy, Suspense, type ComponentType, type ReactElement, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, useState, type ComponentType, type ReactElement, type ReactNode } from 'react';
 import { panelLoaders } from '../lazy-chunks';
 import type { CheckHeaderPanelProps } from './check-header-panel';
 import type { ShortcutsDialogProps } from './shortcuts-dialog';
@@ -26,48 +26,76 @@ const LazyTestResult = lazyNamed<TestResultProps>(async () => (await panelLoader
 const LazyShortcutsDialog = lazyNamed<ShortcutsDialogProps>(async () => (await panelLoaders.shortcutsDialog()).ShortcutsDialog);
 
 /**
- * A panel's place while its chunk loads: the real card's heading and intro (so
- * the page reads the same at once) and a reserved height (styles in
+ * A panel's place while its chunk loads: the real card's heading (so the page
+ * reads the same at once) and a reserved height (styles in
  * lazy-panels.css) so the page's height, and with it the scrollbar, does not
  * change when the panel arrives. No controls: nothing to focus that would vanish.
  */
-function PanelSkeleton({ title, intro, kind }: { readonly title: string; readonly intro: string; readonly kind: string }): ReactElement {
+function PanelSkeleton({ title, kind }: { readonly title: string; readonly kind: string }): ReactElement {
   return (
     <section className={`card panel-skeleton panel-skeleton-${kind}`} aria-busy="true" aria-label={title} data-testid="panel-skeleton">
       <h2 aria-hidden="true">{title}</h2>
-      <p className="card-intro" aria-hidden="true">{intro}</p>
       <div className="skeleton-block" />
     </section>
   );
 }
 
-/**
- * The Test credentials and Check a header panels (each inside its PanelsBoundary,
- * in its own tab: only one is on screen, so one landing first moves nothing).
- */
-export const TestPanel = LazyTestPanel;
-export const CheckHeaderPanel = LazyCheckHeaderPanel;
+interface ColumnPanels {
+  readonly TestPanel: ComponentType<TestPanelProps>;
+  readonly CheckHeaderPanel: ComponentType<CheckHeaderPanelProps>;
+}
 
+/** Set once both column panels' chunks are in, so a remount (Forget) renders them at once. */
+let columnPanels: ColumnPanels | null = null;
+
+function loadColumnPanels(): Promise<ColumnPanels> {
+  return Promise.all([panelLoaders.testPanel(), panelLoaders.checkHeaderPanel()]).then(([test, check]) => {
+    columnPanels = { TestPanel: test.TestPanel, CheckHeaderPanel: check.CheckHeaderPanel };
+    return columnPanels;
+  });
+}
+
+/**
+ * The Test credentials and Check a header panels; use them inside PanelsBoundary.
+ * Once their chunks are in they render directly. Before that (only if a chunk
+ * failed to load and is being retried) they go through React.lazy.
+ */
+export function TestPanel(props: TestPanelProps): ReactElement {
+  return columnPanels === null ? <LazyTestPanel {...props} /> : <columnPanels.TestPanel {...props} />;
+}
+
+export function CheckHeaderPanel(props: CheckHeaderPanelProps): ReactElement {
+  return columnPanels === null ? <LazyCheckHeaderPanel {...props} /> : <columnPanels.CheckHeaderPanel {...props} />;
+}
+
+/** Each tool sits in its own tab, so each boundary holds its own skeleton. */
 const SKELETONS = {
-  test: (
-    <PanelSkeleton
-      kind="test"
-      title="Test credentials"
-      intro="Requests a token with the client-credentials grant. The request is sent by the app itself, never by this page, and the secret is not kept."
-    />
-  ),
-  check: (
-    <PanelSkeleton
-      kind="check"
-      title="Check a header"
-      intro="Paste an Authorization header or a Base64 value to see what it holds and what is wrong with it."
-    />
-  ),
+  test: <PanelSkeleton kind="test" title="Test credentials" />,
+  check: <PanelSkeleton kind="check" title="Check a header" />,
 } as const;
 
-/** Wraps one tool's panel (each sits in its own tab): its skeleton until its chunk has landed. */
+/**
+ * Wraps one tool's panel (each in its own tab): its skeleton until both chunks
+ * are in (loading starts right after the first paint), then both panels in one
+ * commit. Gated by state rather than Suspense alone: React holds a revealed
+ * Suspense boundary back for up to 300 ms, which would show the skeletons longer.
+ */
 export function PanelsBoundary({ kind, children }: { readonly kind: keyof typeof SKELETONS; readonly children: ReactNode }): ReactElement {
-  return <Suspense fallback={SKELETONS[kind]}>{children}</Suspense>;
+  const [settled, setSettled] = useState(columnPanels !== null);
+  useEffect(() => {
+    if (settled) return undefined;
+    let live = true;
+    // On failure too: the panels then retry through React.lazy, and their error boundaries report a second failure.
+    const settle = (): void => {
+      if (live) setSettled(true);
+    };
+    loadColumnPanels().then(settle, settle);
+    return () => {
+      live = false;
+    };
+  }, [settled]);
+  const skeleton = SKELETONS[kind];
+  return settled ? <Suspense fallback={skeleton}>{children}</Suspense> : skeleton;
 }
 
 /** Prefetched after first paint, so in practice the fallback is never seen. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseArgs, type OptionSpec } from '../../cli/args';
 import { KNOWN_OPTION_NAMES } from '../../cli/command-specs';
-import { findSecretOption } from '../../cli/secret-flag-guard';
+import { findKeyMaterialArgument, findSecretOption } from '../../cli/secret-flag-guard';
 
 const SPECS: OptionSpec[] = [
   { name: 'client-id', value: 'ID', description: '' },
@@ -54,7 +54,7 @@ describe('parseArgs', () => {
 describe('findSecretOption', () => {
   it.each([
     '--client-secret', '--client_secret', '--secret', '--password', '--passwd', '--pass', '--token', '--access-token',
-    '--api-key', '--apikey', '--private-key', '--credentials', '--CLIENT-SECRET', '--clientSecret',
+    '--api-key', '--apikey', '--private-key-pem', '--credentials', '--CLIENT-SECRET', '--clientSecret',
   ])('flags %s, with or without a value', (option) => {
     expect(findSecretOption(['encode', option, 'x'], KNOWN_OPTION_NAMES)).toBe(option);
     expect(findSecretOption(['encode', `${option}=x`], KNOWN_OPTION_NAMES)).toBe(option);
@@ -76,5 +76,46 @@ describe('findSecretOption', () => {
 
   it('stops at --', () => {
     expect(findSecretOption(['encode', '--', '--secret'], KNOWN_OPTION_NAMES)).toBeNull();
+  });
+
+  it('a dashed token that is not an option name is never echoed (PEM text starts with dashes)', () => {
+    const pem = '-----BEGIN RSA PRIVATE KEY-----\nMIIEpAIBAAKCAQEAtokenpassword\n-----END RSA PRIVATE KEY-----';
+    expect(findSecretOption(['test', pem], KNOWN_OPTION_NAMES)).toBe('an option');
+    const parsed = parseArgs([pem], SPECS);
+    expect(parsed.ok).toBe(false);
+    if (!parsed.ok) expect(parsed.message).not.toContain('MIIE');
+  });
+
+  it('--private-key is a real option: it takes a file name', () => {
+    expect(findSecretOption(['test', '--private-key', 'key.pem', '--key-id', 'k1'], KNOWN_OPTION_NAMES)).toBeNull();
+  });
+});
+
+describe('findKeyMaterialArgument', () => {
+  const PEM = '-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASC\n-----END PRIVATE KEY-----';
+  it.each([
+    ['--private-key', ['test', '--private-key', PEM]],
+    ['--private-key', ['test', `--private-key=${PEM}`]],
+    ['--private-key', ['test', '--private-key', '{"kty":"RSA","d":"x"}']],
+    ['--private-key', ['test', '--private-key', ' {\n "keys": []}']],
+    ['--key-id', ['test', '--key-id', '{"privateJwk": {}}']],
+    ['--private-key', ['test', '--private-key', '{"anything": 1}']],
+    ['--private-key', ['test', `--private-key=${'MIIEvQIBADANBgkqhkiG9w0BAQEFAASC'.repeat(6)}`]],
+    ['an argument', ['test', 'MIIE -----BEGIN RSA PRIVATE KEY-----']],
+    // PEM text starts with dashes and its Base64 may hold '=': still named by the option before it, never by its own text.
+    ['--private-key', ['test', '--private-key', `${PEM.replace('ASC', 'AS=C')}`]],
+  ])('finds key material passed as %s', (option, argv) => {
+    expect(findKeyMaterialArgument(argv)).toBe(option);
+  });
+
+  it.each([
+    [['test', '--private-key', 'key.pem']],
+    [['test', '--private-key', '-']],
+    [['test', '--private-key', '/home/me/{okta}/key.json']],
+    [['test', '--private-key', `/srv/${'very-long-folder-name/'.repeat(10)}okta-key`]],
+    [['test', '--scope', 'okta.users.read', '--key-id', 'abc-123']],
+    [['test', '--', '--private-key', PEM]],
+  ])('leaves paths and ordinary values alone: %j', (argv) => {
+    expect(findKeyMaterialArgument(argv)).toBeNull();
   });
 });

@@ -21,7 +21,7 @@ export interface OktaFixture {
 
 const oauth = (error: string, description: string): { error: string; error_description: string } => ({ error, error_description: description });
 
-export const OKTA_ERROR_FIXTURES: readonly OktaFixture[] = [
+const BASIC_FIXTURES: readonly OktaFixture[] = [
   {
     name: 'wrong secret',
     status: 401,
@@ -175,7 +175,7 @@ export const OKTA_ERROR_FIXTURES: readonly OktaFixture[] = [
     headers: { 'dpop-nonce': 'test-nonce-value' },
     error: 'use_dpop_nonce',
     description: 'Authorization server requires nonce in DPoP proof.',
-    explanationId: 'dpop-required',
+    explanationId: 'dpop-nonce',
   },
   {
     name: 'DPoP proof missing',
@@ -194,6 +194,57 @@ export const OKTA_ERROR_FIXTURES: readonly OktaFixture[] = [
     explanationId: 'browser-request',
   },
 ];
+
+const invalidClient = (name: string, description: string, explanationId: string, status = 401, error = 'invalid_client'): OktaFixture => ({
+  name, status, body: oauth(error, description), error, description, explanationId,
+});
+
+/**
+ * JWT client authentication (reference okta-jwt-dpop-rotation.md §2, the
+ * oauth2-error-codes catalogue), the org-server rule and Okta API scopes (§4).
+ */
+export const CLIENT_ASSERTION_FIXTURES: readonly OktaFixture[] = [
+  invalidClient('assertion: wrong audience', 'The audience claim for client_assertion must be the endpoint invoked for the request.', 'client-assertion-audience'),
+  invalidClient('assertion: bad signature', 'The client_assertion signature is invalid.', 'client-assertion-signature'),
+  invalidClient('assertion: already used', 'The client_assertion token has already been used.', 'client-assertion-already-used'),
+  invalidClient('assertion: expired', 'The client_assertion token is expired.', 'client-assertion-expired'),
+  invalidClient('assertion: exp too far ahead', 'The client_assertion token has an expiration too far into the future.', 'client-assertion-exp-too-far'),
+  invalidClient('assertion: exp missing', "The client_assertion must contain the 'exp' claim as seconds since epoch.", 'client-assertion-exp-required'),
+  invalidClient('assertion: issued in the future', 'The client_assertion token must be issued before the current time.', 'client-assertion-issued-in-future'),
+  invalidClient('assertion: bad issuer', 'The issuer claim for client_assertion is not a valid client_id.', 'client-assertion-issuer'),
+  invalidClient('assertion: bad subject', 'The subject claim for client_assertion is not a valid client_id.', 'client-assertion-issuer'),
+  invalidClient('assertion: unknown kid', 'The client_assertion JWT kid is invalid.', 'client-assertion-kid'),
+  invalidClient('assertion: invalid JWKS', 'The client JWKSet is invalid.', 'client-assertion-jwks'),
+  invalidClient('assertion: bad algorithm', 'The client_assertion signature algorithm is invalid.', 'client-assertion-alg'),
+  invalidClient('assertion: unparseable', 'The parsing of the client_assertion failed.', 'client-assertion-parse'),
+  invalidClient('assertion: no JWKS configured', 'The client does not have a JWKSet configured, but the client_assertion requires one.', 'client-assertion-no-jwks'),
+  // The catalogue gives only the end of this text ("… because the client does not have a client secret.").
+  invalidClient('assertion: no client secret', 'The client_assertion cannot be verified because the client does not have a client secret.', 'client-assertion-no-secret'),
+  invalidClient('assertion: bad client_assertion_type', 'The client_assertion_type is invalid.', 'client-assertion-type', 400, 'invalid_request'),
+  invalidClient('client_secret_jwt: secret too short', 'The client secret is too short to verify a JWT HMAC.', 'secret-too-short-for-hmac'),
+  invalidClient('org server: Okta API scopes not granted', 'You are not allowed any of the requested scopes.', 'okta-scopes-not-granted', 400, 'consent_required'),
+  invalidClient('client credentials with a .self scope', "The 'client_credentials' grant type may not request .self scopes.", 'self-scope', 400, 'invalid_scope'),
+];
+
+/**
+ * Okta's invalid_dpop_proof texts (reference §3, DPoP guide). Where the guide
+ * elides the subject ("… signature is invalid."), it is completed as in the
+ * full texts: "The DPoP proof JWT …".
+ */
+export const DPOP_FIXTURES: readonly OktaFixture[] = [
+  ["'typ' must be 'dpop+jwt' in the DPoP proof JWT.", 'dpop-proof-typ'],
+  ['The DPoP proof JWT signature algorithm is invalid.', 'dpop-proof-alg'],
+  ['The DPoP proof JWT signature is invalid.', 'dpop-proof-signature'],
+  ['The DPoP proof JWT cannot be parsed.', 'dpop-proof-parse'],
+  ["The 'htm' claim in the DPoP proof JWT is invalid.", 'dpop-proof-htm'],
+  ["The 'htu' claim in the DPoP proof JWT is invalid.", 'dpop-proof-htu'],
+  ["The 'jti' claim in the DPoP proof JWT is invalid.", 'dpop-proof-jti'],
+  ['The DPoP proof JWT is issued more than five minutes in the past.', 'dpop-proof-too-old'],
+  ['The DPoP proof JWT is issued in the future.', 'dpop-proof-in-future'],
+  ['The DPoP proof JWT has already been used.', 'dpop-proof-replayed'],
+].map(([description = '', id = '']) => invalidClient(`DPoP: ${id}`, description, id, 400, 'invalid_dpop_proof'));
+
+export const OKTA_ERROR_FIXTURES: readonly OktaFixture[] = [...BASIC_FIXTURES, ...CLIENT_ASSERTION_FIXTURES, ...DPOP_FIXTURES];
 
 /** Rate limit: 429, Okta's management-style body and the X-Rate-Limit headers (reset = UTC epoch seconds). */
 export const RATE_LIMIT_RESET_EPOCH_S = 1_893_456_000;

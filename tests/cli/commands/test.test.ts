@@ -16,7 +16,7 @@ import { buildCli, createCli, tempFile, type Cli, type CliRun } from '../../supp
 
 const POST_CLIENT = { clientId: '0oa1postclient000h7', clientSecret: 'post-secret-9876543210_ZYXWVUTSRQPONMLKJIHGFEDCBAzyxwvutsrqponmlk', authMethod: 'client_secret_post' as const };
 const JWT = /eyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+/;
-const JSON_KEYS = ['claims', 'error', 'errorDescription', 'explanation', 'ok', 'rateLimit', 'request', 'signature', 'status'];
+const JSON_KEYS = ['authMethod', 'claims', 'dpop', 'error', 'errorDescription', 'explanation', 'ok', 'rateLimit', 'request', 'signature', 'status', 'tokenType'];
 
 let server: AuthServer;
 let cli: Cli;
@@ -75,7 +75,7 @@ describe('success', () => {
     expect(run.code).toBe(0);
     const out = json(run);
     expect(Object.keys(out).sort()).toEqual(JSON_KEYS);
-    expect(out).toMatchObject({ ok: true, status: 200, error: null, errorDescription: null, signature: 'verified' });
+    expect(out).toMatchObject({ ok: true, status: 200, error: null, errorDescription: null, signature: 'verified', authMethod: 'client_secret_basic', tokenType: 'Bearer', dpop: null });
     const claims = out.claims as Record<string, unknown>;
     expect(claims.iss).toBe(server.issuer);
     expect(claims.aud).toBe(server.audience);

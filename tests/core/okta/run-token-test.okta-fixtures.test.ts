@@ -10,6 +10,8 @@ import type { TokenTestInput } from '../../../core/okta/types';
 import { oktaMetadata, startFaultServer, type FaultServer, type RouteBehaviour } from '../../support/fault-servers';
 import { createTestFetch, type TestFetch } from '../../support/node-fetch';
 import {
+  CLIENT_ASSERTION_FIXTURES,
+  DPOP_FIXTURES,
   OKTA_ERROR_FIXTURES,
   RATE_LIMIT_FIXTURE,
   RATE_LIMIT_RESET_EPOCH_S,
@@ -150,5 +152,54 @@ describe('Okta error answers over HTTPS', () => {
     expect(report.token?.signatureDetail).toMatch(/opaque/);
     expect(report.token?.accessToken).toBe(orgToken);
     expect(server.requests.slice(from).some((r) => r.path.includes('/keys'))).toBe(false);
+  });
+
+  it.each([
+    ['an expired assertion, server clock 10 min ahead', CLIENT_ASSERTION_FIXTURES, 'client-assertion-expired', 600, 'clock-skew', /is (599|600|601) s behind/],
+    ['an expired assertion, clocks in step', CLIENT_ASSERTION_FIXTURES, 'client-assertion-expired', 0, 'clock-in-sync', /agrees with/],
+    ['an assertion issued in the future, server clock 1 min behind', CLIENT_ASSERTION_FIXTURES, 'client-assertion-issued-in-future', -60, 'clock-skew', /is (59|60|61) s ahead of/],
+    ['an assertion issued in the future, server clock ahead', CLIENT_ASSERTION_FIXTURES, 'client-assertion-issued-in-future', 120, 'clock-in-sync', /behind/],
+    ['a DPoP proof too old, server clock 6 min ahead', DPOP_FIXTURES, 'dpop-proof-too-old', 360, 'clock-skew', /behind/],
+  ] as const)('Date header: %s', async (_name, fixtures, id, skewS, code, words) => {
+    const fixture = fixtures.find((f) => f.explanationId === id) as OktaFixture;
+    const date = new Date(Date.now() + skewS * 1000).toUTCString();
+    const report = await serveAndRun({ ...fixture, headers: { Date: date } });
+    expect(report.explanation?.id).toBe(id);
+    expect(Math.abs((report.clock?.skewSeconds ?? Number.NaN) - skewS)).toBeLessThanOrEqual(2);
+    const clock = report.notices.find((n) => n.code === 'clock-skew' || n.code === 'clock-in-sync');
+    expect(clock?.code).toBe(code);
+    expect(clock?.message).toMatch(words);
+  });
+
+  it('no clock notice for an error time cannot explain', async () => {
+    const report = await serveAndRun({ ...(OKTA_ERROR_FIXTURES[0] as OktaFixture), headers: { Date: new Date(Date.now() + 3_600_000).toUTCString() } });
+    expect(report.notices.map((n) => n.code)).not.toContain('clock-skew');
+    expect(report.clock?.skewSeconds).toBeGreaterThan(3500);
+  });
+
+  it('use_dpop_nonce on the retry too: exactly one retry, then explained; the nonce went into the second proof', async () => {
+    const fixture = OKTA_ERROR_FIXTURES.find((f) => f.error === 'use_dpop_nonce') as OktaFixture;
+    current = fixture;
+    const from = server.requestCount();
+    const report = await runTokenTest({ ...input(), dpop: true }, { fetch: fetchLike }, undefined, { discoveryCache: cache });
+    const posts = server.requests.slice(from).filter((r) => r.method === 'POST');
+    expect(posts).toHaveLength(2);
+    expect(report.attempts.map((a) => a.error)).toEqual(['use_dpop_nonce', 'use_dpop_nonce']);
+    expect(report.attempts[1]?.dpopProof?.claims.nonce).toBe('test-nonce-value');
+    expect(report.explanation?.id).toBe('dpop-nonce');
+    expect(report.dpop).toMatchObject({ nonceRetried: true, bound: false });
+    // The proof on the wire is never in the report.
+    const wire = posts.map((p) => String(p.headers.dpop));
+    expect(JSON.stringify(report)).not.toContain(wire[0]);
+  });
+
+  it('a hostile DPoP-Nonce (huge, or with quotes) is not retried with', async () => {
+    for (const nonce of ['n'.repeat(5000), 'bad"nonce']) {
+      current = { ...(OKTA_ERROR_FIXTURES.find((f) => f.error === 'use_dpop_nonce') as OktaFixture), headers: { 'dpop-nonce': nonce } };
+      const report = await runTokenTest({ ...input(), dpop: true }, { fetch: fetchLike }, undefined, { discoveryCache: cache });
+      expect(report.attempts).toHaveLength(1);
+      expect(report.attempts[0]?.dpopNonce).toBeNull();
+      expect(report.dpop?.nonceRetried).toBe(false);
+    }
   });
 });

@@ -6,17 +6,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDiscoveryCache, findSecretLeaks, prepareTokenTest, runTokenTest } from '../../../core/okta';
 import type { FetchLike, TokenTestInput, TokenTestReport } from '../../../core/okta/types';
-import { DEFAULT_CLIENT, startAuthServer, tokenTestInput, type AuthServer, type TestClient } from '../../support/auth-server';
+import { DEFAULT_CLIENT, startAuthServer, tokenTestInput, type AuthServer, type SecretTestClient } from '../../support/auth-server';
 import { createTestCa } from '../../support/test-ca';
 import { createTestFetch, type TestFetch } from '../../support/node-fetch';
 
-const POST_CLIENT: TestClient = {
+const POST_CLIENT: SecretTestClient = {
   clientId: '0oa1postclient0000h7',
   clientSecret: 'post-secret-0123456789_abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMN',
   authMethod: 'client_secret_post',
 };
 /** `+` is where raw and RFC 6749 form-encoded Basic credentials differ; this server form-decodes. */
-const PLUS_CLIENT: TestClient = {
+const PLUS_CLIENT: SecretTestClient = {
   clientId: '0oa1plusclient0000h7',
   clientSecret: 'plus+secret+0123456789_abcdefghijklmnopqrstuvwxyzABCDEFGHIJKL',
 };

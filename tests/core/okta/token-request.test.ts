@@ -87,6 +87,39 @@ describe('the request sent', () => {
   });
 });
 
+describe('JWT client authentication and DPoP in the request', () => {
+  const URL_ = 'https://dev-123.okta.com/oauth2/default/v1/token';
+  const FORM_TYPE = 'client_assertion_type=urn%3Aietf%3Aparams%3Aoauth%3Aclient-assertion-type%3Ajwt-bearer';
+
+  it('client_secret_jwt: the assertion and its type in the body, no secret and no Authorization header; masked twin', () => {
+    const req = prepared({ authMethod: 'client_secret_jwt' }).build(URL_, { assertion: 'a.b.c' });
+    expect(req.headers.Authorization).toBeUndefined();
+    expect(req.body).toBe(`grant_type=client_credentials&scope=api%3Aread&${FORM_TYPE}&client_assertion=a.b.c`);
+    expect(req.body).not.toContain('client_secret');
+    expect(req.masked.body).toBe(`grant_type=client_credentials&scope=api%3Aread&${FORM_TYPE}&client_assertion=${MASK}`);
+  });
+
+  it('DPoP: the proof in a DPoP header, masked in the twin', () => {
+    const req = prepared({ dpop: true }).build(URL_, { dpopProof: 'p.q.r' });
+    expect(req.headers.DPoP).toBe('p.q.r');
+    expect(req.masked.headers.DPoP).toBe(MASK);
+    expect(prepared().build(URL_).headers.DPoP).toBeUndefined();
+  });
+
+  it('warns: secrets on the org server, .self scopes, short HMAC secrets', () => {
+    const codes = (input: Partial<TokenTestInput>) => prepared(input).notices.map((n) => n.code);
+    expect(codes({ authServer: { kind: 'org' }, target: 'dev-123.okta.com', scopes: ['okta.users.read'] })).toContain('org-server-needs-private-key-jwt');
+    expect(codes({ scopes: ['okta.users.read.self'] })).toContain('self-scope');
+    expect(codes({ authMethod: 'client_secret_jwt', clientSecret: 'x'.repeat(31) })).toContain('secret-too-short-for-hmac');
+    expect(codes({ authMethod: 'client_secret_jwt', clientSecret: 'x'.repeat(32) })).not.toContain('secret-too-short-for-hmac');
+  });
+
+  it('refuses a key or an assertion algorithm with a secret method, and an unknown HMAC algorithm', () => {
+    expect(prepareTokenTest({ ...INPUT, assertionAlg: 'HS256' })).toMatchObject({ ok: false, code: 'bad-assertion-alg' });
+    expect(prepareTokenTest({ ...INPUT, authMethod: 'client_secret_jwt', assertionAlg: 'HS1' })).toMatchObject({ ok: false, code: 'bad-assertion-alg' });
+  });
+});
+
 describe('buildMaskedPreview', () => {
   it('masks the Basic value and shows the documented endpoint', () => {
     const preview = buildMaskedPreview(INPUT);
@@ -135,7 +168,7 @@ describe('input validation', () => {
     [{ scopes: ['api"read'] }, 'bad-scope'],
     [{ scopes: ['api\\read'] }, 'bad-scope'],
     [{ scopes: ['scopé'] }, 'bad-scope'],
-    [{ authMethod: 'client_secret_jwt' as unknown as TokenTestInput['authMethod'] }, 'bad-auth-method'],
+    [{ authMethod: 'tls_client_auth' as unknown as TokenTestInput['authMethod'] }, 'bad-auth-method'],
     [{ target: '' }, 'empty-target'],
     [{ target: 'http://example.com' }, 'insecure-http'],
   ] as const)('%o → %s', (patch, code) => {
