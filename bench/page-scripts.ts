@@ -33,7 +33,7 @@ export const READY_PROBE = String.raw`(() => {
     }
     // The lazy panels (issue 16): when the Test credentials button is there. Never on the blank page.
     if (window.__benchPanelsAt === undefined) {
-      const test = [...document.querySelectorAll('button')].find((b) => b.textContent.trim() === 'Test credentials');
+      const test = [...document.querySelectorAll('button:not([role="tab"])')].find((b) => b.textContent.trim() === 'Test credentials');
       if (test === undefined) return false;
       window.__benchPanelsAt = performance.now();
     }
@@ -190,7 +190,7 @@ export const LONG_DAY_DRIVER = String.raw`(() => {
     if (!f) throw new Error('no field labelled ' + label);
     return f;
   };
-  const button = (pattern) => [...document.querySelectorAll('button')].find((b) => pattern.test(b.textContent.trim()));
+  const button = (pattern) => [...document.querySelectorAll('button:not([role="tab"])')].find((b) => pattern.test(b.textContent.trim()));
 
   const fill = async (v) => {
     type(field('Client ID'), v.clientId);
