@@ -7,8 +7,22 @@
 import { ENCODE_CODES, HYGIENE_CODES } from '../core/encoding/codes';
 import { resolveTarget } from '../core/okta/target';
 import { prepareTokenTest } from '../core/okta/token-request';
+import type { ClientSigningKey } from '../core/okta/types';
 import type { Notice } from '../core/shared/notice';
+import type { ClientKeyInfo } from '../electron/shared/ipc-contract';
 import { toTokenTestInput, type Preview, type PreviewPlace, type TestSettings } from './test-settings';
+
+/**
+ * The preview only builds the masked request, which never signs: core needs the
+ * key's alg and kid to check it, and the CryptoKey itself stays in main.
+ */
+const UNSIGNED = Object.freeze({}) as ClientSigningKey['key'];
+
+function previewKey(settings: TestSettings): { clientKey?: ClientSigningKey } {
+  const info: ClientKeyInfo | null = settings.clientKey;
+  if (settings.authMethod !== 'private_key_jwt' || info === null) return {};
+  return { clientKey: { key: UNSIGNED, alg: info.alg, kid: info.kid } };
+}
 
 const PLACE_OF_ERROR: Readonly<Record<string, PreviewPlace>> = {
   'empty-target': 'target',
@@ -47,7 +61,7 @@ function sortNotices(notices: readonly Notice[]): Preview['notices'] {
 
 export function buildPreview(settings: TestSettings, clientId: string, clientSecret: string, formEncode: boolean): Preview {
   try {
-    const prepared = prepareTokenTest(toTokenTestInput(settings, clientId, clientSecret, formEncode));
+    const prepared = prepareTokenTest({ ...toTokenTestInput(settings, clientId, clientSecret, formEncode), ...previewKey(settings) });
     if (!prepared.ok) {
       const notices = [...(prepared.notices ?? [])];
       // Choosing Org warns at once, before a domain is typed: core's warning, for any Okta host.

@@ -4,6 +4,7 @@
  */
 import { DEFAULT_TIMEOUT_MS, type AuthServerChoice, type ClientAuthMethod, type MaskedRequest, type TokenTestInput } from '../core/okta/types';
 import type { Notice } from '../core/shared/notice';
+import type { ClientKeyInfo } from '../electron/shared/ipc-contract';
 
 export type ServerKind = AuthServerChoice['kind'];
 
@@ -14,6 +15,10 @@ export interface TestSettings {
   readonly scopes: string;
   readonly authMethod: ClientAuthMethod;
   readonly timeoutSeconds: number;
+  /** Send DPoP proofs (the app's "Require DPoP" setting). */
+  readonly dpop: boolean;
+  /** private_key_jwt: the key main holds, as main described it (never the key). */
+  readonly clientKey: ClientKeyInfo | null;
 }
 
 export const INITIAL_SETTINGS: TestSettings = {
@@ -23,6 +28,8 @@ export const INITIAL_SETTINGS: TestSettings = {
   scopes: '',
   authMethod: 'client_secret_basic',
   timeoutSeconds: DEFAULT_TIMEOUT_MS / 1000,
+  dpop: false,
+  clientKey: null,
 };
 
 export const TIMEOUT_CHOICES = [5, 10, 15, 30, 60] as const;
@@ -46,6 +53,7 @@ export function toTokenTestInput(settings: TestSettings, clientId: string, clien
     authMethod: settings.authMethod,
     formEncode,
     timeoutMs: settings.timeoutSeconds * 1000,
+    dpop: settings.dpop,
   };
 }
 

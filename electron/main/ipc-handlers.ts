@@ -5,12 +5,21 @@
  * A handler never throws and never echoes an exception's text: internal
  * failures become a fixed 'internal' message. Nothing here logs.
  */
-import { runTokenTest as coreRunTokenTest } from '../../core/okta';
+import {
+  runTokenTest as coreRunTokenTest,
+  exportPrivateKeyPem,
+  findSecretLeaks,
+  generateClientKey,
+  importPrivateKey,
+  keyMaterialValues,
+} from '../../core/okta';
 import { fail, ok } from '../../core/shared/result';
 import type { FetchLike, TokenTestDeps, TokenTestInput, TokenTestReport } from '../../core/okta/types';
 import type { AppOrigin } from '../shared/app-origin';
-import type { InvokeContract, InvokeOperation, IpcResult } from '../shared/ipc-contract';
+import type { ClientKeyInfo, InvokeContract, InvokeOperation, IpcResult, KeyLoadResponse } from '../shared/ipc-contract';
 import { createClipboardGuard, DEFAULT_CLIPBOARD_CLEAR_MS, type ClipboardPort, type GuardTimers, type SelectionGuard } from './clipboard-guard';
+import { readKeyFile } from './key-file';
+import { createKeySlots } from './key-slots';
 import { VALIDATORS } from './ipc-validate';
 import { isTrustedSender, type SenderInfo } from './sender-trust';
 
@@ -43,10 +52,18 @@ export type Handlers = { readonly [K in InvokeOperation]: Handler<K> } & {
 
 export type RunTokenTest = (input: TokenTestInput, deps: TokenTestDeps, signal: AbortSignal) => Promise<TokenTestReport>;
 
-/** Internals a test may replace; production uses core's runTokenTest and real timers. */
+/** The OS file dialog, owned by the sender's window: resolves to the chosen path, or null when cancelled. */
+export type OpenKeyFileDialog = (sender: SenderInfo) => Promise<string | null>;
+
+/**
+ * Internals production wires to core, real timers and Electron's dialog (main.ts),
+ * and a test may replace (the Chromium suite supplies a key file it wrote).
+ */
 export interface HandlerInternals {
   readonly runTokenTest?: RunTokenTest;
   readonly timers?: GuardTimers;
+  /** Without one (e.g. a test that never needs it) Choose key file answers that no dialog is available. */
+  readonly openKeyFileDialog?: OpenKeyFileDialog;
 }
 
 /** A renderer has no reason to run more than a few tests at once. */
@@ -59,9 +76,16 @@ export const MESSAGES = {
   duplicateRequest: 'A test with this request id is already running.',
   tooManyTests: 'Too many tests are running at once; cancel one and try again.',
   withheld: 'The result was withheld because it would have shown the client secret.',
+  keyWithheld: 'The answer was withheld because it would have shown private-key material.',
+  keyGone: 'The private key is no longer loaded (Forget clears it, and closing the window loses it). Choose, paste or generate the key again.',
+  keyNotCopyable: 'Only a key generated in this window can be copied; a key you brought is already yours.',
+  noDialog: 'The file dialog is not available here. Paste the key instead.',
 } as const;
 
-type Action<K extends InvokeOperation> = (request: InvokeContract[K]['request']) => Promise<IpcResult<InvokeContract[K]['response']>>;
+type Action<K extends InvokeOperation> = (
+  request: InvokeContract[K]['request'],
+  sender: SenderInfo,
+) => Promise<IpcResult<InvokeContract[K]['response']>>;
 
 export function createHandlers(deps: HandlerDeps, internals: HandlerInternals = {}): Handlers {
   const runTokenTest = internals.runTokenTest ?? coreRunTokenTest;
@@ -71,6 +95,7 @@ export function createHandlers(deps: HandlerDeps, internals: HandlerInternals = 
     ...(internals.timers === undefined ? {} : { timers: internals.timers }),
   });
   const inFlight = new Map<string, AbortController>();
+  const slots = createKeySlots();
 
   const abortAll = (): number => {
     const count = inFlight.size;
@@ -89,7 +114,7 @@ export function createHandlers(deps: HandlerDeps, internals: HandlerInternals = 
         }
         const request = validate(payload);
         if (!request.ok) return request;
-        return await action(request.value);
+        return await action(request.value, sender);
       } catch {
         // Deliberately not err.message: an exception's text could carry input.
         return fail('internal', MESSAGES.internal);
@@ -107,15 +132,84 @@ export function createHandlers(deps: HandlerDeps, internals: HandlerInternals = 
 
   const forget = guarded('forget', async () => {
     const requestsCancelled = abortAll();
+    const keysForgotten = slots.clear();
     await deps.selection?.clearIfOurs();
     const clipboardCleared = await guard.clearIfOurs();
-    return ok({ clipboardCleared, requestsCancelled });
+    return ok({ clipboardCleared, requestsCancelled, keysForgotten });
+  });
+
+  /** Imports key text into a slot; the reply is checked against the key's material before it leaves. */
+  const loadKey = async (keyText: string, kid: string | null, source: ClientKeyInfo['source'], fileName: string | null): Promise<IpcResult<KeyLoadResponse>> => {
+    const imported = await importPrivateKey(keyText, kid === null ? {} : { kid });
+    const reply: KeyLoadResponse = imported.ok
+      ? { status: 'loaded', key: slots.put(imported.value, { source, fileName }) }
+      : { status: 'refused', code: imported.code, message: imported.message };
+    const needles = imported.ok ? imported.value.sensitiveValues : keyMaterialValues(keyText);
+    if (findSecretLeaks(reply, needles).length > 0) {
+      if (reply.status === 'loaded') slots.clear();
+      return fail('internal', MESSAGES.keyWithheld);
+    }
+    return ok(reply);
+  };
+
+  const chooseKeyFile = guarded('chooseKeyFile', async ({ kid }, sender) => {
+    if (internals.openKeyFileDialog === undefined) return ok({ status: 'refused', code: 'file-unreadable', message: MESSAGES.noDialog });
+    const chosen = await internals.openKeyFileDialog(sender);
+    if (chosen === null) return ok({ status: 'cancelled' });
+    const file = await readKeyFile(chosen);
+    if (!file.ok) return ok({ status: 'refused', code: file.code, message: file.message });
+    return loadKey(file.value.text, kid, 'file', file.value.fileName);
+  });
+
+  const importKeyText = guarded('importKeyText', async ({ text, kid }) => loadKey(text, kid, 'pasted', null));
+
+  const generateKey = guarded('generateKey', async ({ alg }) => {
+    const generated = await generateClientKey(alg);
+    // The signing key is imported non-extractable like any other; the private JWK stays for the guarded copies.
+    const imported = await importPrivateKey(JSON.stringify(generated.privateJwk));
+    if (!imported.ok) return fail('internal', MESSAGES.internal);
+    const info = slots.put(imported.value, {
+      source: 'generated',
+      fileName: null,
+      generated: { privateJwk: generated.privateJwk as Readonly<Record<string, unknown>>, publicJwk: generated.publicJwk as Readonly<Record<string, unknown>> },
+    });
+    if (findSecretLeaks(info, imported.value.sensitiveValues).length > 0) return fail('internal', MESSAGES.keyWithheld);
+    return ok(info);
+  });
+
+  const copyPrivateKey = guarded('copyPrivateKey', async ({ slotId, form }) => {
+    const slot = slots.get(slotId);
+    if (slot === undefined) return fail('key-not-loaded', MESSAGES.keyGone);
+    if (slot.privateJwk === null) return fail('invalid-payload', MESSAGES.keyNotCopyable);
+    let text: string;
+    if (form === 'private-jwk') {
+      text = JSON.stringify(slot.privateJwk, null, 2);
+    } else {
+      const pem = await exportPrivateKeyPem(slot.privateJwk);
+      if (!pem.ok) return fail('internal', MESSAGES.internal);
+      text = pem.value;
+    }
+    try {
+      // The same guard as every copy: history markers, cleared after the delay, on Forget and on quit.
+      return ok(await guard.copy(text));
+    } catch {
+      return fail('clipboard-unavailable', MESSAGES.clipboard);
+    }
   });
 
   const testCredentials = guarded('testCredentials', async (request) => {
-    const { requestId, ...input } = request;
+    const { requestId, keySlot, ...rest } = request;
     if (inFlight.has(requestId)) return fail('invalid-payload', MESSAGES.duplicateRequest);
     if (inFlight.size >= MAX_TESTS_IN_FLIGHT) return fail('invalid-payload', MESSAGES.tooManyTests);
+    // The page names a slot; the key itself never left main. A slot only matters to private_key_jwt.
+    let input: TokenTestInput = rest;
+    let keyNeedles: readonly string[] = [];
+    if (rest.authMethod === 'private_key_jwt' && keySlot !== undefined) {
+      const slot = slots.get(keySlot);
+      if (slot === undefined) return fail('key-not-loaded', MESSAGES.keyGone);
+      input = { ...rest, clientKey: slot.signingKey };
+      keyNeedles = slot.needles;
+    }
     const controller = new AbortController();
     inFlight.set(requestId, controller);
     try {
@@ -126,6 +220,7 @@ export function createHandlers(deps: HandlerDeps, internals: HandlerInternals = 
       }, controller.signal);
       // Belt and braces over core's guarantee: a report that contains the secret never leaves main.
       if (containsSecret(report, input.clientSecret)) return fail('internal', MESSAGES.withheld);
+      if (findSecretLeaks(report, keyNeedles).length > 0) return fail('internal', MESSAGES.keyWithheld);
       return ok(report);
     } finally {
       if (inFlight.get(requestId) === controller) inFlight.delete(requestId);
@@ -145,8 +240,13 @@ export function createHandlers(deps: HandlerDeps, internals: HandlerInternals = 
     forget,
     testCredentials,
     cancelTest,
+    chooseKeyFile,
+    importKeyText,
+    generateKey,
+    copyPrivateKey,
     dispose: async () => {
       abortAll();
+      slots.clear();
       try {
         await deps.selection?.clearIfOurs();
         await guard.dispose();

@@ -6,11 +6,17 @@
  * reaches the handlers. Messages name the field and the rule, never the value.
  */
 import { fail, ok, type Result } from '../../core/shared/result';
-import type { AuthServerChoice, ClientAuthMethod } from '../../core/okta/types';
+import { CLIENT_SECRET_JWT_ALGS, KEYGEN_ALGS } from '../../core/okta/client-keys';
+import { CLIENT_AUTH_METHODS, type AuthServerChoice } from '../../core/okta/types';
 import type {
   CancelTestRequest,
+  ChooseKeyFileRequest,
+  CopyPrivateKeyRequest,
   CopyPurpose,
   CopyTextRequest,
+  GenerateKeyRequest,
+  ImportKeyTextRequest,
+  PrivateKeyForm,
   ForgetRequest,
   InvokeContract,
   InvokeOperation,
@@ -29,9 +35,11 @@ const SCOPE_TOKEN = /^[\x21\x23-\x5B\x5D-\x7E]+$/;
 // eslint-disable-next-line no-control-regex
 const STRAY_CONTROL = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F]/;
 
-const COPY_PURPOSES: readonly CopyPurpose[] = ['base64', 'header', 'token'];
+const COPY_PURPOSES: readonly CopyPurpose[] = ['base64', 'header', 'token', 'public-jwk'];
 const FORGET_REASONS: readonly ForgetRequest['reason'][] = ['user', 'idle', 'shortcut'];
-const AUTH_METHODS: readonly ClientAuthMethod[] = ['client_secret_basic', 'client_secret_post'];
+const PRIVATE_KEY_FORMS: readonly PrivateKeyForm[] = ['private-jwk', 'private-pem'];
+/** core's checkKeyId: a kid is a short printable label (a pasted key is not one). */
+const KEY_ID = /^[\x21-\x7E]+$/;
 
 type Fields = Readonly<Record<string, unknown>>;
 
@@ -41,9 +49,9 @@ function refuse(message: string): { readonly ok: false; readonly code: 'invalid-
 
 /**
  * A plain object (prototype Object.prototype or null) whose own keys are exactly
- * `keys`, each a data property. Getters are refused without being called.
+ * `keys` (plus any of `optional`), each a data property. Getters are refused without being called.
  */
-function plainRecord(value: unknown, keys: readonly string[], what: string): Validation<Fields> {
+function plainRecord(value: unknown, keys: readonly string[], what: string, optional: readonly string[] = []): Validation<Fields> {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     return refuse(`${what} must be an object.`);
   }
@@ -54,7 +62,7 @@ function plainRecord(value: unknown, keys: readonly string[], what: string): Val
   const own = Reflect.ownKeys(value);
   const out: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
   for (const key of own) {
-    if (typeof key !== 'string' || !keys.includes(key)) {
+    if (typeof key !== 'string' || !(keys.includes(key) || optional.includes(key))) {
       return refuse(`${what} has an unexpected field.`);
     }
     const descriptor = Object.getOwnPropertyDescriptor(value, key);
@@ -162,9 +170,39 @@ export function validateCancelTest(payload: unknown): Validation<CancelTestReque
 }
 
 const TEST_KEYS = ['requestId', 'target', 'authServer', 'clientId', 'clientSecret', 'scopes', 'authMethod', 'formEncode', 'timeoutMs'] as const;
+/** Issue 12: absent means what it meant before (no DPoP, HS256, no key). */
+const TEST_OPTIONAL_KEYS = ['dpop', 'assertionAlg', 'keySlot'] as const;
+
+function keyId(value: unknown): Validation<string | null> {
+  if (value === null) return ok(null);
+  const kid = text(value, 'kid', LIMITS.keyIdChars, 1);
+  if (!kid.ok) return kid;
+  if (!KEY_ID.test(kid.value)) return refuse('kid must be printable characters without spaces.');
+  return ok(kid.value);
+}
+
+/** The optional issue-12 fields of a test request, each only when present. */
+function jwtOptions(f: Fields): Validation<Pick<TestCredentialsRequest, 'dpop' | 'assertionAlg' | 'keySlot'>> {
+  const out: { dpop?: boolean; assertionAlg?: string; keySlot?: string } = {};
+  if (Object.prototype.hasOwnProperty.call(f, 'dpop')) {
+    if (typeof f.dpop !== 'boolean') return refuse('dpop must be true or false.');
+    out.dpop = f.dpop;
+  }
+  if (Object.prototype.hasOwnProperty.call(f, 'assertionAlg')) {
+    const alg = oneOf(f.assertionAlg, 'assertionAlg', CLIENT_SECRET_JWT_ALGS);
+    if (!alg.ok) return alg;
+    out.assertionAlg = alg.value;
+  }
+  if (Object.prototype.hasOwnProperty.call(f, 'keySlot')) {
+    const slot = requestId(f.keySlot, 'keySlot');
+    if (!slot.ok) return slot;
+    out.keySlot = slot.value;
+  }
+  return ok(out);
+}
 
 export function validateTestCredentials(payload: unknown): Validation<TestCredentialsRequest> {
-  const record = plainRecord(payload, TEST_KEYS, 'test request');
+  const record = plainRecord(payload, TEST_KEYS, 'test request', TEST_OPTIONAL_KEYS);
   if (!record.ok) return record;
   const f = record.value;
   const id = requestId(f.requestId, 'requestId');
@@ -180,14 +218,17 @@ export function validateTestCredentials(payload: unknown): Validation<TestCreden
   if (!clientSecret.ok) return clientSecret;
   const scopeList = scopes(f.scopes);
   if (!scopeList.ok) return scopeList;
-  const authMethod = oneOf(f.authMethod, 'authMethod', AUTH_METHODS);
+  const authMethod = oneOf(f.authMethod, 'authMethod', CLIENT_AUTH_METHODS);
   if (!authMethod.ok) return authMethod;
   if (typeof f.formEncode !== 'boolean') return refuse('formEncode must be true or false.');
   const timeoutMs = f.timeoutMs;
   if (typeof timeoutMs !== 'number' || !Number.isInteger(timeoutMs) || timeoutMs < LIMITS.minTimeoutMs || timeoutMs > LIMITS.maxTimeoutMs) {
     return refuse(`timeoutMs must be a whole number from ${LIMITS.minTimeoutMs} to ${LIMITS.maxTimeoutMs}.`);
   }
+  const options = jwtOptions(f);
+  if (!options.ok) return options;
   return ok({
+    ...options.value,
     requestId: id.value,
     target: target.value,
     authServer: server.value,
@@ -200,10 +241,51 @@ export function validateTestCredentials(payload: unknown): Validation<TestCreden
   });
 }
 
+export function validateChooseKeyFile(payload: unknown): Validation<ChooseKeyFileRequest> {
+  const record = plainRecord(payload, ['kid'], 'key file request');
+  if (!record.ok) return record;
+  const kid = keyId(record.value.kid);
+  if (!kid.ok) return kid;
+  return ok({ kid: kid.value });
+}
+
+export function validateImportKeyText(payload: unknown): Validation<ImportKeyTextRequest> {
+  const record = plainRecord(payload, ['text', 'kid'], 'key request');
+  if (!record.ok) return record;
+  // The cap is core's too; the message names the rule, never the text (it is a private key).
+  const keyText = text(record.value.text, 'The pasted key', LIMITS.keyTextChars, 1);
+  if (!keyText.ok) return keyText;
+  const kid = keyId(record.value.kid);
+  if (!kid.ok) return kid;
+  return ok({ text: keyText.value, kid: kid.value });
+}
+
+export function validateGenerateKey(payload: unknown): Validation<GenerateKeyRequest> {
+  const record = plainRecord(payload, ['alg'], 'generate request');
+  if (!record.ok) return record;
+  const alg = oneOf(record.value.alg, 'alg', KEYGEN_ALGS);
+  if (!alg.ok) return alg;
+  return ok({ alg: alg.value });
+}
+
+export function validateCopyPrivateKey(payload: unknown): Validation<CopyPrivateKeyRequest> {
+  const record = plainRecord(payload, ['slotId', 'form'], 'copy key request');
+  if (!record.ok) return record;
+  const slotId = requestId(record.value.slotId, 'slotId');
+  if (!slotId.ok) return slotId;
+  const form = oneOf(record.value.form, 'form', PRIVATE_KEY_FORMS);
+  if (!form.ok) return form;
+  return ok({ slotId: slotId.value, form: form.value });
+}
+
 /** One validator per operation; the handler table is keyed the same way. */
 export const VALIDATORS: { readonly [K in InvokeOperation]: (payload: unknown) => Validation<InvokeContract[K]['request']> } = {
   copyText: validateCopyText,
   forget: validateForget,
   testCredentials: validateTestCredentials,
   cancelTest: validateCancelTest,
+  chooseKeyFile: validateChooseKeyFile,
+  importKeyText: validateImportKeyText,
+  generateKey: validateGenerateKey,
+  copyPrivateKey: validateCopyPrivateKey,
 };

@@ -15,7 +15,7 @@ import { registerIpcHandlers, sendCommand } from './ipc-main';
 import { aboutText, menuTemplate, withActions } from './menu';
 import { REFUSED_LAUNCH_EXIT_CODE, refusedLaunchMessage, refusedSwitches } from './launch-switches';
 import { attachNavigationGuards } from './navigation-guard';
-import { createTrustedWebContents } from './sender-trust';
+import { createTrustedWebContents, type SenderInfo } from './sender-trust';
 import { APP_PARTITION, APP_SESSION_OPTIONS, configureAppSession, createSessionFetch } from './session';
 import { applyTestPaths, applyTestTrust } from './test-hooks';
 import { windowOptions } from './window';
@@ -78,6 +78,26 @@ function launch(): void {
   void app.whenReady().then(start);
 }
 
+/**
+ * Choose key file: the OS dialog, modal to the window that asked (the handler
+ * has already checked that sender). Main reads the chosen file itself.
+ */
+async function openKeyFileDialog(sender: SenderInfo): Promise<string | null> {
+  const owner = mainWindow;
+  if (owner === null || owner.isDestroyed() || owner.webContents.id !== sender.webContentsId) return null;
+  const result = await dialog.showOpenDialog(owner, {
+    title: 'Choose the private key file',
+    buttonLabel: 'Use key',
+    // Keeps the key file's path out of the OS recent-documents list.
+    properties: ['openFile', 'dontAddToRecent'],
+    filters: [
+      { name: 'Private keys (PEM, JWK)', extensions: ['pem', 'key', 'json', 'jwk', 'txt'] },
+      { name: 'All files', extensions: ['*'] },
+    ],
+  });
+  return result.canceled ? null : (result.filePaths[0] ?? null);
+}
+
 function start(): void {
   // `npm run build` output, relative to the app root (the project folder, or the asar root).
   const appPath = app.getAppPath();
@@ -91,13 +111,16 @@ function start(): void {
 
   // Linux: text selected in the window lands in PRIMARY; keep it from outliving the window's focus.
   const selection = hasSelectionBuffer(process.platform) ? createSelectionGuard(createElectronSelection()) : undefined;
-  handlers = createHandlers({
-    clipboard: createElectronClipboard(),
-    ...(selection === undefined ? {} : { selection }),
-    fetch: createSessionFetch((input, init) => ses.fetch(input, init)),
-    isTrustedWebContents: (id) => trusted.has(id),
-    trustedOrigin: APP_ORIGIN,
-  });
+  handlers = createHandlers(
+    {
+      clipboard: createElectronClipboard(),
+      ...(selection === undefined ? {} : { selection }),
+      fetch: createSessionFetch((input, init) => ses.fetch(input, init)),
+      isTrustedWebContents: (id) => trusted.has(id),
+      trustedOrigin: APP_ORIGIN,
+    },
+    { openKeyFileDialog },
+  );
   registerIpcHandlers(handlers);
 
   const win = new BrowserWindow(windowOptions({ preloadPath: preload, isPackaged: app.isPackaged, darkMode: nativeTheme.shouldUseDarkColors }));

@@ -16,6 +16,10 @@ const api: BasicHeaderApi = {
   forget: (request) => ipcRenderer.invoke(INVOKE_CHANNELS.forget, request),
   testCredentials: (request) => ipcRenderer.invoke(INVOKE_CHANNELS.testCredentials, request),
   cancelTest: (request) => ipcRenderer.invoke(INVOKE_CHANNELS.cancelTest, request),
+  chooseKeyFile: (request) => ipcRenderer.invoke(INVOKE_CHANNELS.chooseKeyFile, request),
+  importKeyText: (request) => ipcRenderer.invoke(INVOKE_CHANNELS.importKeyText, request),
+  generateKey: (request) => ipcRenderer.invoke(INVOKE_CHANNELS.generateKey, request),
+  copyPrivateKey: (request) => ipcRenderer.invoke(INVOKE_CHANNELS.copyPrivateKey, request),
   onCommand: (listener) => {
     if (typeof listener !== 'function') throw new TypeError('onCommand needs a function.');
     const forward = (_event: unknown, command: unknown): void => {

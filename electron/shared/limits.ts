@@ -14,6 +14,14 @@ export const LIMITS = {
   scopes: 20,
   scopeChars: 200,
   copyTextChars: 16_384,
+  /** A pasted private key (core's MAX_KEY_TEXT_LENGTH; a 4096-bit RSA PEM is about 3,300). */
+  keyTextChars: 65_536,
+  /** A key file main reads: checked on the file's size before reading a byte of it. */
+  keyFileBytes: 65_536,
+  /** core's checkKeyId bound. */
+  keyIdChars: 200,
+  /** Keys main holds at once; the oldest is dropped beyond it (a page needs one or two). */
+  keySlots: 8,
   minTimeoutMs: 1000,
   maxTimeoutMs: 120_000,
 } as const;

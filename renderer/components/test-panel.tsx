@@ -1,5 +1,8 @@
 import { useEffect, useId, useRef, type ReactElement } from 'react';
 import type { ClientAuthMethod } from '../../core/okta/types';
+import type { ClientKeyInfo } from '../../electron/shared/ipc-contract';
+import type { Bridge } from '../bridge';
+import { useClientKey } from '../hooks/use-client-key';
 import type { CopyFeedback, CopyRequest } from '../hooks/use-copy';
 import type { TestState } from '../hooks/use-token-test';
 import { useNow } from '../hooks/use-now';
@@ -14,6 +17,7 @@ import { ErrorNote, NoticeList } from './notice-list';
 import { RadioChoices, type RadioChoice } from './radio-choices';
 import { resultHeading, scopeVerdict } from './result-heading';
 import { TextField } from './text-field';
+import { ClientKeyInput } from './client-key-input';
 
 export interface TestPanelProps {
   readonly settings: TestSettings;
@@ -29,6 +33,11 @@ export interface TestPanelProps {
   /** The client ID as sent, and the real credential for "Copy as … with the credential inline". */
   readonly clientId: string;
   readonly credential: InlineCredential | null;
+  /** For the private_key_jwt key operations (main holds the key); kept in this lazy chunk, not the first paint. */
+  readonly bridge: Bridge | null;
+  readonly onCopyPublicKey: (text: string) => void;
+  /** Test again with DPoP on, from a result that says DPoP is required. */
+  readonly onRetryWithDpop: () => void;
 }
 
 const SERVERS: readonly RadioChoice<ServerKind>[] = [
@@ -40,6 +49,8 @@ const SERVERS: readonly RadioChoice<ServerKind>[] = [
 const METHODS: readonly RadioChoice<ClientAuthMethod>[] = [
   { value: 'client_secret_basic', label: <>Basic header <span className="mono muted">(client_secret_basic)</span></> },
   { value: 'client_secret_post', label: <>Form body <span className="mono muted">(client_secret_post)</span></> },
+  { value: 'client_secret_jwt', label: <>Secret-signed JWT <span className="mono muted">(client_secret_jwt)</span></> },
+  { value: 'private_key_jwt', label: <>Private key JWT <span className="mono muted">(private_key_jwt)</span></> },
 ];
 
 function Running({ startedAt, cancelling, onCancel }: { readonly startedAt: number; readonly cancelling: boolean; readonly onCancel: () => void }): ReactElement {
@@ -64,6 +75,7 @@ function previewPending(problem: Preview['problem']): string {
 export function TestPanel(props: TestPanelProps): ReactElement {
   const { settings, onSettings, preview, state } = props;
   const id = useId();
+  const keys = useClientKey(props.bridge);
   const resultRef = useRef<HTMLDivElement>(null);
   const running = state.phase === 'running';
   const heading = state.phase === 'done' ? resultHeading(state.report, state.scopes) : null;
@@ -108,7 +120,13 @@ export function TestPanel(props: TestPanelProps): ReactElement {
 
         <fieldset className="field">
           <legend>Authorization server</legend>
-          <RadioChoices name={`${id}-server`} choices={SERVERS} selected={settings.serverKind} onSelect={(serverKind) => onSettings({ serverKind })} />
+          <RadioChoices
+            name={`${id}-server`}
+            choices={SERVERS}
+            selected={settings.serverKind}
+            // The org server takes client credentials only with private_key_jwt: choose it for the user (and say why below).
+            onSelect={(serverKind) => onSettings(serverKind === 'org' ? { serverKind, authMethod: 'private_key_jwt' } : { serverKind })}
+          />
           {settings.serverKind === 'custom' ? (
             <TextField
               className="nested"
@@ -156,7 +174,44 @@ export function TestPanel(props: TestPanelProps): ReactElement {
         <fieldset className="field">
           <legend>Client authentication</legend>
           <RadioChoices name={`${id}-method`} choices={METHODS} selected={settings.authMethod} onSelect={(authMethod) => onSettings({ authMethod })} />
+          {settings.serverKind === 'org' && settings.authMethod === 'private_key_jwt' ? (
+            <p className="hint">
+              Private key JWT is selected because the org authorization server accepts client credentials only with private_key_jwt
+              (an API Services app with a public key); Okta refuses a client secret there.
+            </p>
+          ) : null}
+          {settings.authMethod === 'client_secret_jwt' ? (
+            <p className="hint">Signs an HS256 assertion with the client secret above; Okta needs a secret of 32 characters or more for this.</p>
+          ) : null}
         </fieldset>
+
+        {settings.authMethod === 'private_key_jwt' ? (
+          <ClientKeyInput
+            keyInfo={settings.clientKey}
+            onKey={(clientKey: ClientKeyInfo) => onSettings({ clientKey })}
+            keys={keys}
+            feedback={props.feedback}
+            onCopyPublic={props.onCopyPublicKey}
+          />
+        ) : null}
+
+        <div className="field">
+          <div className="checkbox-row">
+            <input
+              id={`${id}-dpop`}
+              type="checkbox"
+              role="switch"
+              checked={settings.dpop}
+              onChange={(e) => onSettings({ dpop: e.target.checked })}
+              aria-describedby={`${id}-dpop-notes`}
+            />
+            <label htmlFor={`${id}-dpop`}>Require DPoP</label>
+          </div>
+          <p className="hint" id={`${id}-dpop-notes`}>
+            For apps with “Require Demonstrating Proof of Possession (DPoP) header in token requests” on (the default for new API Services apps).
+            A new proof key is made in memory for each test, and Okta’s nonce request is answered with one retry.
+          </p>
+        </div>
 
         <div className="preview">
           <h3 className="preview-title">Request that will be sent</h3>
@@ -201,7 +256,7 @@ export function TestPanel(props: TestPanelProps): ReactElement {
           ) : null}
         </div>
         {state.phase === 'done' ? (
-          <TestResult report={state.report} heading={heading ?? resultHeading(state.report, state.scopes)} scopes={scopeVerdict(state.report, state.scopes)} feedback={props.feedback} onCopyToken={props.onCopyToken} />
+          <TestResult report={state.report} heading={heading ?? resultHeading(state.report, state.scopes)} scopes={scopeVerdict(state.report, state.scopes)} feedback={props.feedback} onCopyToken={props.onCopyToken} onRetryWithDpop={props.onRetryWithDpop} />
         ) : null}
       </div>
     </section>

@@ -10,6 +10,7 @@ import { DiscoveryDetails } from './discovery-details';
 import { MaskedRequestView } from './masked-request';
 import { NoticeList } from './notice-list';
 import { TokenDetailsView } from './token-details';
+import { AuthSteps, DpopRetry, offersDpopRetry } from './client-key-steps';
 
 /** Notices that explain this outcome; the rest go behind Details. */
 function bearsOnOutcome(report: TokenTestReport, n: Notice): boolean {
@@ -42,9 +43,11 @@ export interface TestResultProps {
   readonly scopes: ScopeVerdict | null;
   readonly feedback: CopyFeedback | null;
   readonly onCopyToken: () => void;
+  /** Offered when the answer says DPoP is required and none was sent. */
+  readonly onRetryWithDpop?: () => void;
 }
 
-export function TestResult({ report, heading, scopes, feedback, onCopyToken }: TestResultProps): ReactElement {
+export function TestResult({ report, heading, scopes, feedback, onCopyToken, onRetryWithDpop }: TestResultProps): ReactElement {
   const failed = report.outcome !== 'success';
   const main = report.notices.filter((n) => bearsOnOutcome(report, n));
   const aside = report.notices.filter((n) => !bearsOnOutcome(report, n));
@@ -90,7 +93,11 @@ export function TestResult({ report, heading, scopes, feedback, onCopyToken }: T
 
       {report.certificate == null ? null : <CertificateDetails certificate={report.certificate} />}
 
+      {onRetryWithDpop !== undefined && offersDpopRetry(report) ? <DpopRetry onRetry={onRetryWithDpop} /> : null}
+
       {report.token === null ? null : <TokenDetailsView token={report.token} feedback={feedback} onCopyToken={onCopyToken} />}
+
+      <AuthSteps report={report} />
 
       {scopes?.unknown === true ? <p className="hint">The server did not say which scopes it granted, so they could not be compared with what you asked for.</p> : null}
 

@@ -37,7 +37,7 @@ function ClaimValue({ name, value }: { readonly name: string; readonly value: un
   return <span title={dateTimeOf(value * 1000) ?? 'not a valid date'}>{text}</span>;
 }
 
-function ClaimsTable({ caption, values, order }: {
+export function ClaimsTable({ caption, values, order }: {
   readonly caption: string;
   readonly values: Readonly<Record<string, unknown>>;
   readonly order: readonly string[];

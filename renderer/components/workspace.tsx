@@ -83,18 +83,24 @@ export const Workspace = memo(function Workspace({ bridge, commands, announce, t
   const copyOutput = (purpose: CopyPurpose) =>
     copy({ text: purpose === 'base64' ? encoded.value : encoded.header, purpose, what: purpose === 'base64' ? 'Base64 value copied' : 'Header copied' });
 
-  const runTest = (): void => {
+  /** `patch`: settings changed in the same click (Retry with DPoP), not yet in state. */
+  const runTest = (patch: Partial<TestSettings> = {}): void => {
     if (test.state.phase === 'running') return;
     if (logic === null) {
       test.fail('Not sent: the window is still loading. Try again in a moment.');
       return;
     }
-    const fresh = logic.buildPreview(settings, encoded.clientId, encoded.clientSecret, formEncode);
+    const chosen: TestSettings = { ...settings, ...patch };
+    const fresh = logic.buildPreview(chosen, encoded.clientId, encoded.clientSecret, formEncode);
     if (fresh.problem !== null) {
       test.fail(`Not sent: ${fresh.problem.message}`);
       return;
     }
-    const input = toTokenTestInput(settings, encoded.clientId, encoded.clientSecret, formEncode);
+    const input = {
+      ...toTokenTestInput(chosen, encoded.clientId, encoded.clientSecret, formEncode),
+      // Only a slot id crosses: the key stays in main.
+      ...(chosen.authMethod === 'private_key_jwt' && chosen.clientKey !== null ? { keySlot: chosen.clientKey.slotId } : {}),
+    };
     const tooLarge = logic.sendLimitProblem(input);
     if (tooLarge !== null) {
       test.fail(`Not tested: ${tooLarge}`);
@@ -170,13 +176,19 @@ export const Workspace = memo(function Workspace({ bridge, commands, announce, t
                   preview={preview}
                   state={test.state}
                   shortcut={testShortcut}
-                  onTest={runTest}
+                  onTest={() => runTest()}
                   onCancel={test.cancel}
                   feedback={feedback}
                   copy={copy}
                   clientId={encoded.clientId}
                   credential={encoded.value === null ? null : { basic: `Basic ${encoded.value}`, secret: encoded.clientSecret }}
                   onCopyToken={() => void copy({ text: report?.token?.accessToken ?? null, purpose: 'token', what: 'Access token copied' })}
+                  bridge={bridge}
+                  onCopyPublicKey={(text) => void copy({ text, purpose: 'public-jwk', what: 'Public key copied' })}
+                  onRetryWithDpop={() => {
+                    setSettings((s) => ({ ...s, dpop: true }));
+                    runTest({ dpop: true });
+                  }}
                 />
               </ErrorBoundary>
               </PanelsBoundary>

@@ -216,6 +216,8 @@ test('target notices appear beside the domain before anything is sent', async ({
   await u.target.fill('dev-123456.okta.com');
   await page.getByRole('radio', { name: 'Org' }).check();
   await expect(page.getByRole('group', { name: 'Authorization server' }).locator('[data-code="org-server-secret"]')).toBeVisible();
+  // Org selects private_key_jwt (issue 12), which needs a key before there is a request to show; back to Basic for the preview.
+  await page.getByRole('radio', { name: /client_secret_basic/ }).check();
   await expect(preview).toContainText('POST https://dev-123456.okta.com/oauth2/v1/token');
   await u.scopes.fill('openid');
   await expect((await notesOf(u.scopes)).locator('[data-code="oidc-scope"]')).toBeVisible();

@@ -15,6 +15,7 @@ import path from 'node:path';
 import { test as base, expect, type Locator, type Page } from '@playwright/test';
 import { createAppProtocolHandler } from '../../electron/main/app-protocol';
 import { createHandlers, type Handlers } from '../../electron/main/ipc-handlers';
+import type { SenderInfo } from '../../electron/main/sender-trust';
 import type { AppCommand, InvokeOperation } from '../../electron/shared/ipc-contract';
 import { installPreload, sendCommand } from './browser/preload-in-page';
 import { presentedCertificate } from '../../cli/presented-certificate';
@@ -103,10 +104,18 @@ export interface BridgeOptions {
   readonly clipboardClearMs?: number;
 }
 
+/** The OS file dialog's stand-in: Choose key file… resolves to `path` (null: the user cancelled). Set by the test. */
+export interface KeyFileDialog {
+  path: string | null;
+  /** Who asked main to open it, each time. */
+  readonly askedBy: SenderInfo[];
+}
+
 export interface InstalledBridge {
   readonly handlers: Handlers;
   /** Operation names in call order (never payloads: they hold secrets). */
   readonly calls: InvokeOperation[];
+  readonly keyFileDialog: KeyFileDialog;
 }
 
 /**
@@ -115,18 +124,27 @@ export interface InstalledBridge {
  */
 export async function installBridge(page: Page, options: BridgeOptions): Promise<InstalledBridge> {
   const url = new URL(options.origin);
-  const handlers = createHandlers({
-    clipboard: options.clipboard,
-    fetch: options.fetch,
-    isTrustedWebContents: () => true,
-    trustedOrigin: { protocol: url.protocol, host: url.host },
-    // What the CLI does in Node: read a refused certificate to name it.
-    presentedCertificate,
-    ...(options.clipboardClearMs === undefined ? {} : { clipboardClearMs: options.clipboardClearMs }),
-  });
+  const keyFileDialog: KeyFileDialog = { path: null, askedBy: [] };
+  const handlers = createHandlers(
+    {
+      clipboard: options.clipboard,
+      fetch: options.fetch,
+      isTrustedWebContents: () => true,
+      trustedOrigin: { protocol: url.protocol, host: url.host },
+      // What the CLI does in Node: read a refused certificate to name it.
+      presentedCertificate,
+      ...(options.clipboardClearMs === undefined ? {} : { clipboardClearMs: options.clipboardClearMs }),
+    },
+    {
+      openKeyFileDialog: async (sender) => {
+        keyFileDialog.askedBy.push(sender);
+        return keyFileDialog.path;
+      },
+    },
+  );
   const calls: InvokeOperation[] = [];
   await installPreload(page, handlers, calls);
-  return { handlers, calls };
+  return { handlers, calls, keyFileDialog };
 }
 
 // ---------------------------------------------------------------------------

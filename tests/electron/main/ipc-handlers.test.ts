@@ -80,6 +80,10 @@ describe('sender check', () => {
       forget: { reason: 'user' },
       testCredentials: testRequest(),
       cancelTest: { requestId: 'run-1' },
+      chooseKeyFile: { kid: null },
+      importKeyText: { text: '-----BEGIN PRIVATE KEY-----', kid: null },
+      generateKey: { alg: 'ES256' },
+      copyPrivateKey: { slotId: 'slot-1', form: 'private-pem' },
     };
     for (const operation of OPERATIONS) {
       const result = await handlers[operation](sender, payloads[operation]);
@@ -225,7 +229,7 @@ describe('cancelling and forgetting', () => {
     const forgetting = handlers.forget(trusted, { reason: 'user' });
     release();
     expect((await copying).ok).toBe(true);
-    expect(await forgetting).toEqual({ ok: true, value: { clipboardCleared: true, requestsCancelled: 0 } });
+    expect(await forgetting).toEqual({ ok: true, value: { clipboardCleared: true, requestsCancelled: 0, keysForgotten: 0 } });
     expect(clipboard.text).toBe('');
   });
 
@@ -254,7 +258,7 @@ describe('cancelling and forgetting', () => {
     const a = handlers.testCredentials(trusted, testRequest({ requestId: 'a', target: `${hanging.origin}/oauth2/default`, timeoutMs: 60_000 }));
     const b = handlers.testCredentials(trusted, testRequest({ requestId: 'b', target: `${hanging.origin}/oauth2/default`, timeoutMs: 60_000 }));
     await untilRequestArrives(before + 2);
-    expect(await handlers.forget(trusted, { reason: 'user' })).toEqual({ ok: true, value: { clipboardCleared: true, requestsCancelled: 2 } });
+    expect(await handlers.forget(trusted, { reason: 'user' })).toEqual({ ok: true, value: { clipboardCleared: true, requestsCancelled: 2, keysForgotten: 0 } });
     expect(clipboard.text).toBe('');
     expect(report(await a).outcome).toBe('cancelled');
     expect(report(await b).outcome).toBe('cancelled');
@@ -264,7 +268,7 @@ describe('cancelling and forgetting', () => {
     fresh();
     await handlers.copyText(trusted, { text: 'Basic abc=', purpose: 'header' });
     clipboard.userCopies('mine');
-    expect(await handlers.forget(trusted, { reason: 'idle' })).toEqual({ ok: true, value: { clipboardCleared: false, requestsCancelled: 0 } });
+    expect(await handlers.forget(trusted, { reason: 'idle' })).toEqual({ ok: true, value: { clipboardCleared: false, requestsCancelled: 0, keysForgotten: 0 } });
     expect(clipboard.text).toBe('mine');
   });
 
@@ -306,6 +310,6 @@ describe('internal failures', () => {
     fresh();
     await handlers.copyText(trusted, { text: 'Basic abc=', purpose: 'header' });
     clipboard.failReads = true;
-    expect(await handlers.forget(trusted, { reason: 'user' })).toEqual({ ok: true, value: { clipboardCleared: false, requestsCancelled: 0 } });
+    expect(await handlers.forget(trusted, { reason: 'user' })).toEqual({ ok: true, value: { clipboardCleared: false, requestsCancelled: 0, keysForgotten: 0 } });
   });
 });

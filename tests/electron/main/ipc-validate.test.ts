@@ -100,7 +100,7 @@ describe('validateTestCredentials', () => {
     ['scopes', [42]],
     ['scopes', ['x'.repeat(LIMITS.scopeChars + 1)]],
     ['scopes', Array.from({ length: LIMITS.scopes + 1 }, (_, i) => `s${i}`)],
-    ['authMethod', 'client_secret_jwt'],
+    ['authMethod', 'none'],
     ['authMethod', 'both'],
     ['formEncode', 'true'],
     ['formEncode', 1],

@@ -97,6 +97,26 @@ describe('main.ts wiring', () => {
     expect(fake.log).not.toContain('crashReporter.start');
   });
 
+  it('Choose key file: the OS dialog is modal to the asking window, keeps out of recent files, and a cancel loads nothing', async () => {
+    const fake = await launch({ isPackaged: true, gotLock: true });
+    await fake.ready();
+    const choose = fake.ipcListeners.get(INVOKE_CHANNELS.chooseKeyFile);
+    const win = fake.windows[0];
+    if (choose === undefined || win === undefined) throw new Error('no chooseKeyFile handler or window');
+    const fromWindow = { sender: { id: win.webContents.id }, senderFrame: { url: APP_START_URL, parent: null } };
+    expect(await choose(fromWindow, { kid: null })).toEqual({ ok: true, value: { status: 'cancelled' } });
+    expect(fake.openDialogs).toHaveLength(1);
+    expect(fake.openDialogs[0]?.owner).toBe(win);
+    expect(fake.openDialogs[0]?.options.properties).toEqual(['openFile', 'dontAddToRecent']);
+    // A missing file the user somehow chose: refused in plain words, no exception.
+    fake.openDialogAnswer.canceled = false;
+    fake.openDialogAnswer.filePaths = [path.join('/nonexistent-basic-header', 'key.pem')];
+    expect(await choose(fromWindow, { kid: null })).toMatchObject({ ok: true, value: { status: 'refused', code: 'file-unreadable' } });
+    // Another webContents never gets a dialog.
+    expect(await choose({ ...fromWindow, sender: { id: 99 } }, { kid: null })).toMatchObject({ ok: false, code: 'untrusted-sender' });
+    expect(fake.openDialogs).toHaveLength(2);
+  });
+
   it('guards every webContents created, and quits when the window closes on every OS', async () => {
     const fake = await launch({ isPackaged: true, gotLock: true });
     await fake.ready();

@@ -23,6 +23,10 @@ export async function assertInvokes(api: BasicHeaderApi, fake: FakeElectron): Pr
     forget: { reason: 'user' },
     testCredentials: { requestId: 'r' },
     cancelTest: { requestId: 'r' },
+    chooseKeyFile: { kid: null },
+    importKeyText: { text: 'k', kid: null },
+    generateKey: { alg: 'ES256' },
+    copyPrivateKey: { slotId: 's', form: 'private-jwk' },
   };
   for (const operation of Object.keys(INVOKE_CHANNELS) as InvokeOperation[]) {
     fake.invocations.length = 0;

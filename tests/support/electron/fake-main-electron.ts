@@ -27,6 +27,11 @@ export function createFakeElectron(options: FakeMainOptions) {
   const sessions: { partition: string; options: unknown; ses: EventEmitter }[] = [];
   const ipcChannels: string[] = [];
   const primary = { text: '' };
+  /** The listener registered for each channel, so a test can invoke it as Electron would. */
+  const ipcListeners = new Map<string, (event: unknown, payload: unknown) => unknown>();
+  /** Every showOpenDialog call (owner window, options), and what the next one answers. */
+  const openDialogs: { owner: unknown; options: Record<string, unknown> }[] = [];
+  const openDialogAnswer = { canceled: true, filePaths: [] as string[] };
 
   class FakeWebContents extends EventEmitter {
     readonly id = 1;
@@ -85,7 +90,13 @@ export function createFakeElectron(options: FakeMainOptions) {
     session: { defaultSession: makeSession('(default)', null), fromPartition: (p: string, o: unknown) => makeSession(p, o) },
     BrowserWindow: FakeWindow,
     Menu: { buildFromTemplate: (t: unknown) => t, setApplicationMenu: () => log.push('setApplicationMenu') },
-    dialog: { showMessageBox: async () => ({ response: 0 }) },
+    dialog: {
+      showMessageBox: async () => ({ response: 0 }),
+      showOpenDialog: async (owner: unknown, dialogOptions: Record<string, unknown>) => {
+        openDialogs.push({ owner, options: dialogOptions });
+        return { ...openDialogAnswer };
+      },
+    },
     nativeTheme: { shouldUseDarkColors: false },
     clipboard: {
       write: async () => undefined,
@@ -98,8 +109,14 @@ export function createFakeElectron(options: FakeMainOptions) {
     ClipboardItem: class {
       readonly fake = true;
     },
-    ipcMain: { handle: (channel: string) => ipcChannels.push(channel), removeHandler: () => undefined },
+    ipcMain: {
+      handle: (channel: string, listener: (event: unknown, payload: unknown) => unknown) => {
+        ipcChannels.push(channel);
+        ipcListeners.set(channel, listener);
+      },
+      removeHandler: () => undefined,
+    },
     crashReporter: { start: () => log.push('crashReporter.start') },
   };
-  return { electron, log, primary, ready: () => { resolveReady(); return ready.then(() => new Promise((r) => setTimeout(r, 0))); }, appEvents, windows, sessions, ipcChannels };
+  return { electron, log, primary, ready: () => { resolveReady(); return ready.then(() => new Promise((r) => setTimeout(r, 0))); }, appEvents, windows, sessions, ipcChannels, ipcListeners, openDialogs, openDialogAnswer };
 }
