@@ -47,36 +47,64 @@ export interface Redactor {
 
 const utf8 = new TextEncoder();
 
-function concatBytes(a: Uint8Array, b: Uint8Array): Uint8Array {
-  const out = new Uint8Array(a.length + b.length);
-  out.set(a);
-  out.set(b, a.length);
-  return out;
+/** The Base64 characters that depend on `bytes` alone, for each of the three byte alignments. */
+function alignedBase64(bytes: Uint8Array, into: Set<string>): void {
+  for (let lead = 0; lead < 3; lead += 1) {
+    // `lead` zero bytes, then the value: one buffer per alignment, no intermediate copies.
+    const shifted = new Uint8Array(lead + bytes.length);
+    shifted.set(bytes, lead);
+    into.add(encodeBase64Bytes(shifted).slice(Math.ceil((4 * lead) / 3), Math.floor((4 * (lead + bytes.length)) / 3)));
+  }
 }
 
-/** The Base64 characters that depend on `bytes` alone, for each of the three byte alignments. */
-function alignedBase64(bytes: Uint8Array): string[] {
-  const forms: string[] = [];
-  for (let lead = 0; lead < 3; lead += 1) {
-    const encoded = encodeBase64Bytes(concatBytes(new Uint8Array(lead), bytes));
-    forms.push(encoded.slice(Math.ceil((4 * lead) / 3), Math.floor((4 * (lead + bytes.length)) / 3)));
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** encodeURIComponent, which throws on a lone surrogate: read as U+FFFD there, as TextEncoder and URLSearchParams do. */
+function percentEncoded(value: string): string {
+  return encodeURIComponent(value.replace(LONE_SURROGATE, '\uFFFD'));
+}
+
+/** The forms of a value on its own: as typed, form- and percent-encoded, and Base64 at each alignment of the first two. */
+function valueForms(value: string, into: Set<string>): void {
+  const formEncoded = formUrlEncode(value);
+  into.add(value).add(formEncoded).add(percentEncoded(value));
+  alignedBase64(utf8.encode(value), into);
+  // Most secrets need no form-encoding: the same text gives the same forms, so they are derived once.
+  if (formEncoded !== value) alignedBase64(utf8.encode(formEncoded), into);
+}
+
+/** The Base64 of `after` + `value` from the first character that carries a bit of the value. */
+function afterForm(value: string, after: string): string {
+  const lead = utf8.encode(after);
+  const tail = utf8.encode(value);
+  const both = new Uint8Array(lead.length + tail.length);
+  both.set(lead);
+  both.set(tail, lead.length);
+  // The part encoding `after` alone may stay visible.
+  return encodeBase64Bytes(both).slice(Math.floor((4 * lead.length) / 3));
+}
+
+/** Every form of the values that could reach a report (one set: a value listed twice is derived once). */
+function formsOf(entries: readonly SensitiveValue[]): Set<string> {
+  const forms = new Set<string>();
+  const seen = new Set<string>();
+  for (const entry of entries) {
+    const value = typeof entry === 'string' ? entry : entry.value;
+    const after = typeof entry === 'string' ? undefined : entry.after;
+    if (value === '') continue;
+    if (!seen.has(value)) {
+      seen.add(value);
+      valueForms(value, forms);
+    }
+    if (after !== undefined && after !== '') forms.add(afterForm(value, after));
   }
+  for (const form of forms) if (form.length < MIN_NEEDLE) forms.delete(form);
   return forms;
 }
 
 /** Every form of one sensitive value that could reach a report. */
 export function sensitiveForms(entry: SensitiveValue): string[] {
-  const value = typeof entry === 'string' ? entry : entry.value;
-  const after = typeof entry === 'string' ? undefined : entry.after;
-  if (value === '') return [];
-  const forms = new Set([value, formUrlEncode(value), encodeURIComponent(value)]);
-  for (const text of [value, formUrlEncode(value)]) for (const form of alignedBase64(utf8.encode(text))) forms.add(form);
-  if (after !== undefined && after !== '') {
-    const lead = utf8.encode(after);
-    // From the first character that carries a bit of the value: the part encoding `after` alone may stay visible.
-    forms.add(encodeBase64Bytes(concatBytes(lead, utf8.encode(value))).slice(Math.floor((4 * lead.length) / 3)));
-  }
-  return [...forms].filter((f) => f.length >= MIN_NEEDLE);
+  return [...formsOf([entry])];
 }
 
 /** The secret as a Basic value carries it (raw, and RFC 6749 form-encoded), plus the secret as typed. */
@@ -206,8 +234,11 @@ function hasRunOf(inSet: (code: number) => boolean, text: string, length: number
   return false;
 }
 
+const MEMO_MAX_LENGTH = 512;
+const MEMO_MAX_ENTRIES = 256;
+
 export function createRedactor(values: readonly SensitiveValue[], mask = MASK): Redactor {
-  const forms = [...new Set(values.flatMap(sensitiveForms))];
+  const forms = [...formsOf(values)];
   if (forms.length === 0) return NO_MASK;
   // A form as a decoded view shows it (e.g. lower-case %2b in a form-encoded secret).
   const plainForms = forms.flatMap((form) => [form, decodeView(identityView(form))?.text ?? form]);
@@ -220,14 +251,21 @@ export function createRedactor(values: readonly SensitiveValue[], mask = MASK): 
   const canonical = indexForms(canonicalForms);
   const starts = forms.flatMap((f) => [f, canonicalBase64Text(f)]);
 
+  // A report repeats strings (keys, URLs, content types): each is masked once. maskText is pure, so this changes no output.
+  const memo = new Map<string, string>();
   const maskText = (text: string): string => {
     // The cheap exit that keeps redaction off the token test's bill: one pass, no copies.
     if (text.length < shortest || !hasRunOf(mayEncodeForm, text, shortest)) return text;
+    const known = memo.get(text);
+    if (known !== undefined) return known;
     const ranges: [number, number][] = [];
     const views = allViews(text);
     for (const view of views.plain) markMatches(view, plain, inPlainForms, ranges);
     for (const view of views.canonical) markMatches(view, canonical, inCanonicalForms, ranges);
-    return applyRanges(text, ranges, mask);
+    const masked = applyRanges(text, ranges, mask);
+    // Bounded: a long-lived redactor (the CLI's output) must not grow with everything it ever printed.
+    if (text.length <= MEMO_MAX_LENGTH && memo.size < MEMO_MAX_ENTRIES) memo.set(text, masked);
+    return masked;
   };
 
   /** Length of the longest tail of `text` that is the start of a sensitive form (0 when none). */
@@ -264,7 +302,9 @@ export function createRedactor(values: readonly SensitiveValue[], mask = MASK): 
 
 function defineOwn(target: Record<string, unknown>, key: string, value: unknown): void {
   // defineProperty, not assignment: a key named "__proto__" stays a plain key instead of becoming the prototype.
-  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  if (key === '__proto__') Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  // A null-prototype object has no inherited setters: plain assignment defines an own, enumerable, writable property.
+  else target[key] = value;
 }
 
 /**
@@ -274,19 +314,25 @@ function defineOwn(target: Record<string, unknown>, key: string, value: unknown)
  * through `text`. Paths in `keep` are copied by reference.
  */
 export function boundedCopy(value: unknown, keep: readonly string[], text: (s: string) => string): unknown {
-  const walk = (v: unknown, path: string, depth: number): unknown => {
-    if (keep.length > 0 && keep.includes(path)) return v;
+  // A path is tracked only while it can still lead to one in `keep` (null below that): no path string per node.
+  const child = (path: string | null, step: string, isIndex: boolean): string | null => {
+    if (path === null) return null;
+    const next = isIndex ? `${path}[${step}]` : path === '' ? step : `${path}.${step}`;
+    return keep.some((k) => k === next || (k.startsWith(next) && (k[next.length] === '.' || k[next.length] === '['))) ? next : null;
+  };
+  const walk = (v: unknown, path: string | null, depth: number): unknown => {
+    if (path !== null && keep.includes(path)) return v;
     if (typeof v === 'string') return text(v);
     if (v === null || typeof v !== 'object') return v;
     if (depth >= MAX_DEPTH) return TOO_DEEP;
-    if (Array.isArray(v)) return v.map((item, i) => walk(item, `${path}[${i}]`, depth + 1));
+    if (Array.isArray(v)) return v.map((item, i) => walk(item, child(path, String(i), true), depth + 1));
     const out = Object.create(null) as Record<string, unknown>;
     for (const key of Object.keys(v)) {
-      defineOwn(out, text(key), walk((v as Record<string, unknown>)[key], path === '' ? key : `${path}.${key}`, depth + 1));
+      defineOwn(out, text(key), walk((v as Record<string, unknown>)[key], child(path, key, false), depth + 1));
     }
     return out;
   };
-  return walk(value, '', 0);
+  return walk(value, keep.length > 0 ? '' : null, 0);
 }
 
 /** A deep copy of `value` with every needle masked, except at paths in `keep` (e.g. the raw token). */

@@ -66,14 +66,20 @@ interface Trail {
   clock: ClockCheck | null;
   /** Every value the report must not show, in one list: the secret (in its Basic context), each signed JWT. */
   sensitive: SensitiveValue[];
-  /** The redactor for `sensitive`, rebuilt when a value joins. */
-  redactor: Redactor;
+  /** The redactor for `sensitive`, built when first needed (the report, a verbatim body) and dropped when a value joins. */
+  built: Redactor | null;
 }
 
 function addSensitive(trail: Trail, values: readonly SensitiveValue[]): void {
   if (values.length === 0) return;
   trail.sensitive.push(...values);
-  trail.redactor = createRedactor(trail.sensitive);
+  trail.built = null;
+}
+
+/** Built once per test, for the final list: deriving the forms costs more than anything else core does itself. */
+function redactorOf(trail: Trail): Redactor {
+  trail.built ??= createRedactor(trail.sensitive);
+  return trail.built;
 }
 
 interface Draft {
@@ -97,9 +103,9 @@ export async function runTokenTest(
 ): Promise<TokenTestReport> {
   const now = deps.now ?? Date.now;
   const started = now();
-  const trail: Trail = { authMethod: null, attempts: [], dpop: null, clock: null, sensitive: [input.clientSecret], redactor: createRedactor([input.clientSecret]) };
+  const trail: Trail = { authMethod: null, attempts: [], dpop: null, clock: null, sensitive: [input.clientSecret], built: null };
   const finish = (outcome: TokenTestReport['outcome'], draft: Draft): TokenTestReport =>
-    trail.redactor.redact<TokenTestReport>(
+    redactorOf(trail).redact<TokenTestReport>(
       {
         ok: outcome === 'success',
         outcome,
@@ -148,7 +154,7 @@ async function run(
   trail: Trail,
 ): Promise<TokenTestReport> {
   // Mask first, then cut: cutting first could leave the start of an echoed secret just before the cut.
-  const verbatim = (text: string): string => trail.redactor.truncate(text.trim(), MAX_VERBATIM);
+  const verbatim = (text: string): string => redactorOf(trail).truncate(text.trim(), MAX_VERBATIM);
   const now = deps.now ?? Date.now;
   const bounds: Bounds = { timeoutMs: prepared.timeoutMs, maxBodyBytes: deps.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES, ...(signal ? { signal } : {}) };
   const notices: Notice[] = [...prepared.notices];

@@ -11,6 +11,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createRedactor, credentialSensitiveValues } from '../../../core/okta';
 import { findFragments, secretForms } from '../../support/fragment-scanner';
+import { createReferenceRedactor } from '../../support/redact-reference';
 
 const SECRET_CHARS = [...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/%~-_=. ', 'é', 'ж', '€', '🙂'];
 const secretArb = fc.array(fc.constantFrom(...SECRET_CHARS), { minLength: 40, maxLength: 64 }).map((a) => a.join(''));
@@ -105,5 +106,65 @@ describe('redactor properties', () => {
     const value = basic(id, secret);
     const idPart = value.slice(0, Math.floor((4 * (id.length + 1)) / 3));
     expect(redactor.maskText(`got ${value}!`)).toBe(`got ${idPart}••••••!`);
+  });
+});
+
+/**
+ * Differential (issue 16): the redactor was sped up (forms derived once, a
+ * memo, fewer allocations). It must mask exactly what main's redactor masked,
+ * frozen in tests/support/redact-reference.ts: the same output, character for
+ * character, for every text, cut and report.
+ */
+describe('the optimised redactor against the reference (issue 16)', () => {
+  const jwtLike = fc.array(fc.constantFrom(...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_'), { minLength: 40, maxLength: 120 }).map((a) => `eyJ${a.join('')}.${a.reverse().join('')}`);
+  const valuesArb = fc.record({ c: caseArb, typed: fc.option(secretArb, { nil: undefined }), jwt: fc.option(jwtLike, { nil: undefined }), raw: fc.boolean() });
+  const listOf = (v: { c: { id: string; secret: string }; typed: string | undefined; jwt: string | undefined; raw: boolean }) => [
+    // As run-token-test lists them: the input secret first, then its Basic context, then any signed JWT.
+    ...(v.raw ? [v.c.secret] : []),
+    ...credentialSensitiveValues(v.c.id, v.c.secret, v.typed),
+    ...(v.jwt === undefined ? [] : [v.jwt]),
+  ];
+
+  it('positive control: the comparison sees a difference when one form is left out', () => {
+    const c = { id: '0oa1b2c3d4e5f6g7h8i9', secret: 'Zx9+/%~é-ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789' };
+    const text = `got ${basic(c.id, c.secret)}`;
+    // Without the Basic context the value's Base64 at the wrong alignment is not masked: a real difference shows.
+    expect(createRedactor([c.secret]).maskText(text)).not.toBe(createReferenceRedactor(credentialSensitiveValues(c.id, c.secret)).maskText(text));
+  });
+
+  it('maskText and truncate give the same output as the reference, also when called again (memo)', () => {
+    fc.assert(
+      fc.property(valuesArb, fc.string({ maxLength: 80 }), (v, noise) => {
+        const values = listOf(v);
+        const fast = createRedactor(values);
+        const reference = createReferenceRedactor(values);
+        for (const text of [echo(v.c), noise, `${noise}${v.jwt ?? ''}${noise}`, encodeURIComponent(v.jwt ?? noise)]) {
+          expect(fast.maskText(text)).toBe(reference.maskText(text));
+          expect(fast.maskText(text)).toBe(reference.maskText(text));
+          const cut = Math.min(v.c.cut, text.length + 5);
+          expect(fast.truncate(text, cut)).toBe(reference.truncate(text, cut));
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('redact gives the same copy as the reference: keys, kept paths, __proto__, depth bound', () => {
+    fc.assert(
+      fc.property(valuesArb, fc.string({ maxLength: 40 }), (v, noise) => {
+        const values = listOf(v);
+        const text = echo(v.c);
+        let deep: unknown = text;
+        for (let i = 0; i < 70; i += 1) deep = { [noise]: deep };
+        const report = JSON.parse(
+          JSON.stringify({ ok: true, token: { accessToken: text, claims: { [text]: [text, noise, 1, null] } }, notices: [{ text }], deep, tokens: [{ accessToken: text }] }),
+        ) as unknown;
+        Object.defineProperty(report, '__proto__', { value: { iss: text }, enumerable: true, writable: true, configurable: true });
+        for (const keep of [[], ['token.accessToken'], ['token'], ['tokens[0].accessToken'], ['']]) {
+          expect(createRedactor(values).redact(report, keep)).toStrictEqual(createReferenceRedactor(values).redact(report, keep));
+        }
+      }),
+      { numRuns: 150 },
+    );
   });
 });

@@ -55,6 +55,22 @@ describe('redactSecrets', () => {
   });
 });
 
+describe('a secret with a lone surrogate (issue 16 follow-up: the redactor threw URIError)', () => {
+  const secret = `abcdefghijklmnopqrstu\uD800vwxyz0123456789ABCDEFGH`;
+
+  it('builds and masks it, including the percent-encoded form (U+FFFD for the lone half, as encoders send it)', () => {
+    const redactor = createRedactor([secret]);
+    expect(redactor.maskText(`got ${secret}!`)).toBe('got ••••••!');
+    expect(redactor.maskText(`got ${encodeURIComponent(secret.replace('\uD800', '\uFFFD'))}!`)).toBe('got ••••••!');
+  });
+
+  it('runTokenTest answers with a report instead of rejecting, and the report does not carry it', async () => {
+    const report = await runTokenTest({ ...INPUT, clientSecret: secret }, { fetch: () => Promise.reject(new Error('no traffic expected')) });
+    expect(report.ok).toBe(false);
+    expect(findSecretLeaks(report, [secret, 'abcdefghijklmnopqrstu', 'vwxyz0123456789ABCDEFGH'])).toEqual([]);
+  });
+});
+
 describe('no report carries the secret', () => {
   const variants: TokenTestInput[] = [
     INPUT,
