@@ -2,7 +2,7 @@
  * The Chromium end-to-end suite (tests/renderer): the built renderer in a real
  * Chromium, the preload bridge stood in by the real main-process handlers.
  * No traces, videos or screenshots: they would record typed secrets (the README's
- * screenshot is taken apart, by `npm run screenshots`, with harmless example values).
+ * screenshots are taken by `npm run screenshots`, with harmless example values).
  */
 import { defineConfig } from '@playwright/test';
 import { CHROMIUM_FLAGS, chromiumExecutable } from './tests/support/chromium';

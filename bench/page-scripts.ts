@@ -33,7 +33,7 @@ export const READY_PROBE = String.raw`(() => {
     }
     // The lazy panels (issue 16): when the Test credentials button is there. Never on the blank page.
     if (window.__benchPanelsAt === undefined) {
-      const test = [...document.querySelectorAll('button')].find((b) => b.textContent.trim() === 'Test credentials');
+      const test = [...document.querySelectorAll('button:not([role="tab"])')].find((b) => b.textContent.trim() === 'Test credentials');
       if (test === undefined) return false;
       window.__benchPanelsAt = performance.now();
     }
@@ -77,12 +77,12 @@ export const KEYSTROKE_LOOP = String.raw`async (args) => {
   const idField = fieldByLabel('Client ID');
   const secretField = fieldByLabel('Client secret');
   if (idField === null || secretField === null) throw new Error('the credential fields were not found');
-  const show = document.querySelector('button[aria-label="Show output values"]');
-  if (show === null) throw new Error('the Show output values button was not found');
+  const show = [...document.querySelectorAll('button')].find((b) => /^(Show|Hide) outputs$/.test(b.textContent?.trim() ?? '')) ?? null;
+  if (show === null) throw new Error('the Show outputs button was not found');
   // Masked outputs hide the secret's part, so a keystroke in the secret would not change them: show the values.
   if (show.getAttribute('aria-pressed') !== 'true') show.click();
   const appOutputs = [document.querySelector('[data-testid="output-base64"]'), document.querySelector('[data-testid="output-header"]')];
-  if (appOutputs.some((o) => !(o instanceof HTMLInputElement))) throw new Error('the output fields were not found');
+  if (appOutputs.some((o) => !(o instanceof HTMLTextAreaElement))) throw new Error('the output fields were not found');
 
   const last = args.secret.slice(-1);
   const values = [args.secret, args.secret.slice(0, -1) + (last === 'a' ? 'b' : 'a')];
@@ -190,7 +190,7 @@ export const LONG_DAY_DRIVER = String.raw`(() => {
     if (!f) throw new Error('no field labelled ' + label);
     return f;
   };
-  const button = (pattern) => [...document.querySelectorAll('button')].find((b) => pattern.test(b.textContent.trim()));
+  const button = (pattern) => [...document.querySelectorAll('button:not([role="tab"])')].find((b) => pattern.test(b.textContent.trim()));
 
   const fill = async (v) => {
     type(field('Client ID'), v.clientId);

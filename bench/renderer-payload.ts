@@ -72,6 +72,27 @@ export function firstPaintReferences(html: string): string[] {
   return [...new Set(refs)];
 }
 
+/**
+ * The referenced files plus every chunk their module scripts import statically
+ * (`import … from "./x.js"`, recursively): the browser must fetch those before the
+ * first paint too. With modulePreload off, index.html does not list them; a
+ * dynamic `import("./x.js")` is not followed.
+ */
+export function withStaticImports(dir: string, refs: readonly string[]): string[] {
+  const out = new Set<string>();
+  const visit = (ref: string): void => {
+    if (out.has(ref)) return;
+    out.add(ref);
+    if (!/\.m?js$/.test(ref) || !existsSync(path.join(dir, ref))) return;
+    const code = readFileSync(path.join(dir, ref), 'utf8');
+    for (const m of code.matchAll(/(?:\bfrom|\bimport)\s*["'](\.{1,2}\/[^"']+)["']/g)) {
+      visit(path.posix.normalize(path.posix.join(path.posix.dirname(ref), m[1] ?? '')));
+    }
+  };
+  refs.forEach(visit);
+  return [...out];
+}
+
 export function measureRendererPayload(dir: string = RENDERER_DIST): RendererPayload {
   const indexPath = path.join(dir, 'index.html');
   if (!existsSync(indexPath)) throw new Error(`No built renderer at ${dir}: run npm run build first.`);
@@ -79,7 +100,7 @@ export function measureRendererPayload(dir: string = RENDERER_DIST): RendererPay
     .filter((entry) => entry.isFile() && SHIPPED_CODE.test(entry.name))
     .map((entry) => measureFile(dir, path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/')))
     .sort((a, b) => a.file.localeCompare(b.file));
-  const firstPaint = firstPaintReferences(readFileSync(indexPath, 'utf8')).map((ref) => {
+  const firstPaint = withStaticImports(dir, firstPaintReferences(readFileSync(indexPath, 'utf8'))).map((ref) => {
     const found = all.find((f) => f.file === ref);
     if (found === undefined) throw new Error(`index.html references ${ref}, which is not a built JS or CSS file`);
     return found;

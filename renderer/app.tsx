@@ -1,18 +1,20 @@
 /**
  * The window: header with the app-wide actions, the workspace (all user data),
- * the shortcuts dialog. Menu commands (bridge.onCommand) and the same keys
- * pressed in the page (keydown) go through one dispatcher.
+ * a status bar, the shortcuts dialog. Menu commands (bridge.onCommand) and the
+ * same keys pressed in the page (keydown) go through one dispatcher (commands.ts);
+ * the workspace subscribes to the ones about its data.
  */
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactElement } from 'react';
-import type { AppCommand, ForgetRequest } from '../electron/shared/ipc-contract';
+import type { ForgetRequest } from '../electron/shared/ipc-contract';
 import { displayAccelerator, SHORTCUTS } from '../electron/shared/shortcuts';
 import { getBridge, NO_BRIDGE_MESSAGE } from './bridge';
+import { createCommandHub } from './commands';
 import { useIdleForget } from './hooks/use-idle-forget';
 import { isMacPlatform } from './platform';
 import { shortcutFor } from './shortcut-match';
 import { EraseIcon, InfoIcon, KeyboardIcon, ShieldIcon, WarningIcon } from './components/icons';
 import { ShortcutsDialog } from './components/lazy-panels';
-import { Workspace, type WorkspaceHandle } from './components/workspace';
+import { Workspace } from './components/workspace';
 
 const IDLE_CHOICES: readonly { readonly value: string; readonly label: string; readonly minutes: number | null }[] = [
   { value: 'off', label: 'Off', minutes: null },
@@ -23,8 +25,6 @@ const IDLE_CHOICES: readonly { readonly value: string; readonly label: string; r
 
 /** How long an app-level status line stays. */
 const STATUS_MS = 8000;
-/** A menu accelerator and the page's own keydown may both report one key press. */
-const DUPLICATE_WINDOW_MS = 300;
 
 export function App(): ReactElement {
   const bridge = useMemo(() => getBridge(), []);
@@ -33,8 +33,7 @@ export function App(): ReactElement {
   const [status, setStatus] = useState<{ readonly text: string; readonly seq: number } | null>(null);
   const [shortcutsOpen, setShortcutsOpen] = useState(false);
   const [idleChoice, setIdleChoice] = useState('off');
-  const workspace = useRef<WorkspaceHandle>(null);
-  const lastCommand = useRef<{ command: AppCommand; at: number } | null>(null);
+  const commands = useMemo(() => createCommandHub(), []);
   const focusFirstField = useRef(false);
   const statusSeq = useRef(0);
 
@@ -52,6 +51,7 @@ export function App(): ReactElement {
   const forget = useCallback((reason: ForgetRequest['reason']): void => {
     // Drop everything on screen first; telling main (clipboard, running test) follows.
     setGeneration((g) => g + 1);
+    document.getElementById('main')?.scrollTo({ top: 0 });
     const base = reason === 'idle'
       ? 'Everything was forgotten after a period of inactivity.'
       : 'Everything forgotten: fields, outputs, results and the header check are empty.';
@@ -65,32 +65,20 @@ export function App(): ReactElement {
     );
   }, [bridge, announce]);
 
-  const runCommand = useCallback((command: AppCommand, source: 'menu' | 'keyboard'): void => {
-    const now = Date.now();
-    const last = lastCommand.current;
-    if (last !== null && last.command === command && now - last.at < DUPLICATE_WINDOW_MS) return;
-    lastCommand.current = { command, at: now };
-    switch (command) {
-      case 'copy-header':
-        void workspace.current?.copyHeader().then((result) => announce(result.ok ? 'Authorization header copied.' : result.message));
-        break;
-      case 'test-credentials':
-        workspace.current?.runTest();
-        break;
-      case 'forget-everything':
-        focusFirstField.current = true;
-        forget(source === 'menu' ? 'user' : 'shortcut');
-        break;
-      case 'show-shortcuts':
-        setShortcutsOpen(true);
-        break;
+  // The app-wide commands; copy-header and test-credentials belong to the workspace.
+  useEffect(() => commands.subscribe((command, source) => {
+    if (command === 'forget-everything') {
+      focusFirstField.current = true;
+      forget(source === 'menu' ? 'user' : 'shortcut');
+    } else if (command === 'show-shortcuts') {
+      setShortcutsOpen(true);
     }
-  }, [announce, forget]);
+  }), [commands, forget]);
 
   useEffect(() => {
     if (bridge === null) return undefined;
-    return bridge.onCommand((command) => runCommand(command, 'menu'));
-  }, [bridge, runCommand]);
+    return bridge.onCommand((command) => commands.emit(command, 'menu'));
+  }, [bridge, commands]);
 
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent): void => {
@@ -98,11 +86,11 @@ export function App(): ReactElement {
       const shortcut = shortcutFor(event);
       if (shortcut === null) return;
       event.preventDefault();
-      runCommand(shortcut.command, 'keyboard');
+      commands.emit(shortcut.command, 'keyboard');
     };
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
-  }, [runCommand]);
+  }, [commands]);
 
   // After a keyboard Forget the focused field is gone: continue from the first field.
   useEffect(() => {
@@ -139,7 +127,7 @@ export function App(): ReactElement {
           </div>
           <button type="button" className="button button-quiet" onClick={() => setShortcutsOpen(true)}>
             <KeyboardIcon />
-            <span>Keyboard shortcuts</span>
+            <span className="button-label-wide">Keyboard shortcuts</span>
           </button>
           <button type="button" className="button button-danger" onClick={() => forget('user')}>
             <EraseIcon />
@@ -150,7 +138,7 @@ export function App(): ReactElement {
 
       {bridge === null ? (
         <div className="banners">
-          <p className="banner banner-info" role="note">
+          <p className="banner" data-tone="info" role="note">
             <InfoIcon />
             <span>{NO_BRIDGE_MESSAGE}</span>
           </p>
@@ -160,21 +148,22 @@ export function App(): ReactElement {
       <main id="main" className="workspace" tabIndex={-1}>
         <Workspace
           key={generation}
-          ref={workspace}
           bridge={bridge}
+          commands={commands}
+          announce={announce}
           testShortcut={testShortcut === undefined ? '' : displayAccelerator(testShortcut.accelerator, isMac)}
         />
       </main>
 
-      {/* Fixed at the bottom, so feedback for shortcuts and menu commands is seen wherever the page is scrolled. */}
+      {/* A status bar below the scrolling page: seen wherever the page is scrolled, and never covering a field. */}
       <div className="toasts">
         {secondsLeft === null ? null : (
-          <p className="toast toast-warning">
+          <p className="toast" data-tone="warning">
             <WarningIcon />
             <span>No activity: everything will be forgotten in {secondsLeft} s. Press any key or move the pointer to keep it.</span>
           </p>
         )}
-        <p className="toast app-status" role="status">{status?.text ?? ''}</p>
+        <p className="toast app-status" data-tone="ok" role="status">{status?.text ?? ''}</p>
       </div>
 
       <ShortcutsDialog open={shortcutsOpen} isMac={isMac} onClose={() => setShortcutsOpen(false)} />

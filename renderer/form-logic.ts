@@ -9,4 +9,5 @@ export { buildBasicCredentials } from '../core/encoding/basic-credentials';
 export { formUrlEncode } from '../core/encoding/form-urlencode';
 export { groupNotices } from './notice-groups';
 export { buildPreview } from './request-preview';
+export { fixesFor } from './field-fixes';
 export { sendLimitProblem } from './send-limits';

@@ -1,11 +1,14 @@
-/** Plain-language formatting of times, durations and claim values. */
+/** Plain-language formatting of times, durations and claim values. Never throws, whatever a server sends. */
 import { NOT_A_DATE } from '../core/okta/time';
 
 export function formatDuration(totalSeconds: number): string {
+  if (!Number.isFinite(totalSeconds)) return 'a very long time';
   const s = Math.max(0, Math.floor(totalSeconds));
-  const hours = Math.floor(s / 3600);
+  const days = Math.floor(s / 86_400);
+  const hours = Math.floor((s % 86_400) / 3600);
   const minutes = Math.floor((s % 3600) / 60);
   const seconds = s % 60;
+  if (days > 0) return `${days} d ${hours} h`;
   if (hours > 0) return `${hours} h ${minutes} min ${seconds} s`;
   if (minutes > 0) return `${minutes} min ${seconds} s`;
   return `${seconds} s`;
@@ -20,10 +23,15 @@ function validDate(epochMs: number): Date | null {
   return Number.isNaN(date.getTime()) ? null : date;
 }
 
+/** A date and time, or null when the number is not a date JavaScript can show. */
+export function dateTimeOf(epochMs: number): string | null {
+  const date = validDate(epochMs);
+  return date === null ? null : dateTime.format(date);
+}
+
 /** The local date and time, or the number as it came with "(not a valid date)". */
 export function formatEpochSeconds(seconds: number): string {
-  const date = validDate(seconds * 1000);
-  return date === null ? `${seconds} (${NOT_A_DATE})` : dateTime.format(date);
+  return dateTimeOf(seconds * 1000) ?? `${seconds} (${NOT_A_DATE})`;
 }
 
 export function formatClockTime(epochMs: number): string {
@@ -44,12 +52,11 @@ export function formatClaimValue(value: unknown): string {
   }
 }
 
-/** Time claims (iat, exp, nbf, auth_time) also shown as a date. */
+export const TIME_CLAIMS: readonly string[] = ['iat', 'exp', 'nbf', 'auth_time'];
+
+/** A claim as text; time claims with their date (or "not a valid date"). */
 export function formatClaim(name: string, value: unknown): string {
   const text = formatClaimValue(value);
-  if (typeof value === 'number' && ['iat', 'exp', 'nbf', 'auth_time'].includes(name)) {
-    const date = validDate(value * 1000);
-    return `${text} (${date === null ? NOT_A_DATE : dateTime.format(date)})`;
-  }
-  return text;
+  if (typeof value !== 'number' || !TIME_CLAIMS.includes(name)) return text;
+  return `${text} (${dateTimeOf(value * 1000) ?? NOT_A_DATE})`;
 }

@@ -2,7 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app';
 import { prefetchAfterFirstPaint } from './lazy-chunks';
-import './styles.css';
+import './styles/index.css';
 
 // React's default reporting prints error messages and component props, which can
 // hold typed input: log only that something failed, never what was in it.

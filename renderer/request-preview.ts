@@ -10,7 +10,7 @@ import { prepareTokenTest } from '../core/okta/token-request';
 import type { ClientSigningKey } from '../core/okta/types';
 import type { Notice } from '../core/shared/notice';
 import type { ClientKeyInfo } from '../electron/shared/ipc-contract';
-import { toAuthServer, toScopes, type Preview, type PreviewPlace, type TestSettings } from './test-settings';
+import { toTokenTestInput, type Preview, type PreviewPlace, type TestSettings } from './test-settings';
 
 /**
  * The preview only builds the masked request, which never signs: core needs the
@@ -61,18 +61,7 @@ function sortNotices(notices: readonly Notice[]): Preview['notices'] {
 
 export function buildPreview(settings: TestSettings, clientId: string, clientSecret: string, formEncode: boolean): Preview {
   try {
-    const prepared = prepareTokenTest({
-      target: settings.target,
-      authServer: toAuthServer(settings),
-      clientId,
-      clientSecret,
-      scopes: toScopes(settings.scopes),
-      authMethod: settings.authMethod,
-      formEncode,
-      timeoutMs: settings.timeoutSeconds * 1000,
-      dpop: settings.dpop,
-      ...previewKey(settings),
-    });
+    const prepared = prepareTokenTest({ ...toTokenTestInput(settings, clientId, clientSecret, formEncode), ...previewKey(settings) });
     if (!prepared.ok) {
       const notices = [...(prepared.notices ?? [])];
       // Choosing Org warns at once, before a domain is typed: core's warning, for any Okta host.

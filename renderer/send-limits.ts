@@ -16,5 +16,6 @@ export function sendLimitProblem(input: { clientId: string; clientSecret: string
   }
   if (input.target.length > LIMITS.targetChars) return `The Okta domain or issuer is longer than ${LIMITS.targetChars} characters.`;
   if (input.scopes.length > LIMITS.scopes) return `A test sends at most ${LIMITS.scopes} scopes.`;
+  if (input.scopes.some((s) => s.length > LIMITS.scopeChars)) return `Each scope can be at most ${LIMITS.scopeChars} characters.`;
   return null;
 }

@@ -27,6 +27,7 @@ import {
   type DpopResult,
   type Explanation,
   type MaskedRequest,
+  type PresentedCertificate,
   type RateLimitInfo,
   type TokenDetails,
   type TokenRequestAttempt,
@@ -82,6 +83,7 @@ function redactorOf(trail: Trail): Redactor {
 }
 
 interface Draft {
+  certificate?: PresentedCertificate | null;
   status?: number | null;
   error?: string | null;
   errorDescription?: string | null;
@@ -121,6 +123,7 @@ export async function runTokenTest(
         clock: trail.clock,
         notices: draft.notices ?? [],
         elapsedMs: Math.max(0, now() - started),
+        ...(draft.certificate == null ? {} : { certificate: draft.certificate }),
       },
       KEEP_PATHS,
     );
@@ -177,9 +180,9 @@ async function run(
     const draft: Draft = { request: preview(), discovery: discovery.info };
     if (discovery.reason.kind === 'cancelled') return cancelled(draft);
     if (discovery.reason.kind === 'timeout') return noAnswer('timeout', draft);
-    return noAnswer(discovery.reason.error.code === 'aborted' ? 'network' : discovery.reason.error.code, draft, {
-      detail: discovery.reason.error.detail,
-    });
+    const code = discovery.reason.error.code === 'aborted' ? 'network' : discovery.reason.error.code;
+    const certificate = await certificateOn(code, prepared.resolved.discoveryUrls[0] ?? prepared.resolved.tokenEndpoint, deps, signal);
+    return noAnswer(code, { ...draft, certificate }, { detail: discovery.reason.error.detail });
   }
   notices.push(...discovery.notices);
   const info = discovery.info;
@@ -204,8 +207,11 @@ async function run(
       return cancelled(draft);
     case 'timeout':
       return noAnswer('timeout', draft);
-    case 'network':
-      return noAnswer(outcome.error.code === 'aborted' ? 'network' : outcome.error.code, draft, { detail: outcome.error.detail });
+    case 'network': {
+      const code = outcome.error.code === 'aborted' ? 'network' : outcome.error.code;
+      const certificate = await certificateOn(code, request.url, deps, signal);
+      return noAnswer(code, { ...draft, certificate }, { detail: outcome.error.detail });
+    }
     case 'redirect':
       return noAnswer('redirect', { ...draft, status: outcome.status || null }, { location: describeLocation(outcome.location, request.url) });
     case 'too-large':
@@ -390,3 +396,20 @@ function checkBinding(trail: Trail, token: TokenDetails, host: string): Notice[]
   return [notice('dpop-not-bound', 'warning', `${host} issued a token, but it is not shown to be bound to the DPoP key: ${why}.`)];
 }
 
+
+/** How long reading a refused certificate may take: it only explains a failure. */
+const CERTIFICATE_READ_MS = 3000;
+
+/**
+ * After a certificate failure, what the server presented (issuer, subject,
+ * SHA-256), when the shell can read it; null otherwise. Never throws.
+ */
+async function certificateOn(code: string, url: string, deps: TokenTestDeps, signal: AbortSignal | undefined): Promise<PresentedCertificate | null> {
+  if (!code.startsWith('tls-') || deps.presentedCertificate === undefined) return null;
+  const timeout = AbortSignal.timeout(CERTIFICATE_READ_MS);
+  try {
+    return await deps.presentedCertificate(url, signal === undefined ? timeout : AbortSignal.any([signal, timeout]));
+  } catch {
+    return null;
+  }
+}

@@ -120,6 +120,14 @@ export interface TokenDetails {
   readonly accessToken: string;
 }
 
+/** What a server presented when its certificate was not trusted: enough to recognise an HTTPS-inspection proxy. */
+export interface PresentedCertificate {
+  readonly subject: string;
+  readonly issuer: string;
+  /** SHA-256 fingerprint of the DER certificate, upper-case hex pairs joined by colons. */
+  readonly sha256: string;
+}
+
 export type TokenTestOutcome =
   /** 200 with a token. */
   | 'success'
@@ -194,6 +202,8 @@ export interface TokenTestReport {
   readonly clock: ClockCheck | null;
   readonly notices: readonly Notice[];
   readonly elapsedMs: number;
+  /** On a certificate failure, what the server presented, when the shell could read it (optional: older shells omit it). */
+  readonly certificate?: PresentedCertificate | null;
 }
 
 /**
@@ -210,6 +220,11 @@ export interface TokenTestDeps {
   readonly now?: () => number;
   /** Response body cap in bytes; default 256 KiB. */
   readonly maxBodyBytes?: number;
+  /**
+   * Reads the certificate an https URL presents, without trusting it or sending
+   * anything over the connection. Called only after a certificate failure.
+   */
+  readonly presentedCertificate?: (url: string, signal: AbortSignal) => Promise<PresentedCertificate | null>;
 }
 
 export const DEFAULT_TIMEOUT_MS = 15_000;

@@ -37,6 +37,8 @@ export interface HandlerDeps {
   /** Delay before a copy is cleared from the clipboard; default 30 000 ms. */
   readonly clipboardClearMs?: number;
   readonly now?: () => number;
+  /** Reads a refused server certificate to name it in the report (Node shells; Electron: not yet). */
+  readonly presentedCertificate?: TokenTestDeps['presentedCertificate'];
 }
 
 export type Handler<K extends InvokeOperation> = (
@@ -212,7 +214,11 @@ export function createHandlers(deps: HandlerDeps, internals: HandlerInternals = 
     }
   }
 
-  const testDeps: TokenTestDeps = { fetch: deps.fetch, ...(deps.now === undefined ? {} : { now: deps.now }) };
+  const testDeps: TokenTestDeps = {
+    fetch: deps.fetch,
+    ...(deps.now === undefined ? {} : { now: deps.now }),
+    ...(deps.presentedCertificate === undefined ? {} : { presentedCertificate: deps.presentedCertificate }),
+  };
 
   const testCredentials = guarded('testCredentials', async (request) => {
     const { requestId, keySlot, ...rest } = request;

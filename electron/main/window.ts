@@ -1,5 +1,5 @@
 /**
- * The one BrowserWindow's options: a size that fits both outputs on one line,
+ * The one BrowserWindow's options: a default size that shows the form, both outputs (wrapped whole) and the start of the test panel,
  * a title that says what the app does, no white flash before first paint, and
  * webPreferences with every security-relevant flag written out explicitly even
  * where Electron's default already matches (scanners and reviewers should not
@@ -13,7 +13,7 @@ export const WINDOW_TITLE = 'Basic Header: Okta client-credentials header builde
 
 export const WINDOW_SIZE = { width: 960, height: 780, minWidth: 560, minHeight: 520 } as const;
 
-/** The renderer's --bg in light and dark (renderer/styles.css), so the first frame matches. */
+/** The renderer's --bg in light and dark (renderer/styles/tokens.css), so the first frame matches. */
 export const BACKGROUND = { light: '#f3f5f8', dark: '#111418' } as const;
 
 export function secureWebPreferences(preloadPath: string, isPackaged: boolean): WebPreferences {

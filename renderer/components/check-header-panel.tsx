@@ -1,13 +1,20 @@
 import { useDeferredValue, useId, useMemo, type ReactElement } from 'react';
 import { diagnoseHeader } from '../../core/encoding';
 import type { Diagnosis } from '../../core/encoding/types';
+import { probableClientId, repairHeader } from '../header-repair';
+import type { CopyFeedback, CopyRequest } from '../hooks/use-copy';
 import { mistakeName } from '../mistake-names';
-import { CheckIcon, WarningIcon } from './icons';
+import { FIELD_LIMITS } from '../field-limits';
+import { CopyStatus } from './copy-status';
+import { CheckIcon, CopyIcon, WarningIcon } from './icons';
 import { NoticeList } from './notice-list';
+import { TextField } from './text-field';
 
 export interface CheckHeaderPanelProps {
   readonly text: string;
   readonly onText: (text: string) => void;
+  readonly feedback: CopyFeedback | null;
+  readonly copy: (request: CopyRequest) => Promise<CopyFeedback>;
 }
 
 function safeDiagnose(text: string): Diagnosis | null {
@@ -24,45 +31,49 @@ function safeDiagnose(text: string): Diagnosis | null {
   }
 }
 
-/** Decode-and-diagnose: shows the client ID and the secret's length, never the secret. */
-export function CheckHeaderPanel({ text, onText }: CheckHeaderPanelProps): ReactElement {
+function verdictText(diagnosis: Diagnosis, problems: number): string {
+  if (diagnosis.ok) return 'Looks right: one clean Base64 value of client_id:client_secret.';
+  if (problems === 0) return 'Decoded, with notes below.';
+  return `${problems} ${problems === 1 ? 'problem' : 'problems'} found.`;
+}
+
+function clientIdText(diagnosis: Diagnosis, probable: string | null): ReactElement {
+  if (diagnosis.clientId === null) {
+    return probable === null ? <>—</> : <><span className="mono">{probable}</span> <span className="muted">(probably: there is no colon after it)</span></>;
+  }
+  return <span className="mono">{diagnosis.clientId === '' ? '(empty)' : diagnosis.clientId}</span>;
+}
+
+/** Decode-and-diagnose: shows the client ID and the secret's length, never the secret; repairs formatting mistakes. */
+export function CheckHeaderPanel({ text, onText, feedback, copy }: CheckHeaderPanelProps): ReactElement {
   const id = useId();
-  // A huge paste must not make typing elsewhere feel slow.
+  // A paste is capped (FIELD_LIMITS.headerCheck); the diagnosis may still lag a keystroke behind.
   const deferred = useDeferredValue(text);
   const diagnosis = useMemo(() => safeDiagnose(deferred), [deferred]);
+  const repair = useMemo(() => (diagnosis === null ? null : repairHeader(deferred, diagnosis)), [deferred, diagnosis]);
+  const probable = useMemo(() => (diagnosis === null ? null : probableClientId(deferred, diagnosis)), [deferred, diagnosis]);
   const problems = diagnosis === null ? 0 : diagnosis.notices.filter((n) => n.severity !== 'info').length;
   return (
     <section className="card" aria-labelledby={`${id}-heading`}>
       <h2 id={`${id}-heading`}>Check a header</h2>
       <p className="card-intro">Paste an Authorization header or a Base64 value to see what it holds and what is wrong with it.</p>
-      <div className="field">
-        <label htmlFor={`${id}-text`}>Header or Base64 value</label>
-        <textarea
-          id={`${id}-text`}
-          className="text-input mono"
-          rows={4}
-          value={text}
-          onChange={(e) => onText(e.target.value)}
-          spellCheck={false}
-          autoComplete="off"
-          autoCorrect="off"
-          autoCapitalize="off"
-          placeholder="Authorization: Basic MG9h…"
-        />
-      </div>
+      <TextField
+        label="Header or Base64 value"
+        value={text}
+        onValue={onText}
+        limit={FIELD_LIMITS.headerCheck}
+        rows={4}
+        placeholder="Authorization: Basic MG9h…"
+        guard={{ textOf: (v, start, end) => v.slice(start, end), copy: (t) => void copy({ text: t, purpose: 'header', slot: 'header-check', what: 'Selected text copied' }) }}
+        notes={<CopyStatus feedback={feedback} slot="header-check" />}
+      />
       <div className="diagnosis">
         {/* Only the short verdict is announced, not every line, so typing stays quiet. */}
         <div role="status" className="verdict-slot">
           {diagnosis === null ? null : (
-            <p className={`verdict ${diagnosis.ok ? 'is-ok' : 'is-problem'}`}>
+            <p className="verdict" data-tone={diagnosis.ok ? 'ok' : 'warning'}>
               {diagnosis.ok ? <CheckIcon /> : <WarningIcon />}
-              <span>
-                {diagnosis.ok
-                  ? 'Looks right: one clean Base64 value of client_id:client_secret.'
-                  : problems === 0
-                    ? 'Decoded, with notes below.'
-                    : `${problems} ${problems === 1 ? 'problem' : 'problems'} found.`}
-              </span>
+              <span>{verdictText(diagnosis, problems)}</span>
             </p>
           )}
         </div>
@@ -71,7 +82,7 @@ export function CheckHeaderPanel({ text, onText }: CheckHeaderPanelProps): React
             <dl className="facts">
               <div>
                 <dt>Client ID</dt>
-                <dd className="mono">{diagnosis.clientId === null ? '—' : diagnosis.clientId === '' ? '(empty)' : diagnosis.clientId}</dd>
+                <dd>{clientIdText(diagnosis, probable)}</dd>
               </div>
               <div>
                 <dt>Secret length</dt>
@@ -83,6 +94,22 @@ export function CheckHeaderPanel({ text, onText }: CheckHeaderPanelProps): React
                 </dd>
               </div>
             </dl>
+            {repair === null ? null : (
+              <div className="repair" role="group" aria-label="Corrected value">
+                <p>Only the formatting is wrong. The corrected value is rebuilt from what was decoded; it is copied, never shown.</p>
+                <div className="repair-actions">
+                  <button type="button" className="button button-small" onClick={() => void copy({ text: repair.value, purpose: 'base64', slot: 'corrected', what: 'Corrected value copied' })}>
+                    <CopyIcon />
+                    <span>Copy corrected value</span>
+                  </button>
+                  <button type="button" className="button button-small" onClick={() => void copy({ text: repair.header, purpose: 'header', slot: 'corrected', what: 'Corrected header copied' })}>
+                    <CopyIcon />
+                    <span>Copy corrected header</span>
+                  </button>
+                </div>
+                <CopyStatus feedback={feedback} slot="corrected" />
+              </div>
+            )}
             <NoticeList notices={diagnosis.notices} titleOf={(n) => mistakeName(n.code)} />
           </>
         )}

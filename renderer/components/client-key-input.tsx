@@ -10,6 +10,7 @@ import type { ClientKeyActions, ClientKeyState, KeyMessage } from '../hooks/use-
 import type { CopyFeedback } from '../hooks/use-copy';
 import { CopyIcon, ErrorIcon, WarningIcon } from './icons';
 import './client-key.css';
+import { CopyStatus } from './copy-status';
 
 export interface ClientKeyInputProps {
   readonly keyInfo: ClientKeyInfo | null;
@@ -56,7 +57,6 @@ function GeneratedKey(props: {
   const { info } = props;
   const id = useId();
   const publicText = JSON.stringify(info.publicJwk, null, 2);
-  const copied = props.feedback !== null && props.feedback.purpose === 'public-jwk' ? props.feedback : null;
   return (
     <div className="generated-key">
       <h4 id={`${id}-public`}>Public key for Okta</h4>
@@ -69,9 +69,7 @@ function GeneratedKey(props: {
           <CopyIcon />
           <span>Copy public key (JWK)</span>
         </button>
-        <span className={`copy-status inline${copied === null ? '' : copied.ok ? ' is-ok' : ' is-error'}`} role="status">
-          {copied === null ? null : copied.message}
-        </span>
+        <CopyStatus feedback={props.feedback} slot="public-jwk" inline />
       </div>
 
       <div className="key-warning" role="note" aria-labelledby={`${id}-private`}>
@@ -91,7 +89,7 @@ function GeneratedKey(props: {
               <span>Copy private key (PEM)</span>
             </button>
           </div>
-          <p className={`copy-status${props.privateMessage === null ? '' : props.privateMessage.tone === 'ok' ? ' is-ok' : ' is-error'}`} role="status">
+          <p className="copy-status" data-tone={props.privateMessage === null ? undefined : props.privateMessage.tone === 'ok' ? 'ok' : 'error'} role="status">
             {props.privateMessage?.text ?? null}
           </p>
         </div>

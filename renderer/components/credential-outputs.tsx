@@ -32,20 +32,20 @@ export function CredentialOutputs({ encoded, encodedClientId, shown, onShown, fe
           type="button"
           className="button button-quiet"
           aria-pressed={shown}
-          aria-label="Show output values"
           onClick={() => onShown(!shown)}
         >
           {shown ? <EyeOffIcon /> : <EyeIcon />}
-          <span>Show</span>
+          <span>{shown ? 'Hide outputs' : 'Show outputs'}</span>
         </button>
       </div>
       <p className="hint">
         {shown
-          ? 'Values are shown in full. Copy always copies the full value.'
-          : 'Masked: only the part that comes from the client ID is shown. Copy still copies the full value.'}
+          ? 'Shown in full. Every copy, by button or keyboard, gives the whole value on one line.'
+          : 'Masked: only the client-ID part is shown. Every copy gives the real value, never the dots.'}
       </p>
       <OutputRow
         label="Base64 value"
+        copyLabel="Copy Base64 value"
         display={base64Display}
         placeholder={placeholder}
         purpose="base64"
@@ -55,6 +55,7 @@ export function CredentialOutputs({ encoded, encodedClientId, shown, onShown, fe
       />
       <OutputRow
         label="Authorization header"
+        copyLabel="Copy header"
         display={headerDisplay}
         placeholder={placeholder}
         purpose="header"

@@ -68,27 +68,19 @@ export function CheckHeaderPanel(props: CheckHeaderPanelProps): ReactElement {
   return columnPanels === null ? <LazyCheckHeaderPanel {...props} /> : <columnPanels.CheckHeaderPanel {...props} />;
 }
 
-const COLUMN_SKELETONS = (
-  <>
-    <PanelSkeleton
-      kind="test"
-      title="Test credentials"
-    />
-    <PanelSkeleton
-      kind="check"
-      title="Check a header"
-    />
-  </>
-);
+/** Each tool sits in its own tab, so each boundary holds its own skeleton. */
+const SKELETONS = {
+  test: <PanelSkeleton kind="test" title="Test credentials" />,
+  check: <PanelSkeleton kind="check" title="Check a header" />,
+} as const;
 
 /**
- * Wraps the columns' panels: both skeletons until both chunks are in (loading
- * starts right after the first paint), then both panels in one commit, so the
- * one that lands first cannot push the other down (they stack in a narrow
- * window). Gated by state rather than Suspense alone: React holds a revealed
+ * Wraps one tool's panel (each in its own tab): its skeleton until both chunks
+ * are in (loading starts right after the first paint), then both panels in one
+ * commit. Gated by state rather than Suspense alone: React holds a revealed
  * Suspense boundary back for up to 300 ms, which would show the skeletons longer.
  */
-export function PanelsBoundary({ children }: { readonly children: ReactNode }): ReactElement {
+export function PanelsBoundary({ kind, children }: { readonly kind: keyof typeof SKELETONS; readonly children: ReactNode }): ReactElement {
   const [settled, setSettled] = useState(columnPanels !== null);
   useEffect(() => {
     if (settled) return undefined;
@@ -102,7 +94,8 @@ export function PanelsBoundary({ children }: { readonly children: ReactNode }): 
       live = false;
     };
   }, [settled]);
-  return settled ? <Suspense fallback={COLUMN_SKELETONS}>{children}</Suspense> : COLUMN_SKELETONS;
+  const skeleton = SKELETONS[kind];
+  return settled ? <Suspense fallback={skeleton}>{children}</Suspense> : skeleton;
 }
 
 /** Prefetched after first paint, so in practice the fallback is never seen. */

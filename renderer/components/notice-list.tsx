@@ -10,29 +10,64 @@ export interface NoticeListProps {
   readonly notices: readonly Notice[];
   /** Optional title per notice (e.g. the name of a diagnosed mistake). */
   readonly titleOf?: (notice: Notice) => string | null;
+  /** One line per notice, the rest of the explanation behind "why?". */
+  readonly brief?: boolean;
+  /** Buttons that fix what the notice is about. */
+  readonly actionsOf?: (notice: Notice) => ReactNode;
   readonly children?: ReactNode;
 }
 
+/** The first sentence, and the rest (empty when there is one sentence). */
+export function firstSentence(message: string): readonly [string, string] {
+  const end = message.search(/[.!?]\s+(?=[A-Z(])/);
+  return end === -1 ? [message, ''] : [message.slice(0, end + 1), message.slice(end + 1).trim()];
+}
+
 /** Notices from core, each with its severity in words as well as colour and icon. */
-export function NoticeList({ id, notices, titleOf, children }: NoticeListProps): ReactElement | null {
+export function NoticeList({ id, notices, titleOf, brief = false, actionsOf, children }: NoticeListProps): ReactElement | null {
   if (notices.length === 0 && children === undefined) return null;
   return (
     <ul className="notices" id={id}>
       {notices.map((n, index) => {
         const Icon = ICONS[n.severity];
         const title = titleOf?.(n) ?? null;
+        const [line, why] = brief ? firstSentence(n.message) : [n.message, ''];
+        const actions = actionsOf?.(n);
         return (
-          <li key={`${n.code}-${index}`} className={`notice notice-${n.severity}`} data-code={n.code}>
+          <li key={`${n.code}-${index}`} className="notice" data-tone={n.severity} data-code={n.code}>
             <Icon />
-            <span className="notice-text">
-              <span className="visually-hidden">{SPOKEN[n.severity]}: </span>
-              {title === null ? null : <strong className="notice-title">{title}. </strong>}
-              {n.message}
-            </span>
+            <div className="notice-body">
+              <span className="notice-text">
+                <span className="visually-hidden">{SPOKEN[n.severity]}: </span>
+                {title === null ? null : <strong className="notice-title">{title}. </strong>}
+                {line}
+              </span>
+              {why === '' ? null : (
+                <details className="notice-why">
+                  <summary>why?</summary>
+                  <span className="notice-text">{why}</span>
+                </details>
+              )}
+              {actions === undefined || actions === null ? null : <div className="notice-actions">{actions}</div>}
+            </div>
           </li>
         );
       })}
       {children}
+    </ul>
+  );
+}
+
+/** One error of the page's own (not from core), shown like core's errors. */
+export function ErrorNote({ code, children }: { readonly code: string; readonly children: ReactNode }): ReactElement {
+  return (
+    <ul className="notices">
+      <li className="notice" data-tone="error" data-code={code}>
+        <ErrorIcon />
+        <div className="notice-body">
+          <span className="notice-text"><span className="visually-hidden">Error: </span>{children}</span>
+        </div>
+      </li>
     </ul>
   );
 }

@@ -1,54 +1,59 @@
-import { useId, type ReactElement } from 'react';
+import { useId, type ClipboardEvent, type ReactElement } from 'react';
 import type { CopyPurpose } from '../../electron/shared/ipc-contract';
 import type { CopyFeedback } from '../hooks/use-copy';
-import { CheckIcon, CopyIcon } from './icons';
+import { CopyStatus } from './copy-status';
+import { CopyIcon } from './icons';
+import { QUIET_INPUT } from './text-field';
 
 export interface OutputRowProps {
   readonly label: string;
+  /** Visible words on the Copy button, saying what it copies. */
+  readonly copyLabel: string;
   /** What is on screen: the real value, or its masked form. */
   readonly display: string | null;
   readonly placeholder: string;
   readonly purpose: CopyPurpose;
   readonly canCopy: boolean;
   readonly feedback: CopyFeedback | null;
+  /** Copies the real value through main's guarded clipboard. */
   readonly onCopy: () => void;
 }
 
-/** One output on one line (scrolls sideways, never wraps), with its Copy button and feedback. */
-export function OutputRow({ label, display, placeholder, purpose, canCopy, feedback, onCopy }: OutputRowProps): ReactElement {
+/**
+ * One output, shown whole: one logical line, wrapped on screen so it can be
+ * compared by eye. Every copy (button, Ctrl+C, context menu, Edit › Copy, cut)
+ * copies the real value through main, never the characters on screen (the mask).
+ */
+export function OutputRow({ label, copyLabel, display, placeholder, purpose, canCopy, feedback, onCopy }: OutputRowProps): ReactElement {
   const id = useId();
-  const mine = feedback !== null && feedback.purpose === purpose ? feedback : null;
+  const guard = (e: ClipboardEvent<HTMLTextAreaElement>): void => {
+    e.preventDefault();
+    if (canCopy) onCopy();
+  };
   return (
     <div className="output-row">
       <label className="output-label" htmlFor={`${id}-value`}>{label}</label>
       <div className="output-line">
-        <input
+        <textarea
           id={`${id}-value`}
           className="output-value mono"
-          type="text"
           readOnly
+          rows={1}
           value={display ?? ''}
           placeholder={placeholder}
-          spellCheck={false}
-          autoComplete="off"
-          autoCorrect="off"
-          autoCapitalize="off"
+          {...QUIET_INPUT}
+          onCopy={guard}
+          onCut={guard}
+          onDragStart={(e) => e.preventDefault()}
           aria-describedby={`${id}-status`}
           data-testid={`output-${purpose}`}
         />
-        <button type="button" className="button" onClick={onCopy} disabled={!canCopy} aria-label={`Copy ${label}`}>
+        <button type="button" className="button" onClick={onCopy} disabled={!canCopy}>
           <CopyIcon />
-          <span>Copy</span>
+          <span>{copyLabel}</span>
         </button>
       </div>
-      <p className={`copy-status${mine === null ? '' : mine.ok ? ' is-ok' : ' is-error'}`} id={`${id}-status`} role="status">
-        {mine === null ? null : (
-          <>
-            {mine.ok ? <CheckIcon /> : null}
-            <span>{mine.message}</span>
-          </>
-        )}
-      </p>
+      <CopyStatus feedback={feedback} slot={purpose} id={`${id}-status`} />
     </div>
   );
 }

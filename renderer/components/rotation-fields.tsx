@@ -35,7 +35,7 @@ function aboutNewSecret(n: Notice): Notice {
 export function RotationFields(props: RotationFieldsProps): ReactElement {
   const id = useId();
   const invalid = props.notices.some((n) => n.severity === 'error');
-  const copied = props.feedback !== null && (props.feedback.purpose === 'secret' || props.feedback.purpose === 'new-secret') ? props.feedback : null;
+  const copied = props.feedback !== null && (props.feedback.slot === 'secret' || props.feedback.slot === 'new-secret') ? props.feedback : null;
   return (
     <div className="field rotation-fields">
       <div className="checkbox-row">
@@ -80,7 +80,7 @@ export function RotationFields(props: RotationFieldsProps): ReactElement {
               {copied === null ? null : (
                 <>
                   {copied.ok ? <CheckIcon /> : null}
-                  <span>{copied.purpose === 'secret' ? 'Current secret: ' : 'New secret: '}{copied.message}</span>
+                  <span>{copied.slot === 'secret' ? 'Current secret: ' : 'New secret: '}{copied.message}</span>
                 </>
               )}
             </p>

@@ -9,6 +9,7 @@ import type { CopyFeedback } from '../hooks/use-copy';
 import { CheckIcon, ErrorIcon, WarningIcon } from './icons';
 import type { TokenTestOutcome } from '../../core/okta/types';
 import { TestResult } from './lazy-panels';
+import { resultHeading, scopeVerdict } from './result-heading';
 import './rotation.css';
 
 const TONE: Readonly<Record<RotationVerdict, { readonly tone: string; readonly Icon: () => ReactElement }>> = {
@@ -32,15 +33,17 @@ const OUTCOME_WORDS: Readonly<Record<TokenTestOutcome, string>> = {
 
 export interface RotationResultProps {
   readonly report: RotationReport;
+  /** What was asked for, to compare with what each side was granted. */
+  readonly scopes: readonly string[];
   readonly feedback: CopyFeedback | null;
   readonly onCopyToken: (side: 0 | 1) => void;
 }
 
-export function RotationResult({ report, feedback, onCopyToken }: RotationResultProps): ReactElement {
+export function RotationResult({ report, scopes, feedback, onCopyToken }: RotationResultProps): ReactElement {
   const id = useId();
   const { tone, Icon } = TONE[report.verdict];
   return (
-    <section className={`result rotation-result result-${tone}`} aria-labelledby={`${id}-heading`} data-verdict={report.verdict}>
+    <section className="result rotation-result" data-tone={tone} aria-labelledby={`${id}-heading`} data-verdict={report.verdict}>
       <h3 id={`${id}-heading`} className="result-heading" tabIndex={-1}>
         <Icon />
         <span>{report.summary}</span>
@@ -56,7 +59,7 @@ export function RotationResult({ report, feedback, onCopyToken }: RotationResult
                 <strong>{SIDES[side]}</strong>: {OUTCOME_WORDS[result.outcome]}
                 {result.status === null ? '' : ` (HTTP ${result.status})`}
               </summary>
-              <TestResult report={result} feedback={feedback} onCopyToken={() => onCopyToken(side)} />
+              <TestResult report={result} heading={resultHeading(result, scopes)} scopes={scopeVerdict(result, scopes)} feedback={feedback} onCopyToken={() => onCopyToken(side)} />
             </details>
           );
         })}

@@ -3,18 +3,23 @@ import type { ClientAuthMethod } from '../../core/okta/types';
 import type { ClientKeyInfo } from '../../electron/shared/ipc-contract';
 import type { Bridge } from '../bridge';
 import { useClientKey } from '../hooks/use-client-key';
-import type { CopyFeedback } from '../hooks/use-copy';
+import type { CopyFeedback, CopyRequest } from '../hooks/use-copy';
 import { useRotationPanel, type RotationHost } from '../hooks/use-rotation-panel';
 import type { RunState, TestState } from '../hooks/use-token-test';
 import { useNow } from '../hooks/use-now';
-import { TIMEOUT_CHOICES, type Preview, type ServerKind, type TestSettings } from '../test-settings';
+import type { InlineCredential } from '../request-commands';
+import { FIELD_LIMITS } from '../field-limits';
+import { TIMEOUT_CHOICES, toScopes, type Preview, type ServerKind, type TestSettings } from '../test-settings';
+import { CopyAs } from './copy-as';
 import { ErrorIcon } from './icons';
 import { TestResult } from './lazy-panels';
 import { MaskedRequestView } from './masked-request';
-import { NoticeList } from './notice-list';
+import { ErrorNote, NoticeList } from './notice-list';
 import { RadioChoices, type RadioChoice } from './radio-choices';
 import { RotationFields } from './rotation-fields';
 import { RotationResult } from './rotation-result';
+import { resultHeading, scopeVerdict } from './result-heading';
+import { TextField } from './text-field';
 import { ClientKeyInput } from './client-key-input';
 
 export interface TestPanelProps {
@@ -26,7 +31,11 @@ export interface TestPanelProps {
   readonly onTest: () => void;
   readonly onCancel: () => void;
   readonly feedback: CopyFeedback | null;
+  readonly copy: (request: CopyRequest) => Promise<CopyFeedback>;
   readonly onCopyToken: () => void;
+  /** The client ID as sent, and the real credential for "Copy as … with the credential inline". */
+  readonly clientId: string;
+  readonly credential: InlineCredential | null;
   /** For the private_key_jwt key operations (main holds the key); kept in this lazy chunk, not the first paint. */
   readonly bridge: Bridge | null;
   readonly onCopyPublicKey: (text: string) => void;
@@ -35,8 +44,6 @@ export interface TestPanelProps {
   /** Rotation (issue 13): held in this lazy chunk, reached by the workspace's Run test through `register`. */
   readonly rotation: RotationHost;
 }
-
-const QUIET_INPUT = { spellCheck: false, autoComplete: 'off', autoCorrect: 'off', autoCapitalize: 'off' } as const;
 
 const SERVERS: readonly RadioChoice<ServerKind>[] = [
   { value: 'default', label: 'Default (recommended)' },
@@ -63,6 +70,13 @@ function Running({ startedAt, cancelling, onCancel }: { readonly startedAt: numb
   );
 }
 
+/** What the preview says while there is no request to show. */
+function previewPending(problem: Preview['problem']): string {
+  if (problem === null || problem.code === 'empty-target') return 'Shown here once the Okta domain is filled in.';
+  if (problem.code === 'invalid-credentials') return 'Fix the client ID or secret above to see the request.';
+  return problem.place === 'credentials' ? problem.message : 'Fix the problem marked above to see the request.';
+}
+
 export function TestPanel(props: TestPanelProps): ReactElement {
   const { settings, onSettings, preview } = props;
   const rotation = useRotationPanel(props.bridge, props.rotation, props.settings.authMethod, props.feedback);
@@ -72,6 +86,7 @@ export function TestPanel(props: TestPanelProps): ReactElement {
   const keys = useClientKey(props.bridge);
   const resultRef = useRef<HTMLDivElement>(null);
   const running = state.phase === 'running';
+  const heading = props.state.phase === 'done' ? resultHeading(props.state.report, props.state.scopes) : null;
   const problem = preview.problem;
   // An empty domain is a hint, not an error, until the user tries to test.
   const attempted = state.phase === 'failed';
@@ -85,14 +100,7 @@ export function TestPanel(props: TestPanelProps): ReactElement {
   }, [state]);
 
   const fieldError = (place: string): ReactElement | null =>
-    problemAt(place) && problem !== null ? (
-      <ul className="notices">
-        <li className="notice notice-error">
-          <ErrorIcon />
-          <span className="notice-text"><span className="visually-hidden">Error: </span>{problem.message}</span>
-        </li>
-      </ul>
-    ) : null;
+    problemAt(place) && problem !== null ? <ErrorNote code={problem.code}>{problem.message}</ErrorNote> : null;
 
   return (
     <section className="card" aria-labelledby={`${id}-heading`}>
@@ -108,24 +116,15 @@ export function TestPanel(props: TestPanelProps): ReactElement {
           props.onTest();
         }}
       >
-        <div className="field">
-          <label htmlFor={`${id}-target`}>Okta domain or issuer</label>
-          <input
-            id={`${id}-target`}
-            className="text-input mono"
-            type="text"
-            value={settings.target}
-            placeholder="dev-123456.okta.com or https://…/oauth2/default"
-            onChange={(e) => onSettings({ target: e.target.value })}
-            aria-invalid={problemAt('target') || undefined}
-            aria-describedby={`${id}-target-notes`}
-            {...QUIET_INPUT}
-          />
-          <div id={`${id}-target-notes`} className="field-notices">
-            {fieldError('target')}
-            <NoticeList notices={preview.notices.target} />
-          </div>
-        </div>
+        <TextField
+          label="Okta domain or issuer"
+          value={settings.target}
+          onValue={(target) => onSettings({ target })}
+          limit={FIELD_LIMITS.target}
+          placeholder="dev-123456.okta.com or https://…/oauth2/default"
+          invalid={problemAt('target')}
+          notes={<>{fieldError('target')}<NoticeList notices={preview.notices.target} /></>}
+        />
 
         <fieldset className="field">
           <legend>Authorization server</legend>
@@ -137,44 +136,36 @@ export function TestPanel(props: TestPanelProps): ReactElement {
             onSelect={(serverKind) => onSettings(serverKind === 'org' ? { serverKind, authMethod: 'private_key_jwt' } : { serverKind })}
           />
           {settings.serverKind === 'custom' ? (
-            <div className="field nested">
-              <label htmlFor={`${id}-custom`}>Authorization server ID</label>
-              <input
-                id={`${id}-custom`}
-                className="text-input mono"
-                type="text"
-                value={settings.customId}
-                placeholder="aus9o8wzkhckw9TLa0h7z"
-                onChange={(e) => onSettings({ customId: e.target.value })}
-                aria-invalid={problemAt('server') || undefined}
-                {...QUIET_INPUT}
-              />
-            </div>
+            <TextField
+              className="nested"
+              label="Authorization server ID"
+              value={settings.customId}
+              onValue={(customId) => onSettings({ customId })}
+              limit={FIELD_LIMITS.customServerId}
+              placeholder="aus9o8wzkhckw9TLa0h7z"
+              invalid={problemAt('server')}
+            />
           ) : null}
           {fieldError('server')}
           <NoticeList notices={preview.notices.server} />
         </fieldset>
 
         <div className="field-pair">
-          <div className="field">
-            <label htmlFor={`${id}-scopes`}>Scopes</label>
-            <input
-              id={`${id}-scopes`}
-              className="text-input mono"
-              type="text"
-              value={settings.scopes}
-              placeholder="api:read api:write"
-              onChange={(e) => onSettings({ scopes: e.target.value })}
-              aria-invalid={problemAt('scopes') || undefined}
-              aria-describedby={`${id}-scopes-notes`}
-              {...QUIET_INPUT}
-            />
-            <div id={`${id}-scopes-notes`} className="field-notices">
-              <p className="hint">Space-separated. Leave empty for the server’s default scopes.</p>
-              {fieldError('scopes')}
-              <NoticeList notices={preview.notices.scopes} />
-            </div>
-          </div>
+          <TextField
+            label="Scopes"
+            value={settings.scopes}
+            onValue={(scopes) => onSettings({ scopes })}
+            limit={FIELD_LIMITS.scopes}
+            placeholder="api:read api:write"
+            invalid={problemAt('scopes')}
+            notes={
+              <>
+                <p className="hint">Space-separated. Leave empty for the server’s default scopes.</p>
+                {fieldError('scopes')}
+                <NoticeList notices={preview.notices.scopes} />
+              </>
+            }
+          />
           <div className="field field-narrow">
             <label htmlFor={`${id}-timeout`}>Timeout</label>
             <select
@@ -237,15 +228,17 @@ export function TestPanel(props: TestPanelProps): ReactElement {
           {preview.request !== null ? (
             <MaskedRequestView request={preview.request} label="Request that will be sent, secret masked" />
           ) : (
-            <p className="hint preview-empty">
-              {problem === null || problem.code === 'empty-target'
-                ? 'Shown here once the Okta domain is filled in.'
-                : problem.code === 'invalid-credentials'
-                  ? 'Fix the client ID or secret above to see the request.'
-                  : problem.place === 'credentials' ? problem.message : 'Fix the problem marked above to see the request.'}
-            </p>
+            <p className="hint preview-empty">{previewPending(problem)}</p>
           )}
           <NoticeList notices={[...preview.notices.credentials, ...preview.notices.general]} />
+          {preview.request === null ? null : (
+            <CopyAs
+              spec={{ url: preview.request.url, authMethod: settings.authMethod, clientId: props.clientId, scopes: toScopes(settings.scopes) }}
+              credential={props.credential}
+              feedback={props.feedback}
+              copy={props.copy}
+            />
+          )}
         </div>
 
         <div className="actions">
@@ -264,33 +257,24 @@ export function TestPanel(props: TestPanelProps): ReactElement {
       <div ref={resultRef} className="result-slot">
         <div role="status" className="test-status">
           {state.phase === 'failed' ? (
-            <p className="result result-warning result-message">
+            <p className="result result-message" data-tone="warning">
               <ErrorIcon />
               <span>{state.message}</span>
             </p>
           ) : rotationState?.phase === 'done' ? (
             <span className="visually-hidden">{`Rotation test finished: ${rotationState.report.summary}`}</span>
           ) : props.state.phase === 'done' && rotationState === null ? (
-            <span className="visually-hidden">{summary(props.state.report.outcome)}</span>
+            <span className="visually-hidden">{heading?.announce}</span>
           ) : null}
         </div>
         {rotationState !== null ? (
           rotationState.phase === 'done' ? (
-            <RotationResult report={rotationState.report} feedback={props.feedback} onCopyToken={rotation.onCopyToken} />
+            <RotationResult report={rotationState.report} scopes={rotationState.scopes} feedback={props.feedback} onCopyToken={rotation.onCopyToken} />
           ) : null
         ) : props.state.phase === 'done' ? (
-          <TestResult report={props.state.report} feedback={props.feedback} onCopyToken={props.onCopyToken} onRetryWithDpop={props.onRetryWithDpop} />
+          <TestResult report={props.state.report} heading={heading ?? resultHeading(props.state.report, props.state.scopes)} scopes={scopeVerdict(props.state.report, props.state.scopes)} feedback={props.feedback} onCopyToken={props.onCopyToken} onRetryWithDpop={props.onRetryWithDpop} />
         ) : null}
       </div>
     </section>
   );
-}
-
-function summary(outcome: string): string {
-  switch (outcome) {
-    case 'success': return 'Test finished: the credentials work.';
-    case 'cancelled': return 'Test cancelled.';
-    case 'invalid-input': return 'Test not sent: see the message.';
-    default: return 'Test finished: the request failed. See the explanation.';
-  }
 }

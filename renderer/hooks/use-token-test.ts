@@ -11,7 +11,8 @@ import { NO_BRIDGE_MESSAGE, newRequestId, type Bridge } from '../bridge';
 export type RunState<T> =
   | { readonly phase: 'idle' }
   | { readonly phase: 'running'; readonly requestId: string; readonly startedAt: number; readonly cancelling: boolean }
-  | { readonly phase: 'done'; readonly report: T }
+  /** `scopes`: what was asked for, to compare with what was granted. */
+  | { readonly phase: 'done'; readonly report: T; readonly scopes: readonly string[] }
   /** The bridge itself refused or failed (no app, invalid payload, internal error), or core refused the input. */
   | { readonly phase: 'failed'; readonly message: string };
 
@@ -27,7 +28,7 @@ export interface BridgeRun<Req, T> {
 }
 
 /** Runs `invoke` (a module-level function, so its identity is stable) through the bridge with a fresh request id; cancel goes to main's cancelTest. */
-export function useBridgeRun<Req, T>(
+export function useBridgeRun<Req extends { readonly scopes: readonly string[] }, T>(
   bridge: Bridge | null,
   invoke: (bridge: Bridge, request: Req & { readonly requestId: string }) => Promise<Result<T>>,
 ): BridgeRun<Req, T> {
@@ -48,7 +49,7 @@ export function useBridgeRun<Req, T>(
         if (current.current !== requestId) return;
         current.current = null;
         setState(reply.ok
-          ? { phase: 'done', report: reply.value }
+          ? { phase: 'done', report: reply.value, scopes: request.scopes }
           : { phase: 'failed', message: `Not tested: ${reply.message}` });
       },
       () => {

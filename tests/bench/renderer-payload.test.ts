@@ -11,7 +11,7 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
-  ALL_CODE_BUDGET_BYTES, explainOverBudget, FIRST_PAINT_BUDGET_BYTES, firstPaintReferences, measureRendererPayload, readPayloadBaseline,
+  ALL_CODE_BUDGET_BYTES, explainOverBudget, FIRST_PAINT_BUDGET_BYTES, firstPaintReferences, measureRendererPayload, readPayloadBaseline, withStaticImports,
   RENDERER_DIST, stableName, type RendererPayload,
 } from '../../bench/renderer-payload';
 
@@ -132,6 +132,22 @@ describe('the built renderer', () => {
       const chunk = chunkOf(name);
       expect(chunk, `no ${name} chunk: is it imported eagerly again?`).toBeDefined();
       expect(firstPaint.files.map((f) => f.file)).not.toContain(chunk);
+    }
+  });
+});
+
+describe('withStaticImports', () => {
+  it('adds the chunks a first-paint script imports statically, recursively, and not its dynamic imports', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'basic-header-static-'));
+    try {
+      mkdirSync(path.join(dir, 'assets'));
+      writeFileSync(path.join(dir, 'assets/index.js'), 'import{a}from"./shared.js";const l=()=>import("./lazy.js");');
+      writeFileSync(path.join(dir, 'assets/shared.js'), 'import "./deeper.js";export const a=1;');
+      writeFileSync(path.join(dir, 'assets/deeper.js'), 'export {};');
+      writeFileSync(path.join(dir, 'assets/lazy.js'), 'export {};');
+      expect(withStaticImports(dir, ['assets/index.js', 'assets/index.css']).sort()).toEqual(['assets/deeper.js', 'assets/index.css', 'assets/index.js', 'assets/shared.js']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });

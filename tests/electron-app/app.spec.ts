@@ -83,7 +83,7 @@ test('typing an ID and secret gives the one-line Base64 value and header', async
   const secret = 'Electron-secret_0123456789abcdefghijklmnopqrstuvwxyzABCDEFGH';
   await page.getByLabel('Client ID').fill(id);
   await page.getByLabel('Client secret', { exact: true }).fill(secret);
-  await page.getByRole('button', { name: 'Show output values' }).click();
+  await page.getByRole('button', { name: 'Show outputs' }).click();
   const expected = Buffer.from(`${id}:${secret}`, 'utf8').toString('base64');
   await expect(page.getByLabel('Base64 value', { exact: true })).toHaveValue(expected);
   await expect(page.getByLabel('Authorization header', { exact: true })).toHaveValue(`Authorization: Basic ${expected}`);
@@ -92,7 +92,7 @@ test('typing an ID and secret gives the one-line Base64 value and header', async
 test('copy puts the header on the clipboard with this OS’s history markers; Forget clears it', async ({ launched: { app, page } }) => {
   await page.getByLabel('Client ID').fill('0oa1copy');
   await page.getByLabel('Client secret', { exact: true }).fill('copy-secret-0123456789');
-  await page.getByRole('button', { name: 'Copy Authorization header' }).click();
+  await page.getByRole('button', { name: 'Copy header', exact: true }).click();
   const expected = `Authorization: Basic ${Buffer.from('0oa1copy:copy-secret-0123456789').toString('base64')}`;
   await expect.poll(() => app.evaluate(({ clipboard }) => clipboard.readText())).toBe(expected);
   const marker = { win32: 'CanIncludeInClipboardHistory', darwin: 'org.nspasteboard.ConcealedType', linux: 'x-kde-passwordManagerHint' }[process.platform as string];

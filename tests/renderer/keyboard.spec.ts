@@ -15,7 +15,7 @@ async function focusedName(page: Page): Promise<string> {
 
 test('Tab moves through the window in reading order', async ({ app: { page } }) => {
   const order: string[] = [];
-  for (let i = 0; i < 12; i += 1) {
+  for (let i = 0; i < 15; i += 1) {
     await page.keyboard.press('Tab');
     order.push(await focusedName(page));
   }
@@ -25,12 +25,16 @@ test('Tab moves through the window in reading order', async ({ app: { page } }) 
     'Keyboard shortcuts',
     'Forget everything',
     'Client ID',
+    // The empty-field hints are one line each, the rest behind "why?".
+    'why?',
     'Client secret',
-    'Show client secret',
+    'Show secret',
+    'why?',
     'Form-encode ID and secret first (RFC 6749 §2.3.1)',
-    'Show output values',
+    'Show outputs',
     'Base64 value',
     'Authorization header',
+    'Test credentials',
     'Okta domain or issuer',
   ]);
 });
@@ -52,7 +56,8 @@ test('no keyboard trap: Tab reaches the end and wraps around', async ({ app: { p
     seen.push(name);
   }
   expect(seen).toContain('Test credentials');
-  expect(seen).toContain('Header or Base64 value');
+  // The tools are tabs: the header check is one arrow key away from this tab.
+  expect(seen).toContain('Okta domain or issuer');
   expect(seen.length).toBeLessThan(80);
   // And back the other way.
   await page.keyboard.press('Shift+Tab');
@@ -120,4 +125,52 @@ test('the show-shortcuts menu command opens the same dialog', async ({ app: { pa
   await expect(dialog).toBeVisible();
   await dialog.getByRole('button', { name: 'Close' }).click();
   await expect(dialog).toBeHidden();
+});
+
+/** Presses Tab until `name` has focus (at most 60 times); fails if it is never reached. */
+async function tabTo(page: Page, name: string | RegExp): Promise<void> {
+  for (let i = 0; i < 60; i += 1) {
+    await page.keyboard.press('Tab');
+    const now = await focusedName(page);
+    if (typeof name === 'string' ? now === name : name.test(now)) return;
+  }
+  throw new Error(`Tab never reached ${String(name)}`);
+}
+
+test('keyboard only reaches every new control: fixes, why?, tools tabs, Copy as, inline, Details, corrected copies', async ({ app: { page, clipboard }, authServer }) => {
+  const u = ui(page);
+  await u.clientId.focus();
+  await page.keyboard.type('0oa1keys:');
+  await tabTo(page, 'why?');
+  await page.keyboard.press('Enter');
+  await tabTo(page, 'Remove the trailing colon');
+  await page.keyboard.press('Enter');
+  await expect(u.clientId).toHaveValue('0oa1keys');
+  await u.clientSecret.focus();
+  await page.keyboard.type(BASIC_CLIENT.clientSecret);
+  await u.clientId.fill(BASIC_CLIENT.clientId);
+  await u.target.fill(authServer.issuer);
+  await tabTo(page, 'Copy as curl');
+  await page.keyboard.press('Enter');
+  await expect.poll(() => clipboard.text).toContain('curl -sS -X POST');
+  await tabTo(page, 'Copy as PowerShell');
+  await tabTo(page, 'Copy as HTTPie');
+  await tabTo(page, 'With the credential inline');
+  await page.keyboard.press('Space');
+  await expect(u.testPanel.getByText('The command then contains the credential')).toBeVisible();
+  await page.keyboard.press('Control+Enter');
+  await expect(u.result).toHaveAttribute('data-outcome', 'success', { timeout: 20_000 });
+  await tabTo(page, 'Details');
+  await page.keyboard.press('Enter');
+  await expect(u.result.getByRole('region', { name: 'Server metadata' })).toBeVisible();
+  // The tools: one tab stop, arrow keys switch.
+  await u.testTab.focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(u.checkTab).toBeFocused();
+  await tabTo(page, 'Header or Base64 value');
+  await page.keyboard.insertText(`Authorization: ${base64Of(`${BASIC_CLIENT.clientId}:${BASIC_CLIENT.clientSecret}`)}`);
+  await tabTo(page, 'Copy corrected value');
+  await page.keyboard.press('Enter');
+  await expect.poll(() => clipboard.text).toBe(base64Of(`${BASIC_CLIENT.clientId}:${BASIC_CLIENT.clientSecret}`));
+  await tabTo(page, 'Copy corrected header');
 });

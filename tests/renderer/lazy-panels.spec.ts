@@ -9,11 +9,11 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page, Route } from '@playwright/test';
-import { firstPaintReferences } from '../../bench/renderer-payload';
+import { firstPaintReferences, withStaticImports } from '../../bench/renderer-payload';
 import { createTestFetch } from '../support/node-fetch';
 import { expect, installBridge, MemoryClipboard, RENDERER_DIR, test, ui, type RendererServer } from '../support/renderer-harness';
 
-const FIRST_PAINT = new Set(firstPaintReferences(readFileSync(path.join(RENDERER_DIR, 'index.html'), 'utf8')).map((f) => `/${f}`));
+const FIRST_PAINT = new Set(withStaticImports(RENDERER_DIR, firstPaintReferences(readFileSync(path.join(RENDERER_DIR, 'index.html'), 'utf8'))).map((f) => `/${f}`));
 
 /** The parts of the page around the lazy panels, which must not move. */
 const SURROUNDINGS = [
@@ -43,10 +43,10 @@ const MEASURE = `((selectors) => {
     return [r.left + window.scrollX, r.top + window.scrollY, r.width, r.height];
   };
   const surroundings = {};
-  for (const s of selectors) surroundings[s] = [...document.querySelectorAll(s)].filter((e) => !e.closest('.columns > *')).map(box);
+  for (const s of selectors) surroundings[s] = [...document.querySelectorAll(s)].filter((e) => !e.closest('[role="tabpanel"]')).map(box);
   return {
     surroundings,
-    slots: [...document.querySelectorAll('.columns > *')].map(box),
+    slots: [...document.querySelectorAll('.tab-list, [role="tabpanel"]:not([hidden]) > *')].map(box),
     pageWidth: document.documentElement.clientWidth,
     scrollY: window.scrollY,
   };
@@ -113,7 +113,8 @@ async function openWithChunksHeld(page: Page, rendererServer: RendererServer, te
 
 async function panelsLanded(page: Page): Promise<void> {
   await expect(ui(page).testButton).toBeVisible();
-  await expect(page.getByLabel('Header or Base64 value')).toBeVisible();
+  // The header check sits in the other tab: there, not shown.
+  await expect(ui(page).headerCheck).toHaveCount(1);
   await expect(page.getByTestId('panel-skeleton')).toHaveCount(0);
   // Both animation frames after the reveal, so the layout measured is the painted one.
   await page.evaluate('new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))');
@@ -176,9 +177,9 @@ for (const viewport of [{ width: 960, height: 780 }, { width: 1200, height: 800 
   });
 }
 
-test('positive control: a skeleton that reserves no height is caught moving the page', async ({ page, rendererServer, testCa }) => {
+test('positive control: a skeleton that does not sit where its panel lands is caught moving the page', async ({ page, rendererServer, testCa }) => {
   await page.setViewportSize({ width: 960, height: 780 });
-  const app = await openWithChunksHeld(page, rendererServer, testCa, '.panel-skeleton { min-height: 0 !important; } .skeleton-block { display: none; }');
+  const app = await openWithChunksHeld(page, rendererServer, testCa, '.panel-skeleton { margin-top: 40px !important; }');
   try {
     await expect(page.getByTestId('panel-skeleton')).toHaveCount(2);
     await page.evaluate('new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))');
@@ -187,7 +188,7 @@ test('positive control: a skeleton that reserves no height is caught moving the 
     await app.release();
     await panelsLanded(page);
     const after = await measure(page);
-    // Stacked panels: the second slot starts lower once the first panel is full height.
+    // The visible tab's panel starts higher than its skeleton did.
     expect(moved(before, after).some((m) => m.startsWith('slot 1'))).toBe(true);
   } finally {
     await app.close();
@@ -201,7 +202,7 @@ test('typing before the form logic lands is not lost: the outputs follow once it
     await u.clientId.fill('0oa1early');
     await u.clientSecret.fill('early-secret');
     await app.release();
-    await page.getByRole('button', { name: 'Show output values' }).click();
+    await page.getByRole('button', { name: 'Show outputs' }).click();
     await expect(page.getByTestId('output-base64')).toHaveValue(Buffer.from('0oa1early:early-secret').toString('base64'));
   } finally {
     await app.close();

@@ -17,6 +17,8 @@ test('encoding and header checks work; copy and test say they need the app', asy
   await u.testButton.click();
   await expect(u.testPanel.getByText('Not tested. This needs the Basic Header app')).toBeVisible();
 
+  await u.checkTab.click();
+
   await u.headerCheck.fill(`Basic ${base64Of('0oa1nobridge:secret-value-123')}`);
   await expect(u.diagnosis.getByText('Looks right')).toBeVisible();
 

@@ -32,8 +32,10 @@ test('browser storage stays empty after encode, copy, check, test and forget', a
   await fillCredentials(page, BASIC_CLIENT.clientId, BASIC_CLIENT.clientSecret);
   await u.showOutputs.click();
   await u.copyHeader.click();
+  await u.checkTab.click();
   await u.headerCheck.fill(await u.header.inputValue());
   await expect(u.diagnosis.getByText('Looks right')).toBeVisible();
+  await u.testTab.click();
   await u.target.fill(authServer.issuer);
   await u.testButton.click();
   await expect(u.result).toHaveAttribute('data-outcome', 'success', { timeout: 20_000 });

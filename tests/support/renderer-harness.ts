@@ -18,6 +18,7 @@ import { createHandlers, type Handlers } from '../../electron/main/ipc-handlers'
 import type { SenderInfo } from '../../electron/main/sender-trust';
 import type { AppCommand, InvokeOperation } from '../../electron/shared/ipc-contract';
 import { installPreload, sendCommand } from './browser/preload-in-page';
+import { presentedCertificate } from '../../cli/presented-certificate';
 import type { AuthServer } from './auth-server';
 import { createTestFetch, type TestFetch } from './node-fetch';
 import { MemoryClipboard } from './electron/memory-clipboard';
@@ -130,6 +131,8 @@ export async function installBridge(page: Page, options: BridgeOptions): Promise
       fetch: options.fetch,
       isTrustedWebContents: () => true,
       trustedOrigin: { protocol: url.protocol, host: url.host },
+      // What the CLI does in Node: read a refused certificate to name it.
+      presentedCertificate,
       ...(options.clipboardClearMs === undefined ? {} : { clipboardClearMs: options.clipboardClearMs }),
     },
     {
@@ -245,21 +248,24 @@ export function ui(page: Page) {
   return {
     clientId: page.getByRole('textbox', { name: 'Client ID', exact: true }),
     clientSecret: page.getByLabel('Client secret', { exact: true }),
-    showSecret: page.getByRole('button', { name: 'Show client secret' }),
-    showOutputs: page.getByRole('button', { name: 'Show output values' }),
+    showSecret: page.getByRole('button', { name: /^(Show|Hide) secret$/ }),
+    showOutputs: page.getByRole('button', { name: /^(Show|Hide) outputs$/ }),
     base64: page.getByRole('textbox', { name: 'Base64 value', exact: true }),
     header: page.getByRole('textbox', { name: 'Authorization header', exact: true }),
-    copyBase64: page.getByRole('button', { name: 'Copy Base64 value' }),
-    copyHeader: page.getByRole('button', { name: 'Copy Authorization header' }),
+    copyBase64: page.getByRole('button', { name: 'Copy Base64 value', exact: true }),
+    copyHeader: page.getByRole('button', { name: 'Copy header', exact: true }),
     formEncode: page.getByRole('checkbox', { name: 'Form-encode ID and secret first (RFC 6749 §2.3.1)' }),
     split: page.getByRole('button', { name: 'Split into ID and secret' }),
-    headerCheck: page.getByRole('textbox', { name: 'Header or Base64 value' }),
+    // Found while its tab is hidden too (for values and attributes; typing needs the tab open).
+    headerCheck: page.getByRole('textbox', { name: 'Header or Base64 value', includeHidden: true }),
     diagnosis: page.getByRole('region', { name: 'Check a header' }),
     target: page.getByRole('textbox', { name: 'Okta domain or issuer' }),
     scopes: page.getByRole('textbox', { name: 'Scopes' }),
     testButton: page.getByRole('button', { name: /^(Test credentials|Testing…)$/ }),
     cancel: page.getByRole('button', { name: 'Cancel' }),
-    result: page.getByRole('region', { name: /^(The credentials work|The server refused|No usable answer|Not sent|Test cancelled)/ }),
+    result: page.getByRole('region', { name: /^(The credentials work|A token was issued|The server refused|No usable answer|Not sent|Test cancelled)/ }),
+    checkTab: page.getByRole('tab', { name: 'Check a header' }),
+    testTab: page.getByRole('tab', { name: 'Test credentials' }),
     testPanel: page.getByRole('region', { name: 'Test credentials' }),
     forget: page.getByRole('button', { name: 'Forget everything' }),
     status: page.locator('.app-status'),
@@ -282,3 +288,11 @@ export async function fillCredentials(page: Page, clientId: string, clientSecret
 }
 
 export const base64Of = (text: string): string => Buffer.from(text, 'utf8').toString('base64');
+
+/** How far an element's content overflows its box (> 0: something is cut off or scrolls). */
+export async function overflowOf(locator: Locator): Promise<{ readonly x: number; readonly y: number }> {
+  return locator.evaluate((el) => {
+    const box = el as unknown as { scrollWidth: number; clientWidth: number; scrollHeight: number; clientHeight: number };
+    return { x: box.scrollWidth - box.clientWidth, y: box.scrollHeight - box.clientHeight };
+  });
+}

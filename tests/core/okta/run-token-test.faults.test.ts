@@ -17,6 +17,7 @@ import {
   type FaultServer,
   type FaultServerOptions,
 } from '../../support/fault-servers';
+import { presentedCertificate } from '../../../cli/presented-certificate';
 import { findFragments, secretForms } from '../../support/fragment-scanner';
 import { countingFetch, createTestFetch, type TestFetch } from '../../support/node-fetch';
 import { createTestCa, type TestCa } from '../../support/test-ca';
@@ -99,6 +100,40 @@ describe('connection faults', () => {
     const report = await run(input(server.origin));
     expectNoAnswer(report, 'tls-untrusted', server.origin.replace('https://', ''));
     expect(server.requestCount()).toBe(0);
+  });
+
+  it('untrusted certificate: the shell is asked what was presented, and the report names it', async () => {
+    const server = await startUntrustedServer();
+    servers.push(server);
+    const asked: string[] = [];
+    const report = await runTokenTest(input(server.origin), {
+      fetch: fetchLike,
+      presentedCertificate: async (url, signal) => {
+        asked.push(url);
+        expect(signal.aborted).toBe(false);
+        return presentedCertificate(url, signal);
+      },
+    });
+    expectNoAnswer(report, 'tls-untrusted', server.origin.replace('https://', ''));
+    expect(asked).toHaveLength(1);
+    expect(report.certificate?.issuer).toContain('CN=Untrusted test CA');
+    expect(report.certificate?.sha256).toMatch(/^([0-9A-F]{2}:){31}[0-9A-F]{2}$/);
+    expect(server.requestCount()).toBe(0);
+  });
+
+  it('positive control: other failures do not ask for a certificate', async () => {
+    const port = await refusedPort();
+    let asked = 0;
+    const report = await runTokenTest(input(`https://127.0.0.1:${port}`), {
+      fetch: fetchLike,
+      presentedCertificate: async () => {
+        asked += 1;
+        return null;
+      },
+    });
+    expect(report.error).toBe('refused');
+    expect(asked).toBe(0);
+    expect(report.certificate).toBeUndefined();
   });
 
   it('hostname mismatch (trusted CA, certificate for another name)', async () => {

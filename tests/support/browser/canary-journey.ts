@@ -56,11 +56,13 @@ export async function canaryJourney(page: Page, options: JourneyOptions): Promis
   // Copy the header through the app, then paste it into "Check a header".
   await u.copyHeader.click();
   await expect.poll(async () => await clipboard.read() === header, { message: 'the header reached the clipboard' }).toBe(true);
+  await u.checkTab.click();
   await u.headerCheck.focus();
   await clipboard.paste(page);
   await expect.poll(async () => (await u.diagnosis.innerText()).includes(canary.clientId), { message: 'the pasted header decodes to the ID' }).toBe(true);
 
   // A successful token test against the real server, then the token copied back.
+  await u.testTab.click();
   await u.target.fill(options.issuer);
   await u.scopes.fill('api:read');
   await u.testButton.click();
