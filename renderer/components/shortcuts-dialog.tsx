@@ -1,5 +1,8 @@
 import { useEffect, useRef, type ReactElement } from 'react';
 import { displayAccelerator, SHORTCUTS } from '../../electron/shared/shortcuts';
+// Its rules load with this chunk: the first paint does not need them (issue 16).
+import '../styles/dialog.css';
+import '../styles/panels.css';
 
 export interface ShortcutsDialogProps {
   readonly open: boolean;

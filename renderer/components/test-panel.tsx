@@ -21,6 +21,7 @@ import { RotationResult } from './rotation-result';
 import { resultHeading, scopeVerdict } from './result-heading';
 import { TextField } from './text-field';
 import { ClientKeyInput } from './client-key-input';
+import '../styles/panels.css';
 
 export interface TestPanelProps {
   readonly settings: TestSettings;

@@ -11,6 +11,7 @@ import { MaskedRequestView } from './masked-request';
 import { NoticeList } from './notice-list';
 import { TokenDetailsView } from './token-details';
 import { AuthSteps, DpopRetry, offersDpopRetry } from './client-key-steps';
+import '../styles/panels.css';
 
 /** Notices that explain this outcome; the rest go behind Details. */
 function bearsOnOutcome(report: TokenTestReport, n: Notice): boolean {
