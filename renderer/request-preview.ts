@@ -6,7 +6,7 @@
  */
 import { ENCODE_CODES, HYGIENE_CODES } from '../core/encoding/codes';
 import { resolveTarget } from '../core/okta/target';
-import { prepareTokenTest } from '../core/okta/token-request';
+import { prepareTokenTest, type InputErrorCode } from '../core/okta/token-request';
 import type { ClientSigningKey } from '../core/okta/types';
 import type { Notice } from '../core/shared/notice';
 import type { ClientKeyInfo } from '../electron/shared/ipc-contract';
@@ -24,13 +24,22 @@ function previewKey(settings: TestSettings): { clientKey?: ClientSigningKey } {
   return { clientKey: { key: UNSIGNED, alg: info.alg, kid: info.kid } };
 }
 
-const PLACE_OF_ERROR: Readonly<Record<string, PreviewPlace>> = {
+/** Every code core can refuse with, so a new one cannot silently land beside the wrong field. */
+const PLACE_OF_ERROR: Readonly<Record<InputErrorCode, PreviewPlace>> = {
   'empty-target': 'target',
   'bad-domain': 'target',
   'unsupported-scheme': 'target',
   'insecure-http': 'target',
   'credentials-in-url': 'target',
+  'scheme-typo': 'target',
   'bad-auth-server-id': 'server',
+  'bad-auth-method': 'server',
+  'missing-private-key': 'credentials',
+  'bad-assertion-alg': 'credentials',
+  'empty-client-id': 'credentials',
+  'empty-client-secret': 'credentials',
+  'id-secret-pasted-together': 'credentials',
+  'invalid-credentials': 'credentials',
   'bad-scope': 'scopes',
 };
 
@@ -71,7 +80,7 @@ export function buildPreview(settings: TestSettings, clientId: string, clientSec
       }
       return {
         request: null,
-        problem: { place: PLACE_OF_ERROR[prepared.code] ?? 'credentials', code: prepared.code, message: prepared.message },
+        problem: { place: PLACE_OF_ERROR[prepared.code], code: prepared.code, message: prepared.message },
         notices: sortNotices(notices),
       };
     }

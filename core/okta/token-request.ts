@@ -12,7 +12,7 @@ import { fail, ok, type Result } from '../shared/result';
 import { CLIENT_SECRET_JWT_ALGS, isClientSecretJwtAlg, isPrivateKeyJwtAlg, PRIVATE_KEY_JWT_ALGS } from './client-keys';
 import { CLIENT_ASSERTION_TYPE, type AssertionSigner } from './signed-jwt';
 import { credentialSensitiveValues, MASK, type SensitiveValue } from './redact';
-import { resolveTarget } from './target';
+import { resolveTarget, type TargetErrorCode } from './target';
 import { CLIENT_AUTH_METHODS, DEFAULT_TIMEOUT_MS, type ClientAuthMethod, type MaskedRequest, type ResolvedTarget, type TokenTestInput } from './types';
 
 export { MASK };
@@ -61,14 +61,9 @@ export interface PreparedTokenTest {
   build(tokenEndpoint: string, signed?: SignedParts): BuiltRequest;
 }
 
+/** What resolving the target can refuse, plus what the rest of the input can. */
 export type InputErrorCode =
-  | 'empty-target'
-  | 'bad-domain'
-  | 'unsupported-scheme'
-  | 'insecure-http'
-  | 'credentials-in-url'
-  | 'bad-auth-server-id'
-  | 'scheme-typo'
+  | TargetErrorCode
   | 'bad-auth-method'
   | 'missing-private-key'
   | 'bad-assertion-alg'

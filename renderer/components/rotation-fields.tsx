@@ -6,7 +6,8 @@
 import { useId, type ReactElement } from 'react';
 import type { Notice } from '../../core/shared/notice';
 import type { CopyFeedback } from '../hooks/use-copy';
-import { CheckIcon, CopyIcon, EyeIcon, EyeOffIcon } from './icons';
+import { CopyStatus } from './copy-status';
+import { CopyIcon, EyeIcon, EyeOffIcon } from './icons';
 import { NoticeList } from './notice-list';
 import './rotation.css';
 
@@ -35,7 +36,6 @@ function aboutNewSecret(n: Notice): Notice {
 export function RotationFields(props: RotationFieldsProps): ReactElement {
   const id = useId();
   const invalid = props.notices.some((n) => n.severity === 'error');
-  const copied = props.feedback !== null && (props.feedback.slot === 'secret' || props.feedback.slot === 'new-secret') ? props.feedback : null;
   return (
     <div className="field rotation-fields">
       <div className="checkbox-row">
@@ -76,14 +76,8 @@ export function RotationFields(props: RotationFieldsProps): ReactElement {
               <CopyIcon />
               <span>Copy new secret</span>
             </button>
-            <p className={`copy-status${copied === null ? '' : copied.ok ? ' is-ok' : ' is-error'}`} role="status">
-              {copied === null ? null : (
-                <>
-                  {copied.ok ? <CheckIcon /> : null}
-                  <span>{copied.slot === 'secret' ? 'Current secret: ' : 'New secret: '}{copied.message}</span>
-                </>
-              )}
-            </p>
+            <CopyStatus feedback={props.feedback} slot="rotation-secret" inline />
+            <CopyStatus feedback={props.feedback} slot="new-secret" inline />
           </div>
         </div>
       ) : null}

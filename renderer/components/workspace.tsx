@@ -202,7 +202,7 @@ export const Workspace = memo(function Workspace({ bridge, commands, announce, t
                     currentSecret: encoded.clientSecret,
                     formEncode,
                     register: registerRotation,
-                    copy: (text, purpose) => void copy({ text, purpose, what: purpose === 'new-secret' ? 'New secret copied' : 'Secret copied' }),
+                    copy: (text, purpose) => void copy({ text, purpose, slot: purpose === 'secret' ? 'rotation-secret' : purpose, what: purpose === 'new-secret' ? 'New secret copied' : 'Current secret copied' }),
                   }}
                 />
               </ErrorBoundary>

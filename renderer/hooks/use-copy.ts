@@ -9,7 +9,7 @@ import { NO_BRIDGE_MESSAGE, type Bridge } from '../bridge';
 import { COPY_TEXT_MAX } from '../field-limits';
 
 /** Which control asked for the copy: its feedback is shown there and nowhere else. */
-export type CopySlot = CopyPurpose | 'secret' | 'client-id' | 'header-check' | 'request' | 'corrected';
+export type CopySlot = CopyPurpose | 'secret' | 'rotation-secret' | 'client-id' | 'header-check' | 'request' | 'corrected';
 
 export interface CopyFeedback {
   readonly slot: CopySlot;

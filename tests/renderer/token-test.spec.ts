@@ -193,6 +193,20 @@ test('a bad domain is refused before any traffic, next to the field', async ({ a
   expect(bridge?.calls.filter((c) => c === 'testCredentials')).toEqual([]);
 });
 
+test('a mistyped https:// is marked on the domain field with the corrected address, and nothing is sent', async ({ app: { page, bridge } }) => {
+  const u = ui(page);
+  await fillCredentials(page, DEFAULT_CLIENT.clientId, DEFAULT_CLIENT.clientSecret);
+  await u.target.fill('https//dev-123.okta.com/oauth2/default');
+  await expect(u.target).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByText('Did you mean https://dev-123.okta.com/oauth2/default?')).toBeVisible();
+  await expect(u.clientSecret).not.toHaveAttribute('aria-invalid', 'true');
+  // The request preview points up to the marked field instead of repeating the problem as a credentials one.
+  await expect(u.testPanel.getByText('Fix the problem marked above to see the request.')).toBeVisible();
+  await u.testButton.click();
+  await expect(u.testPanel.getByRole('status')).toContainText('Not sent');
+  expect(bridge?.calls.filter((c) => c === 'testCredentials')).toEqual([]);
+});
+
 test('Ctrl+Enter runs the test from any field', async ({ app: { page }, authServer }) => {
   const u = ui(page);
   await fillCredentials(page, DEFAULT_CLIENT.clientId, DEFAULT_CLIENT.clientSecret);

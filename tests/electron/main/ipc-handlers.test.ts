@@ -10,10 +10,10 @@ import { INVOKE_CHANNELS, type InvokeOperation, type TestCredentialsRequest } fr
 import { APP_ORIGIN } from '../../../electron/shared/app-origin';
 import type { TokenTestReport } from '../../../core/okta/types';
 import { DEFAULT_CLIENT, startAuthServer, tokenTestInput, type AuthServer } from '../../support/auth-server';
-import { behaviours, startFaultServer, type FaultServer } from '../../support/fault-servers';
 import { createTestFetch, countingFetch, type TestFetch } from '../../support/node-fetch';
 import { createSelectionGuard } from '../../../electron/main/clipboard-guard';
 import { createManualTimers, MemoryClipboard } from '../../support/electron/memory-clipboard';
+import { useHangingServer } from '../../support/electron/hanging-server';
 
 const WINDOW_ID = 1;
 const trusted: SenderInfo = { webContentsId: WINDOW_ID, frameUrl: 'app://basic-header/index.html', isMainFrame: true };
@@ -195,22 +195,7 @@ describe('testCredentials against the real authorization server', () => {
 });
 
 describe('cancelling and forgetting', () => {
-  let hanging: FaultServer;
-  let hangFetch: TestFetch;
-
-  beforeAll(async () => {
-    hanging = await startFaultServer({ fallback: behaviours.hang() });
-    hangFetch = createTestFetch(hanging.ca);
-  });
-
-  afterAll(async () => {
-    await hangFetch.close();
-    await hanging.close();
-  });
-
-  async function untilRequestArrives(count: number): Promise<void> {
-    for (let i = 0; i < 200 && hanging.requestCount() < count; i += 1) await new Promise((r) => setTimeout(r, 10));
-  }
+  const hang = useHangingServer();
 
   it('Forget also clears a PRIMARY selection made in the window (Linux), and only that', async () => {
     clipboard = new MemoryClipboard();
@@ -235,30 +220,30 @@ describe('cancelling and forgetting', () => {
   });
 
   it('cancelTest aborts the running request and the report says so', async () => {
-    fresh({ fetch: hangFetch });
-    const before = hanging.requestCount();
-    const running = handlers.testCredentials(trusted, testRequest({ requestId: 'hang-1', target: `${hanging.origin}/oauth2/default`, timeoutMs: 60_000 }));
-    await untilRequestArrives(before + 1);
+    fresh({ fetch: hang.fetch });
+    const before = hang.server.requestCount();
+    const running = handlers.testCredentials(trusted, testRequest({ requestId: 'hang-1', target: hang.issuer, timeoutMs: 60_000 }));
+    await hang.untilRequests(before + 1);
     expect(await handlers.cancelTest(trusted, { requestId: 'hang-1' })).toEqual({ ok: true, value: { cancelled: true } });
     expect(report(await running).outcome).toBe('cancelled');
     expect(await handlers.cancelTest(trusted, { requestId: 'hang-1' })).toEqual({ ok: true, value: { cancelled: false } });
   });
 
   it('refuses a second test with a request id already running', async () => {
-    fresh({ fetch: hangFetch });
-    const running = handlers.testCredentials(trusted, testRequest({ requestId: 'dup', target: `${hanging.origin}/oauth2/default`, timeoutMs: 60_000 }));
+    fresh({ fetch: hang.fetch });
+    const running = handlers.testCredentials(trusted, testRequest({ requestId: 'dup', target: hang.issuer, timeoutMs: 60_000 }));
     expect(await handlers.testCredentials(trusted, testRequest({ requestId: 'dup' }))).toEqual({ ok: false, code: 'invalid-payload', message: MESSAGES.duplicateRequest });
     await handlers.cancelTest(trusted, { requestId: 'dup' });
     await running;
   });
 
   it('forget aborts in-flight tests and clears our clipboard copy', async () => {
-    fresh({ fetch: hangFetch });
+    fresh({ fetch: hang.fetch });
     await handlers.copyText(trusted, { text: 'Basic abc=', purpose: 'header' });
-    const before = hanging.requestCount();
-    const a = handlers.testCredentials(trusted, testRequest({ requestId: 'a', target: `${hanging.origin}/oauth2/default`, timeoutMs: 60_000 }));
-    const b = handlers.testCredentials(trusted, testRequest({ requestId: 'b', target: `${hanging.origin}/oauth2/default`, timeoutMs: 60_000 }));
-    await untilRequestArrives(before + 2);
+    const before = hang.server.requestCount();
+    const a = handlers.testCredentials(trusted, testRequest({ requestId: 'a', target: hang.issuer, timeoutMs: 60_000 }));
+    const b = handlers.testCredentials(trusted, testRequest({ requestId: 'b', target: hang.issuer, timeoutMs: 60_000 }));
+    await hang.untilRequests(before + 2);
     expect(await handlers.forget(trusted, { reason: 'user' })).toEqual({ ok: true, value: { clipboardCleared: true, requestsCancelled: 2, keysForgotten: 0 } });
     expect(clipboard.text).toBe('');
     expect(report(await a).outcome).toBe('cancelled');
@@ -274,9 +259,9 @@ describe('cancelling and forgetting', () => {
   });
 
   it('dispose (quit) aborts tests and clears our copy', async () => {
-    fresh({ fetch: hangFetch });
+    fresh({ fetch: hang.fetch });
     await handlers.copyText(trusted, { text: 'Basic abc=', purpose: 'header' });
-    const running = handlers.testCredentials(trusted, testRequest({ requestId: 'q', target: `${hanging.origin}/oauth2/default`, timeoutMs: 60_000 }));
+    const running = handlers.testCredentials(trusted, testRequest({ requestId: 'q', target: hang.issuer, timeoutMs: 60_000 }));
     await handlers.dispose();
     expect(clipboard.text).toBe('');
     expect(report(await running).outcome).toBe('cancelled');

@@ -14,10 +14,10 @@ import { LIMITS } from '../../../electron/shared/limits';
 import { APP_ORIGIN } from '../../../electron/shared/app-origin';
 import type { TestRotationRequest } from '../../../electron/shared/ipc-contract';
 import { tokenTestInput } from '../../support/auth-server';
-import { behaviours, startFaultServer, type FaultServer } from '../../support/fault-servers';
 import { countingFetch, createTestFetch, type TestFetch } from '../../support/node-fetch';
 import { ROTATION_CLIENT, startRotationServer, type RotationServer } from '../../support/rotation-server';
 import { MemoryClipboard } from '../../support/electron/memory-clipboard';
+import { useHangingServer } from '../../support/electron/hanging-server';
 
 const trusted: SenderInfo = { webContentsId: 1, frameUrl: 'app://basic-header/index.html', isMainFrame: true };
 const { clientId, current, next, inactive } = ROTATION_CLIENT;
@@ -121,40 +121,25 @@ describe('against the rotation server', () => {
 });
 
 describe('cancel and forget', () => {
-  let hanging: FaultServer;
-  let hangFetch: TestFetch;
-
-  beforeAll(async () => {
-    hanging = await startFaultServer({ fallback: behaviours.hang() });
-    hangFetch = createTestFetch(hanging.ca);
-  });
-
-  afterAll(async () => {
-    await hangFetch.close();
-    await hanging.close();
-  });
-
-  async function untilRequestArrives(count: number): Promise<void> {
-    for (let i = 0; i < 200 && hanging.requestCount() < count; i += 1) await new Promise((r) => setTimeout(r, 10));
-  }
+  const hang = useHangingServer();
 
   it('cancelTest with the rotation\'s id cancels both sides, and the second sends nothing', async () => {
-    handlers = createHandlers(deps({ fetch: hangFetch }));
-    const before = hanging.requestCount();
-    const running = handlers.testRotation(trusted, rotationRequest({ requestId: 'rot-hang', target: `${hanging.origin}/oauth2/default`, timeoutMs: 60_000 }));
-    await untilRequestArrives(before + 1);
+    handlers = createHandlers(deps({ fetch: hang.fetch }));
+    const before = hang.server.requestCount();
+    const running = handlers.testRotation(trusted, rotationRequest({ requestId: 'rot-hang', target: hang.issuer, timeoutMs: 60_000 }));
+    await hang.untilRequests(before + 1);
     expect(await handlers.cancelTest(trusted, { requestId: 'rot-hang' })).toEqual({ ok: true, value: { cancelled: true } });
     const report = rotation(await running);
     expect(report.results.map((r) => r.outcome)).toEqual(['cancelled', 'cancelled']);
     expect(report.verdict).toBe('no-answer');
-    expect(hanging.requestCount()).toBe(before + 1);
+    expect(hang.server.requestCount()).toBe(before + 1);
   });
 
   it('forget aborts a running rotation', async () => {
-    handlers = createHandlers(deps({ fetch: hangFetch }));
-    const before = hanging.requestCount();
-    const running = handlers.testRotation(trusted, rotationRequest({ requestId: 'rot-forget', target: `${hanging.origin}/oauth2/default`, timeoutMs: 60_000 }));
-    await untilRequestArrives(before + 1);
+    handlers = createHandlers(deps({ fetch: hang.fetch }));
+    const before = hang.server.requestCount();
+    const running = handlers.testRotation(trusted, rotationRequest({ requestId: 'rot-forget', target: hang.issuer, timeoutMs: 60_000 }));
+    await hang.untilRequests(before + 1);
     expect(await handlers.forget(trusted, { reason: 'user' })).toMatchObject({ ok: true, value: { requestsCancelled: 1 } });
     expect(rotation(await running).results[0].outcome).toBe('cancelled');
   });
