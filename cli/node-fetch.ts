@@ -51,6 +51,41 @@ function isLoopbackUrl(url: string): boolean {
   }
 }
 
+type Env = Readonly<Record<string, string | undefined>>;
+
+/**
+ * True when the fetch above sends `url` through a proxy: undici's
+ * EnvHttpProxyAgent rules (lower-case variables first; HTTPS_PROXY, else
+ * HTTP_PROXY, for https; NO_PROXY entries match the host, its subdomains, and
+ * the port when given; `*` means none), and loopback always goes direct.
+ * A malformed URL counts as proxied, so callers err on the side of not connecting.
+ */
+export function proxyApplies(url: string, env: Env): boolean {
+  let target: URL;
+  try {
+    target = new URL(url);
+  } catch {
+    return true;
+  }
+  if (isLoopbackHost(target.hostname)) return false;
+  const httpProxy = env.http_proxy ?? env.HTTP_PROXY;
+  const proxy = target.protocol === 'https:' ? (env.https_proxy ?? env.HTTPS_PROXY ?? httpProxy) : httpProxy;
+  if (proxy === undefined || proxy === '') return false;
+  const noProxy = env.no_proxy ?? env.NO_PROXY ?? '';
+  if (noProxy === '*') return false;
+  const host = target.host.replace(/:\d*$/, '').toLowerCase();
+  const port = Number.parseInt(target.port, 10) || (target.protocol === 'https:' ? 443 : 80);
+  for (const entry of noProxy.split(/[,\s]/)) {
+    if (entry === '') continue;
+    const parsed = /^(.+):(\d+)$/.exec(entry);
+    const name = (parsed?.[1] ?? entry).replace(/^\*?\./, '').toLowerCase();
+    const entryPort = parsed?.[2] === undefined ? 0 : Number.parseInt(parsed[2], 10);
+    if (entryPort !== 0 && entryPort !== port) continue;
+    if (host === name || host.endsWith(`.${name}`)) return false;
+  }
+  return true;
+}
+
 export function createNodeFetch(ca: readonly string[] | null): NodeFetch {
   // Every connection below sets rejectUnauthorized itself; dropping the variable also spares the user Node's
   // warning that TLS is insecure, which would no longer be true (tlsEnvWarning says so in one line instead).

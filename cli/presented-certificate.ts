@@ -6,6 +6,7 @@
  */
 import { connect, type PeerCertificate } from 'node:tls';
 import type { PresentedCertificate } from '../core/okta/types';
+import { proxyApplies } from './node-fetch';
 
 function names(entity: PeerCertificate['subject'] | undefined): string {
   if (entity === undefined) return '(none)';
@@ -42,4 +43,13 @@ export function presentedCertificate(url: string, signal: AbortSignal): Promise<
       done(cert.fingerprint256 === undefined ? null : { subject: names(cert.subject), issuer: names(cert.issuer), sha256: cert.fingerprint256 });
     });
   });
+}
+
+/**
+ * presentedCertificate for `basic-header test`: null when a proxy carries the
+ * test (HTTPS_PROXY / NO_PROXY as the token request's fetch decides), since a
+ * direct handshake would go around the proxy the user configured.
+ */
+export function presentedCertificateUnlessProxied(url: string, signal: AbortSignal): Promise<PresentedCertificate | null> {
+  return proxyApplies(url, process.env) ? Promise.resolve(null) : presentedCertificate(url, signal);
 }

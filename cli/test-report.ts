@@ -5,7 +5,7 @@
  */
 import { isInternalError } from '../core/okta/run-token-test';
 import { describeEpochSeconds, isoFromEpochSeconds, NOT_A_DATE } from '../core/okta/time';
-import type { ClientAuthMethod, Explanation, MaskedRequest, RateLimitInfo, SignatureStatus, TokenTestOutcome, TokenTestReport } from '../core/okta/types';
+import type { ClientAuthMethod, Explanation, MaskedRequest, PresentedCertificate, RateLimitInfo, SignatureStatus, TokenTestOutcome, TokenTestReport } from '../core/okta/types';
 import { authLines } from './auth-report';
 import { EXIT, type ExitCode } from './exit-codes';
 import type { Palette } from './output';
@@ -25,6 +25,8 @@ export interface TestJson {
   /** token_type from the response. */
   readonly tokenType: string | null;
   readonly dpop: { readonly jkt: string; readonly nonceRetried: boolean; readonly bound: boolean } | null;
+  /** On a certificate failure, what the server presented (read without sending anything); else null. */
+  readonly certificate: PresentedCertificate | null;
 }
 
 export function reportJson(report: TokenTestReport): TestJson {
@@ -41,6 +43,7 @@ export function reportJson(report: TokenTestReport): TestJson {
     authMethod: report.authMethod,
     tokenType: report.token?.tokenType ?? null,
     dpop: report.dpop === null ? null : { jkt: report.dpop.jkt, nonceRetried: report.dpop.nonceRetried, bound: report.dpop.bound },
+    certificate: report.certificate ?? null,
   };
 }
 
@@ -130,7 +133,16 @@ export function reportLines(report: TokenTestReport, p: Palette, nowMs: number):
     lines.push(`  ${label(p, 'Why')}${report.explanation.title}. ${report.explanation.cause}`);
     lines.push(`  ${label(p, 'Fix')}${report.explanation.fix}`);
   }
-  if (report.outcome === 'no-answer' && report.error !== null && TLS_TRUST_CODES.test(report.error) && report.explanation?.fix.includes('--ca-file') !== true) {
+  const certificate = report.certificate ?? null;
+  if (certificate !== null) {
+    lines.push(`  ${label(p, 'Presented')}certificate subject ${certificate.subject}; issuer ${certificate.issuer}`);
+    lines.push(`  ${label(p, 'SHA-256')}${certificate.sha256}`);
+  }
+  const untrusted = report.outcome === 'no-answer' && report.error !== null && TLS_TRUST_CODES.test(report.error);
+  if (untrusted && certificate !== null) {
+    // The issuer is what gives an HTTPS-inspection proxy away; say what to do about it.
+    lines.push(`  ${label(p, 'Hint')}If that issuer is your network's HTTPS-inspection proxy, trust its CA with --ca-file ca.pem or NODE_EXTRA_CA_CERTS=ca.pem; never turn TLS checks off.`);
+  } else if (untrusted && report.explanation?.fix.includes('--ca-file') !== true) {
     lines.push(`  ${label(p, 'Hint')}If your network uses its own CA, trust it with --ca-file ca.pem or NODE_EXTRA_CA_CERTS=ca.pem; never turn TLS checks off.`);
   }
   if (token !== null) {

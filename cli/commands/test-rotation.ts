@@ -9,6 +9,7 @@ import type { TokenTestInput } from '../../core/okta/types';
 import type { CommandContext } from '../command-context';
 import { EXIT, inputFailureExit, type ExitCode } from '../exit-codes';
 import { withNodeFetch } from '../node-fetch';
+import { presentedCertificateUnlessProxied } from '../presented-certificate';
 import { rotationExit, rotationJson, rotationLines } from '../rotation-report';
 import { readSecretPair } from '../secret-source';
 import { cleanTestInput, printNewNotices, type PrintedNotices } from './test-input';
@@ -30,7 +31,7 @@ export async function runRotation(ctx: CommandContext, base: Omit<TokenTestInput
     return EXIT.usage;
   }
 
-  const result = await withNodeFetch(ca, (fetch, signal) => runRotationTest(current, next.clientSecret, { fetch }, signal));
+  const result = await withNodeFetch(ca, (fetch, signal) => runRotationTest(current, next.clientSecret, { fetch, presentedCertificate: presentedCertificateUnlessProxied }, signal));
   if (!result.ok) {
     output.error(`${result.message} [${result.code}]`);
     return EXIT.usage;

@@ -13,6 +13,7 @@ import type { CommandContext } from '../command-context';
 import { readClientId, readServer } from '../credential-options';
 import { EXIT, inputFailureExit, type ExitCode } from '../exit-codes';
 import { tlsEnvWarning, tlsKeyLogRefusal, withNodeFetch } from '../node-fetch';
+import { presentedCertificateUnlessProxied } from '../presented-certificate';
 import { readClientSecret } from '../secret-source';
 import { exitCodeFor, reportJson, reportLines } from '../test-report';
 import { buildTrustStore } from '../trust-store';
@@ -134,7 +135,7 @@ export async function runTest(ctx: CommandContext): Promise<ExitCode> {
   }
   if (input === null) return EXIT.usage;
   const ready = input;
-  const report = await withNodeFetch(trust.value.ca, (fetch, signal) => runTokenTest(ready, { fetch }, signal));
+  const report = await withNodeFetch(trust.value.ca, (fetch, signal) => runTokenTest(ready, { fetch, presentedCertificate: presentedCertificateUnlessProxied }, signal));
   printNewNotices(output, report.notices, printed);
   if (report.request !== null) output.debug(`request sent (secret masked): ${JSON.stringify(report.request)}`);
   if (report.discovery !== null) output.debug(`discovery: ${JSON.stringify(report.discovery)}`);

@@ -37,8 +37,10 @@ export interface HandlerDeps {
   /** Delay before a copy is cleared from the clipboard; default 30 000 ms. */
   readonly clipboardClearMs?: number;
   readonly now?: () => number;
-  /** Reads a refused server certificate to name it in the report (Node shells; Electron: not yet). */
+  /** Reads a refused server certificate to name it in the report (Node: a handshake; Electron: the verify proc's memo). */
   readonly presentedCertificate?: TokenTestDeps['presentedCertificate'];
+  /** Drops what presentedCertificate remembers; called on Forget and on quit. */
+  readonly clearPresentedCertificates?: () => void;
 }
 
 export type Handler<K extends InvokeOperation> = (
@@ -137,6 +139,7 @@ export function createHandlers(deps: HandlerDeps, internals: HandlerInternals = 
   const forget = guarded('forget', async () => {
     const requestsCancelled = abortAll();
     const keysForgotten = slots.clear();
+    deps.clearPresentedCertificates?.();
     await deps.selection?.clearIfOurs();
     const clipboardCleared = await guard.clearIfOurs();
     return ok({ clipboardCleared, requestsCancelled, keysForgotten });
@@ -273,6 +276,7 @@ export function createHandlers(deps: HandlerDeps, internals: HandlerInternals = 
     dispose: async () => {
       abortAll();
       slots.clear();
+      deps.clearPresentedCertificates?.();
       try {
         await deps.selection?.clearIfOurs();
         await guard.dispose();

@@ -15,9 +15,10 @@ import { registerIpcHandlers, sendCommand } from './ipc-main';
 import { aboutText, menuTemplate, withActions } from './menu';
 import { REFUSED_LAUNCH_EXIT_CODE, refusedLaunchMessage, refusedSwitches } from './launch-switches';
 import { attachNavigationGuards } from './navigation-guard';
+import { createCertificateMemo, installCertificateRecorder } from './presented-certificates';
 import { createTrustedWebContents, type SenderInfo } from './sender-trust';
 import { APP_PARTITION, APP_SESSION_OPTIONS, configureAppSession, createSessionFetch } from './session';
-import { applyTestPaths, applyTestTrust } from './test-hooks';
+import { applyTestPaths, testTrust } from './test-hooks';
 import { windowOptions } from './window';
 
 /**
@@ -107,7 +108,10 @@ function start(): void {
   session.defaultSession.setSpellCheckerEnabled(false);
   const ses = session.fromPartition(APP_PARTITION, APP_SESSION_OPTIONS);
   configureAppSession(ses, { origin: APP_ORIGIN, rendererDir });
-  if (__BASIC_HEADER_TEST_HOOKS__) applyTestTrust(ses, process.env, app.isPackaged);
+  // One verify proc: it records a refused certificate so the report can name it, and never accepts
+  // (production always answers Chromium's own verdict; only the test build may trust its CA).
+  const certificates = createCertificateMemo();
+  installCertificateRecorder(ses, certificates, __BASIC_HEADER_TEST_HOOKS__ ? testTrust(process.env, app.isPackaged) : null);
 
   // Linux: text selected in the window lands in PRIMARY; keep it from outliving the window's focus.
   const selection = hasSelectionBuffer(process.platform) ? createSelectionGuard(createElectronSelection()) : undefined;
@@ -116,6 +120,8 @@ function start(): void {
       clipboard: createElectronClipboard(),
       ...(selection === undefined ? {} : { selection }),
       fetch: createSessionFetch((input, init) => ses.fetch(input, init)),
+      presentedCertificate: async (url) => certificates.lookup(url),
+      clearPresentedCertificates: () => certificates.clear(),
       isTrustedWebContents: (id) => trusted.has(id),
       trustedOrigin: APP_ORIGIN,
     },

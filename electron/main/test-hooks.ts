@@ -15,7 +15,7 @@
 import { X509Certificate } from 'node:crypto';
 import { isIP } from 'node:net';
 import path from 'node:path';
-import type { Session } from 'electron';
+import { VERIFY, type VerifyDecision, type VerifyResult } from './presented-certificates';
 
 export const TEST_ROOT_ENV = 'BASIC_HEADER_TEST_ROOT';
 export const TEST_CA_ENV = 'BASIC_HEADER_TEST_CA_PEM';
@@ -40,10 +40,6 @@ export function testCaPem(env: Env, isPackaged: boolean): string | null {
   if (isPackaged || pem === undefined || !pem.includes('-----BEGIN CERTIFICATE-----')) return null;
   return pem;
 }
-
-/** setCertificateVerifyProc results: 0 accept, -2 reject, -3 use Chromium's verdict. */
-export const VERIFY = { accept: 0, reject: -2, chromium: -3 } as const;
-export type VerifyResult = (typeof VERIFY)[keyof typeof VERIFY];
 
 const LOOPBACK_NAMES = new Set(['localhost', '127.0.0.1', '::1', '[::1]']);
 
@@ -71,11 +67,12 @@ export function applyTestPaths(app: { readonly isPackaged: boolean; setPath(name
   for (const [name, dir] of testPathOverrides(env, app.isPackaged)) app.setPath(name, dir);
 }
 
-/** On the app session: trust the test CA for loopback hosts (unpackaged only). */
-export function applyTestTrust(ses: Pick<Session, 'setCertificateVerifyProc'>, env: Env, isPackaged: boolean): void {
+/**
+ * The app session's verify decision that trusts the test CA for loopback hosts (unpackaged
+ * only), or null. The session's one verify proc (presented-certificates.ts) asks it.
+ */
+export function testTrust(env: Env, isPackaged: boolean): VerifyDecision | null {
   const caPem = testCaPem(env, isPackaged);
-  if (caPem === null) return;
-  ses.setCertificateVerifyProc((request, callback) => {
-    callback(verifyWithTestCa({ hostname: request.hostname, certificatePem: request.certificate.data }, caPem, Date.now()));
-  });
+  if (caPem === null) return null;
+  return (request) => verifyWithTestCa({ hostname: request.hostname, certificatePem: request.certificate.data }, caPem, Date.now());
 }

@@ -58,6 +58,8 @@ export interface FaultServer {
   url(path: string): string;
   readonly requests: readonly RecordedRequest[];
   requestCount(): number;
+  /** TCP connections accepted (a TLS handshake that sends no request still counts). */
+  connectionCount(): number;
   close(): Promise<void>;
 }
 
@@ -162,6 +164,10 @@ async function listen(cert: LeafCert | null, caPem: string, options: FaultServer
   });
   // TLS failures on the client side surface here as socket errors; they are the point of some tests.
   server.on('tlsClientError', () => undefined);
+  let connections = 0;
+  server.on('connection', () => {
+    connections += 1;
+  });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   const origin = `${cert === null ? 'http' : 'https'}://127.0.0.1:${port}`;
@@ -171,6 +177,7 @@ async function listen(cert: LeafCert | null, caPem: string, options: FaultServer
     url: (path) => `${origin}${path}`,
     requests,
     requestCount: () => requests.length,
+    connectionCount: () => connections,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

@@ -16,10 +16,12 @@ import path from 'node:path';
 import vm from 'node:vm';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumCertificate } from '../../support/electron/chromium-certificate';
 import { createFakeElectron } from '../../support/electron/fake-main-electron';
+import { createTestCa, issueLeafCert } from '../../support/test-ca';
 
-const TRACES = [/BASIC_HEADER_TEST_/, /setCertificateVerifyProc/, /X509Certificate/, /test-hooks/];
-const PEM = '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n';
+// setCertificateVerifyProc is no trace: both builds install the one proc that records refused certificates.
+const TRACES = [/BASIC_HEADER_TEST_/, /X509Certificate/, /test-hooks/];
 
 let outDir: string;
 const bundles: { production: string; test: string } = { production: '', test: '' };
@@ -57,14 +59,22 @@ describe('test hooks in the main bundle', () => {
   });
 
   it('run unpackaged with both switches set, only the test build redirects paths and trusts the test CA', async () => {
-    const env = { BASIC_HEADER_TEST_ROOT: path.join(outDir, 'root'), BASIC_HEADER_TEST_CA_PEM: PEM };
+    const ca = await createTestCa();
+    const leaf = await issueLeafCert(ca);
+    const env = { BASIC_HEADER_TEST_ROOT: path.join(outDir, 'root'), BASIC_HEADER_TEST_CA_PEM: ca.cert };
+    const verdict = (fake: Awaited<ReturnType<typeof runBundle>>): number => {
+      let result = Number.NaN;
+      fake.verifyProcs.get('basic-header')?.({ hostname: '127.0.0.1', errorCode: -202, certificate: chromiumCertificate(leaf.cert) }, (r) => { result = r; });
+      return result;
+    };
     const test = await runBundle(bundles.test, env);
     expect(test.log.filter((l) => l.startsWith('setPath:'))).toHaveLength(6);
-    expect(test.log).toContain('setCertificateVerifyProc');
+    expect(verdict(test)).toBe(0);
 
     const production = await runBundle(bundles.production, env);
     expect(production.log.some((l) => l.startsWith('setPath:'))).toBe(false);
-    expect(production.log).not.toContain('setCertificateVerifyProc');
+    // Production's proc only records and defers to Chromium: the test CA is not trusted.
+    expect(verdict(production)).toBe(-3);
     // The rest of the launch is the same: the window still opens on app://.
     expect(production.windows).toHaveLength(1);
     expect(production.log).toContain('protocol.handle:app');

@@ -4,12 +4,24 @@
  * only unpackaged, single-instance lock, in-memory session, window, menu, IPC,
  * guards on every webContents, quit on close, dispose before quit, no crashReporter.
  */
+import { X509Certificate } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { APP_START_URL } from '../../../electron/shared/app-origin';
 import { INVOKE_CHANNELS } from '../../../electron/shared/ipc-contract';
+import { chromiumCertificate } from '../../support/electron/chromium-certificate';
 import { createFakeElectron, type FakeMainElectron, type FakeMainOptions } from '../../support/electron/fake-main-electron';
+import { createTestCa, issueLeafCert } from '../../support/test-ca';
+
+/** Runs a handshake's certificate through the app session's verify proc, as Chromium would. */
+function verdict(fake: FakeMainElectron, hostname: string, pem: string, errorCode = -202): number {
+  const proc = fake.verifyProcs.get('basic-header');
+  if (proc === undefined) throw new Error('no verify proc on the app session');
+  let result = Number.NaN;
+  proc({ hostname, errorCode, certificate: chromiumCertificate(pem) }, (r) => { result = r; });
+  return result;
+}
 
 let current: FakeMainElectron | null = null;
 // The mock is created once; its exports read whichever fake the current test installed.
@@ -60,16 +72,48 @@ describe('main.ts wiring', () => {
   });
 
   it('unpackaged with BASIC_HEADER_TEST_CA_PEM: the test CA is trusted on the app session', async () => {
-    const fake = await launch({ isPackaged: false, gotLock: true }, { BASIC_HEADER_TEST_CA_PEM: '-----BEGIN CERTIFICATE-----\nx\n-----END CERTIFICATE-----' });
+    const ca = await createTestCa();
+    const leaf = await issueLeafCert(ca);
+    const fake = await launch({ isPackaged: false, gotLock: true }, { BASIC_HEADER_TEST_CA_PEM: ca.cert });
     await fake.ready();
-    expect(fake.log).toContain('setCertificateVerifyProc');
+    expect(verdict(fake, '127.0.0.1', leaf.cert)).toBe(0);
   });
 
-  it('packaged: the test switches are ignored', async () => {
-    const fake = await launch({ isPackaged: true, gotLock: true }, { BASIC_HEADER_TEST_ROOT: '/tmp/bh-root', BASIC_HEADER_TEST_CA_PEM: '-----BEGIN CERTIFICATE-----\nx\n-----END CERTIFICATE-----' });
+  it('packaged: the test switches are ignored; the one verify proc never accepts', async () => {
+    const ca = await createTestCa();
+    const leaf = await issueLeafCert(ca);
+    const fake = await launch({ isPackaged: true, gotLock: true }, { BASIC_HEADER_TEST_ROOT: '/tmp/bh-root', BASIC_HEADER_TEST_CA_PEM: ca.cert });
     await fake.ready();
     expect(fake.log.some((l) => l.startsWith('setPath:'))).toBe(false);
-    expect(fake.log).not.toContain('setCertificateVerifyProc');
+    expect(fake.log.filter((l) => l === 'setCertificateVerifyProc')).toHaveLength(1);
+    expect(verdict(fake, '127.0.0.1', leaf.cert)).toBe(-3);
+  });
+
+  it('a refused certificate reaches the token test report; Forget clears what was remembered', async () => {
+    const ca = await createTestCa('Corp Inspection CA');
+    const leaf = await issueLeafCert(ca, { dns: ['dev-1.okta.com'] });
+    const fake = await launch({ isPackaged: true, gotLock: true });
+    await fake.ready();
+    // What Chromium does on an untrusted certificate: the verify proc sees it, then fetch fails.
+    fake.net.fetch = async (url) => {
+      expect(verdict(fake, new URL(url).hostname, leaf.cert, -202)).toBe(-3);
+      throw new Error('net::ERR_CERT_AUTHORITY_INVALID');
+    };
+    const win = fake.windows[0];
+    const test = fake.ipcListeners.get(INVOKE_CHANNELS.testCredentials);
+    const forget = fake.ipcListeners.get(INVOKE_CHANNELS.forget);
+    if (win === undefined || test === undefined || forget === undefined) throw new Error('no window or handlers');
+    const fromWindow = { sender: { id: win.webContents.id }, senderFrame: { url: APP_START_URL, parent: null } };
+    const payload = { requestId: 'r1', target: 'dev-1.okta.com', authServer: { kind: 'org' }, clientId: '0oa1', clientSecret: 'not-a-real-secret-1234', scopes: [], authMethod: 'client_secret_basic', formEncode: false, timeoutMs: 15_000 };
+    const first = await test(fromWindow, payload);
+    expect(first).toMatchObject({ ok: true, value: { outcome: 'no-answer', explanation: { id: 'tls-untrusted' }, certificate: { subject: 'dev-1.okta.com', issuer: 'Corp Inspection CA', sha256: new X509Certificate(leaf.cert).fingerprint256 } } });
+
+    expect(await forget(fromWindow, { reason: 'user' })).toMatchObject({ ok: true });
+    fake.net.fetch = async () => { throw new Error('net::ERR_CERT_AUTHORITY_INVALID'); };
+    const second = await test(fromWindow, { ...payload, requestId: 'r2' });
+    expect(second).toMatchObject({ ok: true, value: { explanation: { id: 'tls-untrusted' } } });
+    // core leaves the field out when the shell names nothing.
+    expect((second as { value: Record<string, unknown> }).value).not.toHaveProperty('certificate');
   });
 
   it('a second instance quits at once and builds nothing', async () => {

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { applyTestPaths, applyTestTrust, isLoopbackName, REDIRECTED_PATHS, TEST_CA_ENV, TEST_ROOT_ENV, testCaPem, testPathOverrides, VERIFY, verifyWithTestCa } from '../../../electron/main/test-hooks';
+import { VERIFY } from '../../../electron/main/presented-certificates';
+import { applyTestPaths, isLoopbackName, REDIRECTED_PATHS, TEST_CA_ENV, TEST_ROOT_ENV, testCaPem, testPathOverrides, testTrust, verifyWithTestCa } from '../../../electron/main/test-hooks';
 import { createTestCa, issueLeafCert, type LeafCert, type TestCa } from '../../support/test-ca';
 
 const root = path.resolve('/tmp/bh-test-root');
@@ -88,12 +89,7 @@ describe('isLoopbackName', () => {
   );
 });
 
-describe('applyTestPaths / applyTestTrust (the glue main.ts calls in the test build)', () => {
-  type Proc = (request: { hostname: string; certificate: { data: string } }, callback: (result: number) => void) => void;
-  const fakeSession = () => {
-    const state: { proc: Proc | null } = { proc: null };
-    return { state, ses: { setCertificateVerifyProc: (proc: Proc | null) => { state.proc = proc; } } };
-  };
+describe('applyTestPaths / testTrust (the glue main.ts calls in the test build)', () => {
 
   it('moves every path into the root, unpackaged only', () => {
     const set: string[] = [];
@@ -108,18 +104,12 @@ describe('applyTestPaths / applyTestTrust (the glue main.ts calls in the test bu
     const testCa = await createTestCa();
     const testLeaf = await issueLeafCert(testCa);
     const other = await issueLeafCert(await createTestCa('someone else'));
-    const { state, ses } = fakeSession();
-    applyTestTrust(ses as never, { [TEST_CA_ENV]: testCa.cert }, false);
-    const verify = (hostname: string, pem: string): number => {
-      let result = Number.NaN;
-      state.proc?.({ hostname, certificate: { data: pem } }, (r) => { result = r; });
-      return result;
-    };
+    const decide = testTrust({ [TEST_CA_ENV]: testCa.cert }, false);
+    const verify = (hostname: string, pem: string): number =>
+      decide?.({ hostname, errorCode: -202, certificate: { data: pem, subjectName: '', issuerName: '', fingerprint: '' } }) ?? Number.NaN;
     expect(verify('127.0.0.1', testLeaf.cert)).toBe(VERIFY.accept);
     expect(verify('127.0.0.1', other.cert)).toBe(VERIFY.chromium);
     expect(verify('dev-123.okta.com', testLeaf.cert)).toBe(VERIFY.chromium);
-    const packaged = fakeSession();
-    applyTestTrust(packaged.ses as never, { [TEST_CA_ENV]: testCa.cert }, true);
-    expect(packaged.state.proc).toBeNull();
+    expect(testTrust({ [TEST_CA_ENV]: testCa.cert }, true)).toBeNull();
   });
 });

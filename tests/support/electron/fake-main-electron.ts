@@ -14,6 +14,8 @@ export interface FakeMainOptions {
 /** The Electron exports main.ts imports, in the shape vi.mock must return. */
 export const MAIN_ELECTRON_EXPORTS = ['app', 'protocol', 'session', 'BrowserWindow', 'Menu', 'dialog', 'nativeTheme', 'clipboard', 'ClipboardItem', 'ipcMain', 'crashReporter'] as const;
 
+export type VerifyProc = (request: { hostname: string; errorCode: number; certificate: { data: string; subjectName: string; issuerName: string; fingerprint: string } }, callback: (result: number) => void) => void;
+
 export type FakeMainElectron = ReturnType<typeof createFakeElectron>;
 
 export function createFakeElectron(options: FakeMainOptions) {
@@ -59,14 +61,18 @@ export function createFakeElectron(options: FakeMainOptions) {
     isMinimized(): boolean { return this.state.minimized; }
     isVisible(): boolean { return this.state.visible; }
   }
+  /** The verify proc installed on each session (by partition), so a test can run a handshake's verdict through it. */
+  const verifyProcs = new Map<string, VerifyProc>();
+  /** What every session's fetch does; a test swaps it (e.g. to fail as Chromium does on a refused certificate). */
+  const net: { fetch: (url: string, init?: RequestInit) => Promise<Response> } = { fetch: async () => new Response('{}') };
   const makeSession = (partition: string, sessionOptions: unknown) => {
     const ses = Object.assign(new EventEmitter(), {
       setPermissionRequestHandler: () => log.push('setPermissionRequestHandler'),
       setPermissionCheckHandler: () => log.push('setPermissionCheckHandler'),
       setDevicePermissionHandler: () => log.push('setDevicePermissionHandler'),
       setSpellCheckerEnabled: (on: boolean) => log.push(`spellcheck:${partition}:${on}`),
-      setCertificateVerifyProc: () => log.push('setCertificateVerifyProc'),
-      fetch: async () => new Response('{}'),
+      setCertificateVerifyProc: (proc: VerifyProc) => { log.push('setCertificateVerifyProc'); verifyProcs.set(partition, proc); },
+      fetch: (url: string, init?: RequestInit) => net.fetch(url, init),
       protocol: { handle: (scheme: string) => log.push(`protocol.handle:${scheme}`) },
       webRequest: { onBeforeRequest: () => log.push('onBeforeRequest') },
     });
@@ -118,5 +124,5 @@ export function createFakeElectron(options: FakeMainOptions) {
     },
     crashReporter: { start: () => log.push('crashReporter.start') },
   };
-  return { electron, log, primary, ready: () => { resolveReady(); return ready.then(() => new Promise((r) => setTimeout(r, 0))); }, appEvents, windows, sessions, ipcChannels, ipcListeners, openDialogs, openDialogAnswer };
+  return { electron, log, primary, ready: () => { resolveReady(); return ready.then(() => new Promise((r) => setTimeout(r, 0))); }, appEvents, windows, sessions, verifyProcs, net, ipcChannels, ipcListeners, openDialogs, openDialogAnswer };
 }
