@@ -25,8 +25,11 @@ export interface TestJson {
   /** token_type from the response. */
   readonly tokenType: string | null;
   readonly dpop: { readonly jkt: string; readonly nonceRetried: boolean; readonly bound: boolean } | null;
-  /** On a certificate failure, what the server presented (read without sending anything); else null. */
-  readonly certificate: PresentedCertificate | null;
+  /**
+   * Only on a certificate failure: what the server presented (read without sending
+   * anything). Absent otherwise, so every other answer keeps the documented key set.
+   */
+  readonly certificate?: PresentedCertificate;
 }
 
 export function reportJson(report: TokenTestReport): TestJson {
@@ -43,7 +46,7 @@ export function reportJson(report: TokenTestReport): TestJson {
     authMethod: report.authMethod,
     tokenType: report.token?.tokenType ?? null,
     dpop: report.dpop === null ? null : { jkt: report.dpop.jkt, nonceRetried: report.dpop.nonceRetried, bound: report.dpop.bound },
-    certificate: report.certificate ?? null,
+    ...(report.certificate == null ? {} : { certificate: report.certificate }),
   };
 }
 
