@@ -6,22 +6,17 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactElement } from 'react';
 import type { ForgetRequest } from '../electron/shared/ipc-contract';
-import { displayAccelerator, SHORTCUTS } from '../electron/shared/shortcuts';
 import { getBridge, NO_BRIDGE_MESSAGE } from './bridge';
 import { createCommandHub } from './commands';
-import { useIdleForget } from './hooks/use-idle-forget';
 import { isMacPlatform } from './platform';
-import { shortcutFor } from './shortcut-match';
-import { EraseIcon, InfoIcon, KeyboardIcon, ShieldIcon, WarningIcon } from './components/icons';
-import { ShortcutsDialog } from './components/lazy-panels';
+import { withFormLogic } from './lazy-chunks';
+import { EraseIcon, InfoIcon, KeyboardIcon, ShieldIcon } from './components/icons';
+import { IdleWarning, ShortcutsDialog } from './components/lazy-panels';
 import { Workspace } from './components/workspace';
 
-const IDLE_CHOICES: readonly { readonly value: string; readonly label: string; readonly minutes: number | null }[] = [
-  { value: 'off', label: 'Off', minutes: null },
-  { value: '1', label: '1 min', minutes: 1 },
-  { value: '5', label: '5 min', minutes: 5 },
-  { value: '15', label: '15 min', minutes: 15 },
-];
+/** The idle timeout's choices in minutes (null: off); the select's values are 'off', '1', '5', '15'. */
+const IDLE_MINUTES: readonly (number | null)[] = [null, 1, 5, 15];
+const idleValue = (minutes: number | null): string => (minutes === null ? 'off' : String(minutes));
 
 /** How long an app-level status line stays. */
 const STATUS_MS = 8000;
@@ -52,17 +47,13 @@ export function App(): ReactElement {
     // Drop everything on screen first; telling main (clipboard, running test) follows.
     setGeneration((g) => g + 1);
     document.getElementById('main')?.scrollTo({ top: 0 });
-    const base = reason === 'idle'
-      ? 'Everything was forgotten after a period of inactivity.'
-      : 'Everything forgotten: fields, outputs, results and the header check are empty.';
+    // The wording is in the form logic chunk, which has landed before anything can be forgotten.
+    const say = (clipboardCleared: boolean): void => withFormLogic((logic) => announce(logic.forgetAnnouncement(reason, clipboardCleared)));
     if (bridge === null) {
-      announce(base);
+      say(false);
       return;
     }
-    bridge.forget({ reason }).then(
-      (reply) => announce(reply.ok && reply.value.clipboardCleared ? `${base} The copied value was removed from the clipboard.` : base),
-      () => announce(base),
-    );
+    bridge.forget({ reason }).then((reply) => say(reply.ok && reply.value.clipboardCleared), () => say(false));
   }, [bridge, announce]);
 
   // The app-wide commands; copy-header and test-credentials belong to the workspace.
@@ -83,10 +74,13 @@ export function App(): ReactElement {
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent): void => {
       if (event.defaultPrevented || event.repeat) return;
-      const shortcut = shortcutFor(event);
-      if (shortcut === null) return;
-      event.preventDefault();
-      commands.emit(shortcut.command, 'keyboard');
+      // The matcher is in the form-logic chunk (not the first paint); it has landed before the form is usable.
+      withFormLogic((logic) => {
+        const shortcut = logic.shortcutFor(event);
+        if (shortcut === null) return;
+        event.preventDefault();
+        commands.emit(shortcut.command, 'keyboard');
+      });
     };
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
@@ -101,11 +95,8 @@ export function App(): ReactElement {
     }
   }, [generation]);
 
-  const idleMinutes = IDLE_CHOICES.find((c) => c.value === idleChoice)?.minutes ?? null;
+  const idleMinutes = IDLE_MINUTES.find((m) => idleValue(m) === idleChoice) ?? null;
   const onIdle = useCallback(() => forget('idle'), [forget]);
-  const { secondsLeft } = useIdleForget(idleMinutes, onIdle);
-
-  const testShortcut = SHORTCUTS.find((s) => s.command === 'test-credentials');
 
   return (
     <div className="app">
@@ -122,7 +113,7 @@ export function App(): ReactElement {
           <div className="toolbar-field">
             <label htmlFor="idle-timeout">Forget when idle</label>
             <select id="idle-timeout" className="select select-small" value={idleChoice} onChange={(e) => setIdleChoice(e.target.value)}>
-              {IDLE_CHOICES.map((c) => <option key={c.value} value={c.value}>{c.label}</option>)}
+              {IDLE_MINUTES.map((m) => <option key={idleValue(m)} value={idleValue(m)}>{m === null ? 'Off' : `${m} min`}</option>)}
             </select>
           </div>
           <button type="button" className="button button-quiet" onClick={() => setShortcutsOpen(true)}>
@@ -151,18 +142,13 @@ export function App(): ReactElement {
           bridge={bridge}
           commands={commands}
           announce={announce}
-          testShortcut={testShortcut === undefined ? '' : displayAccelerator(testShortcut.accelerator, isMac)}
+          isMac={isMac}
         />
       </main>
 
       {/* A status bar below the scrolling page: seen wherever the page is scrolled, and never covering a field. */}
       <div className="toasts">
-        {secondsLeft === null ? null : (
-          <p className="toast" data-tone="warning">
-            <WarningIcon />
-            <span>No activity: everything will be forgotten in {secondsLeft} s. Press any key or move the pointer to keep it.</span>
-          </p>
-        )}
+        <IdleWarning minutes={idleMinutes} onIdle={onIdle} />
         <p className="toast app-status" data-tone="ok" role="status">{status?.text ?? ''}</p>
       </div>
 

@@ -19,10 +19,3 @@ export function getBridge(): Bridge | null {
   }
   return candidate as Bridge;
 }
-
-/** A fresh id per test run, so a late result or a cancel never applies to a newer run. */
-export function newRequestId(): string {
-  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
-}

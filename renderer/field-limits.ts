@@ -11,15 +11,10 @@ export interface FieldLimit {
   readonly advice: string;
 }
 
+/** The credential fields' caps; the lazy panels' fields have theirs in panel-field-limits.ts (not in the first paint). */
 export const FIELD_LIMITS = {
   clientId: { max: LIMITS.clientIdChars, advice: 'Okta client IDs are about 20 characters: check what was copied.' },
   clientSecret: { max: LIMITS.clientSecretChars, advice: 'Okta client secrets are 40 to 64 characters: check what was copied.' },
-  target: { max: LIMITS.targetChars, advice: 'Paste only the Okta domain or the issuer URL.' },
-  customServerId: { max: LIMITS.customServerIdChars, advice: 'Authorization server IDs are about 20 characters.' },
-  // Every scope at its longest, with one separator each.
-  scopes: { max: LIMITS.scopes * (LIMITS.scopeChars + 1), advice: `A test sends at most ${LIMITS.scopes} scopes.` },
-  // A pasted header is copied back only through the guarded clipboard, which takes this much.
-  headerCheck: { max: LIMITS.copyTextChars, advice: 'Paste only the Authorization header or its Base64 value.' },
 } as const satisfies Readonly<Record<string, FieldLimit>>;
 
 /** The longest text the guarded clipboard takes (a request with the header inline fits easily). */

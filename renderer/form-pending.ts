@@ -5,6 +5,7 @@
  */
 import { EMPTY_CLIENT_ID_NOTICE, EMPTY_CLIENT_SECRET_NOTICE } from '../core/encoding/empty-notices';
 import type { EncodeOutput } from '../core/encoding/types';
+import type { FormState } from './form-state';
 import type { NoticeGroups } from './notice-groups';
 import type { Preview } from './test-settings';
 
@@ -14,4 +15,8 @@ export const PENDING_ENCODE: EncodeOutput = {
   notices: [EMPTY_CLIENT_ID_NOTICE, EMPTY_CLIENT_SECRET_NOTICE], formEncodingDiffers: false, splitSuggestion: null,
 };
 export const PENDING_GROUPS: NoticeGroups = { clientId: [EMPTY_CLIENT_ID_NOTICE], clientSecret: [EMPTY_CLIENT_SECRET_NOTICE], formEncoding: [] };
+/** formState's answer for the empty form. */
+export const FORM_PENDING: FormState = { encoded: PENDING_ENCODE, groups: PENDING_GROUPS, fixes: { clientId: [], clientSecret: [] }, encodedClientId: '',
+  outputPlaceholder: 'Enter a client ID and a client secret',
+};
 export const PENDING_PREVIEW: Preview = { request: null, problem: null, notices: { target: [], server: [], scopes: [], credentials: [], general: [] } };

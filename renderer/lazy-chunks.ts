@@ -43,6 +43,21 @@ function fetchFormLogic(): Promise<FormLogic> {
 /** Started when this module is evaluated: before React's first render, in parallel with it. */
 fetchFormLogic().catch(() => undefined);
 
+/** The form logic, loaded if it has not landed yet. */
+export function loadFormLogicNow(): Promise<FormLogic> {
+  return formLogic === null ? fetchFormLogic() : Promise.resolve(formLogic);
+}
+
+/**
+ * Runs `run` with the form logic: at once if it has landed, else when it does
+ * (a key pressed in those few milliseconds still counts, only its default
+ * action can no longer be prevented).
+ */
+export function withFormLogic(run: (logic: FormLogic) => void): void {
+  if (formLogic !== null) run(formLogic);
+  else fetchFormLogic().then(run, () => undefined);
+}
+
 /** The form logic, or null for the few milliseconds before its chunk has landed. */
 export function useFormLogic(): FormLogic | null {
   const [logic, setLogic] = useState<FormLogic | null>(formLogic);
@@ -63,9 +78,10 @@ const loadTestPanel = loader(() => import('./components/test-panel'));
 const loadCheckHeaderPanel = loader(() => import('./components/check-header-panel'));
 const loadTestResult = loader(() => import('./components/test-result'));
 const loadShortcutsDialog = loader(() => import('./components/shortcuts-dialog'));
+const loadIdleWarning = loader(() => import('./components/idle-warning'));
 
 export const panelLoaders = {
-  testPanel: loadTestPanel, checkHeaderPanel: loadCheckHeaderPanel, testResult: loadTestResult, shortcutsDialog: loadShortcutsDialog,
+  testPanel: loadTestPanel, checkHeaderPanel: loadCheckHeaderPanel, testResult: loadTestResult, shortcutsDialog: loadShortcutsDialog, idleWarning: loadIdleWarning,
 } as const;
 
 /** Starts every panel chunk's download (each at most once). */

@@ -10,7 +10,8 @@ import { prepareTokenTest, type InputErrorCode } from '../core/okta/token-reques
 import type { ClientSigningKey } from '../core/okta/types';
 import type { Notice } from '../core/shared/notice';
 import type { ClientKeyInfo } from '../electron/shared/ipc-contract';
-import { toTokenTestInput, type Preview, type PreviewPlace, type TestSettings } from './test-settings';
+import { toTokenTestInput } from './test-input';
+import type { Preview, PreviewPlace, TestSettings } from './test-settings';
 
 /**
  * The preview only builds the masked request, which never signs: core needs the

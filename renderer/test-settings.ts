@@ -1,8 +1,9 @@
 /**
  * The Test credentials form as plain data. The request preview worked out from
- * it lives in request-preview.ts: it needs core/okta, which the first paint does not load.
+ * it lives in request-preview.ts: it needs core/okta, which the first paint does not load;
+ * turning the form into a token-test input is in test-input.ts, for the same reason.
  */
-import { DEFAULT_TIMEOUT_MS, type AuthServerChoice, type ClientAuthMethod, type MaskedRequest, type TokenTestInput } from '../core/okta/types';
+import { DEFAULT_TIMEOUT_MS, type AuthServerChoice, type ClientAuthMethod, type MaskedRequest } from '../core/okta/types';
 import type { Notice } from '../core/shared/notice';
 import type { ClientKeyInfo } from '../electron/shared/ipc-contract';
 
@@ -31,31 +32,6 @@ export const INITIAL_SETTINGS: TestSettings = {
   dpop: false,
   clientKey: null,
 };
-
-export const TIMEOUT_CHOICES = [5, 10, 15, 30, 60] as const;
-
-export function toAuthServer(settings: TestSettings): AuthServerChoice {
-  return settings.serverKind === 'custom' ? { kind: 'custom', id: settings.customId.trim() } : { kind: settings.serverKind };
-}
-
-export function toScopes(text: string): string[] {
-  return text.split(/[\s,]+/).filter((s) => s !== '');
-}
-
-/** The one place the form becomes a token-test input (the preview and the real run agree). */
-export function toTokenTestInput(settings: TestSettings, clientId: string, clientSecret: string, formEncode: boolean): TokenTestInput {
-  return {
-    target: settings.target,
-    authServer: toAuthServer(settings),
-    clientId,
-    clientSecret,
-    scopes: toScopes(settings.scopes),
-    authMethod: settings.authMethod,
-    formEncode,
-    timeoutMs: settings.timeoutSeconds * 1000,
-    dpop: settings.dpop,
-  };
-}
 
 export type PreviewPlace = 'target' | 'server' | 'scopes' | 'credentials';
 

@@ -4,7 +4,7 @@ import type { Diagnosis } from '../../core/encoding/types';
 import { probableClientId, repairHeader } from '../header-repair';
 import type { CopyFeedback, CopyRequest } from '../hooks/use-copy';
 import { mistakeName } from '../mistake-names';
-import { FIELD_LIMITS } from '../field-limits';
+import { PANEL_FIELD_LIMITS } from '../panel-field-limits';
 import { CopyStatus } from './copy-status';
 import { CheckIcon, CopyIcon, WarningIcon } from './icons';
 import { NoticeList } from './notice-list';
@@ -50,7 +50,7 @@ function clientIdText(diagnosis: Diagnosis, probable: string | null): ReactEleme
 /** Decode-and-diagnose: shows the client ID and the secret's length, never the secret; repairs formatting mistakes. */
 export function CheckHeaderPanel({ text, onText, feedback, copy }: CheckHeaderPanelProps): ReactElement {
   const id = useId();
-  // A paste is capped (FIELD_LIMITS.headerCheck); the diagnosis may still lag a keystroke behind.
+  // A paste is capped (PANEL_FIELD_LIMITS.headerCheck); the diagnosis may still lag a keystroke behind.
   const deferred = useDeferredValue(text);
   const diagnosis = useMemo(() => safeDiagnose(deferred), [deferred]);
   const repair = useMemo(() => (diagnosis === null ? null : repairHeader(deferred, diagnosis)), [deferred, diagnosis]);
@@ -64,7 +64,7 @@ export function CheckHeaderPanel({ text, onText, feedback, copy }: CheckHeaderPa
         label="Header or Base64 value"
         value={text}
         onValue={onText}
-        limit={FIELD_LIMITS.headerCheck}
+        limit={PANEL_FIELD_LIMITS.headerCheck}
         rows={4}
         placeholder="Authorization: Basic MG9h…"
         guard={{ textOf: (v, start, end) => v.slice(start, end), copy: (t) => void copy({ text: t, purpose: 'header', slot: 'header-check', what: 'Selected text copied' }) }}

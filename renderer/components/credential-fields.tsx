@@ -1,14 +1,14 @@
-import { useId, useState, type ReactElement } from 'react';
+import { useId, type ReactElement } from 'react';
 import type { EncodeOutput } from '../../core/encoding/types';
-import type { Notice } from '../../core/shared/notice';
 import type { FieldFix } from '../field-fixes';
 import { pairIn } from '../id-pair';
 import type { CopyFeedback } from '../hooks/use-copy';
 import type { NoticeGroups } from '../notice-groups';
+import type { FormLogic } from '../lazy-chunks';
 import { FIELD_LIMITS } from '../field-limits';
-import { CopyStatus } from './copy-status';
-import { EyeIcon, EyeOffIcon, SplitIcon } from './icons';
 import { NoticeList } from './notice-list';
+import { CopyStatus } from './copy-status';
+import { EyeIcon, EyeOffIcon } from './icons';
 import { TextField, type CopyGuard } from './text-field';
 
 export interface CredentialFieldsProps {
@@ -28,50 +28,20 @@ export interface CredentialFieldsProps {
   readonly feedback: CopyFeedback | null;
   /** One-click repairs for what each field's notices flag (from the form logic chunk). */
   readonly fixes: { readonly clientId: readonly FieldFix[]; readonly clientSecret: readonly FieldFix[] };
-}
-
-/** Fix buttons under a notice: each applies one repair to the field's text. */
-function fixButtons(fixes: readonly FieldFix[], value: string, onValue: (v: string) => void): (n: Notice) => ReactElement | null {
-  return (n) => {
-    const mine = fixes.filter((f) => f.code === n.code);
-    if (mine.length === 0) return null;
-    return (
-      <>
-        {mine.map((f) => (
-          <button key={f.label} type="button" className="button button-small" onClick={() => onValue(f.apply(value))}>{f.label}</button>
-        ))}
-      </>
-    );
-  };
-}
-
-/** core's two words for a pair (secret field empty or filled), said once, naming the ID but never the secret. */
-const PAIR_CODES = new Set(['id-secret-pasted-together', 'colon-in-client-id']);
-function pairNotice(idPart: string): Notice {
-  return {
-    code: 'id-secret-pasted-together',
-    severity: 'warning',
-    message: `This holds a client ID (${idPart}) and a secret joined by a colon; the secret part is hidden. Split them: the part before the first colon goes in Client ID, the rest in Client secret.`,
-  };
+  /**
+   * The form logic chunk, with the pair notes and fix buttons (pair-notes.tsx); null only for
+   * the moment before it lands, when no fix exists yet and a pasted pair is masked but not yet explained.
+   */
+  readonly logic: FormLogic | null;
 }
 
 export function CredentialFields(props: CredentialFieldsProps): ReactElement {
   const { clientId, clientSecret, secretShown, formEncode, groups } = props;
   const id = useId();
-  const [confirmSplit, setConfirmSplit] = useState(false);
   const pair = pairIn(clientId);
   // A secret pasted into the ID field (id:secret) is masked like the secret field.
   const idMasked = pair !== null;
-  const split = (): void => {
-    if (pair === null) return;
-    if (clientSecret !== '' && !confirmSplit) {
-      setConfirmSplit(true);
-      return;
-    }
-    setConfirmSplit(false);
-    props.onClientId(pair.clientId);
-    props.onClientSecret(pair.clientSecret);
-  };
+  const { logic } = props;
   // A smart-quote paste also differs under form-encoding; the fix comes first, so that note waits.
   const fixable = props.fixes.clientId.length + props.fixes.clientSecret.length > 0;
   const formNotes = fixable ? [] : groups.formEncoding;
@@ -81,10 +51,7 @@ export function CredentialFields(props: CredentialFieldsProps): ReactElement {
       <TextField
         label="Client ID"
         value={clientId}
-        onValue={(v) => {
-          setConfirmSplit(false);
-          props.onClientId(v);
-        }}
+        onValue={props.onClientId}
         limit={FIELD_LIMITS.clientId}
         type={idMasked ? 'password' : 'text'}
         invalid={groups.clientId.some((n) => n.severity === 'error')}
@@ -92,22 +59,18 @@ export function CredentialFields(props: CredentialFieldsProps): ReactElement {
         notes={
           <>
             <CopyStatus feedback={props.feedback} slot="client-id" />
-            <NoticeList
-              notices={pair === null ? groups.clientId : [pairNotice(pair.clientId), ...groups.clientId.filter((n) => !PAIR_CODES.has(n.code))]}
-              brief
-              actionsOf={fixButtons(props.fixes.clientId, clientId, props.onClientId)}
-            />
-            {pair === null ? null : confirmSplit ? (
-              <div className="confirm" role="group" aria-label="Replace the secret">
-                <span>The Client secret field is filled. Replace it with the secret from this pair?</span>
-                <button type="button" className="button button-small" onClick={split}>Replace the secret</button>
-                <button type="button" className="button button-small button-quiet" onClick={() => setConfirmSplit(false)}>Keep it</button>
-              </div>
+            {pair === null || logic === null ? (
+              <NoticeList notices={groups.clientId} brief actionsOf={logic?.fixButtons(props.fixes.clientId, clientId, props.onClientId)} />
             ) : (
-              <button type="button" className="button button-small" onClick={split}>
-                <SplitIcon />
-                <span>Split into ID and secret</span>
-              </button>
+              <logic.PairNotes
+                pair={pair}
+                notices={groups.clientId}
+                clientId={clientId}
+                clientSecret={clientSecret}
+                onClientId={props.onClientId}
+                onClientSecret={props.onClientSecret}
+                fixes={props.fixes.clientId}
+              />
             )}
           </>
         }
@@ -134,7 +97,7 @@ export function CredentialFields(props: CredentialFieldsProps): ReactElement {
         }
         notes={
           <>
-            <NoticeList notices={groups.clientSecret} brief actionsOf={fixButtons(props.fixes.clientSecret, clientSecret, props.onClientSecret)} />
+            <NoticeList notices={groups.clientSecret} brief actionsOf={logic?.fixButtons(props.fixes.clientSecret, clientSecret, props.onClientSecret)} />
             <CopyStatus feedback={props.feedback} slot="secret" />
           </>
         }

@@ -10,6 +10,8 @@ export interface CredentialOutputsProps {
   readonly encoded: EncodeOutput;
   /** The client ID text exactly as it went into the Base64 (form-encoded when that option is on). */
   readonly encodedClientId: string;
+  /** Shown while there is no value (form-state.ts). */
+  readonly placeholder: string;
   readonly shown: boolean;
   readonly onShown: (shown: boolean) => void;
   readonly feedback: CopyFeedback | null;
@@ -18,12 +20,11 @@ export interface CredentialOutputsProps {
 
 const HEADER_PREFIX = 'Authorization: Basic ';
 
-export function CredentialOutputs({ encoded, encodedClientId, shown, onShown, feedback, onCopy }: CredentialOutputsProps): ReactElement {
+export function CredentialOutputs({ encoded, encodedClientId, placeholder, shown, onShown, feedback, onCopy }: CredentialOutputsProps): ReactElement {
   const value = encoded.value;
   const masked = value === null ? null : maskBase64(value, encodedClientId);
   const base64Display = value === null ? null : shown ? value : masked;
   const headerDisplay = value === null ? null : shown ? encoded.header : `${HEADER_PREFIX}${masked ?? ''}`;
-  const placeholder = encoded.status === 'invalid' ? 'Fix the problem marked above' : 'Enter a client ID and a client secret';
   return (
     <section className="outputs" aria-labelledby="outputs-heading">
       <div className="outputs-head">

@@ -1,29 +1,30 @@
 /**
  * The panels that are not needed to paint the credential form, each in its own
  * chunk (issue 16): Test credentials, Check a header, the test result views and
- * the keyboard shortcuts dialog.
+ * the keyboard shortcuts dialog, the idle timeout.
  * Import sites use these instead of the real modules (only `import type` may
  * name those from eager code). The two column panels share one boundary with
- * both skeletons (PanelsBoundary); lazy-chunks.ts prefetches every chunk right
+ * both skeletons (PanelsBoundary); the result views' wrapper is in the Test panel's chunk
+ * (lazy-test-result.tsx); lazy-chunks.ts prefetches every chunk right
  * after the first paint. A new lazy panel: a loader in lazy-chunks.ts, a lazy
  * component here, and a skeleton where it sits.
  */
 import { lazy, Suspense, useEffect, useState, type ComponentType, type ReactElement, type ReactNode } from 'react';
 import { panelLoaders } from '../lazy-chunks';
 import type { CheckHeaderPanelProps } from './check-header-panel';
+import type { IdleWarningProps } from './idle-warning';
 import type { ShortcutsDialogProps } from './shortcuts-dialog';
-import type { TestPanelProps } from './test-panel';
-import type { TestResultProps } from './test-result';
+import type { TestPanelHostProps } from './test-panel';
 import './lazy-panels.css';
 
 function lazyNamed<P extends object>(load: () => Promise<ComponentType<P>>): ComponentType<P> {
   return lazy(async () => ({ default: await load() }));
 }
 
-const LazyTestPanel = lazyNamed<TestPanelProps>(async () => (await panelLoaders.testPanel()).TestPanel);
+const LazyTestPanel = lazyNamed<TestPanelHostProps>(async () => (await panelLoaders.testPanel()).TestPanelHost);
 const LazyCheckHeaderPanel = lazyNamed<CheckHeaderPanelProps>(async () => (await panelLoaders.checkHeaderPanel()).CheckHeaderPanel);
-const LazyTestResult = lazyNamed<TestResultProps>(async () => (await panelLoaders.testResult()).TestResult);
 const LazyShortcutsDialog = lazyNamed<ShortcutsDialogProps>(async () => (await panelLoaders.shortcutsDialog()).ShortcutsDialog);
+const LazyIdleWarning = lazyNamed<IdleWarningProps>(async () => (await panelLoaders.idleWarning()).IdleWarning);
 
 /**
  * A panel's place while its chunk loads: the real card's heading (so the page
@@ -41,7 +42,7 @@ function PanelSkeleton({ title, kind }: { readonly title: string; readonly kind:
 }
 
 interface ColumnPanels {
-  readonly TestPanel: ComponentType<TestPanelProps>;
+  readonly TestPanel: ComponentType<TestPanelHostProps>;
   readonly CheckHeaderPanel: ComponentType<CheckHeaderPanelProps>;
 }
 
@@ -50,7 +51,7 @@ let columnPanels: ColumnPanels | null = null;
 
 function loadColumnPanels(): Promise<ColumnPanels> {
   return Promise.all([panelLoaders.testPanel(), panelLoaders.checkHeaderPanel()]).then(([test, check]) => {
-    columnPanels = { TestPanel: test.TestPanel, CheckHeaderPanel: check.CheckHeaderPanel };
+    columnPanels = { TestPanel: test.TestPanelHost, CheckHeaderPanel: check.CheckHeaderPanel };
     return columnPanels;
   });
 }
@@ -60,7 +61,7 @@ function loadColumnPanels(): Promise<ColumnPanels> {
  * Once their chunks are in they render directly. Before that (only if a chunk
  * failed to load and is being retried) they go through React.lazy.
  */
-export function TestPanel(props: TestPanelProps): ReactElement {
+export function TestPanel(props: TestPanelHostProps): ReactElement {
   return columnPanels === null ? <LazyTestPanel {...props} /> : <columnPanels.TestPanel {...props} />;
 }
 
@@ -98,20 +99,23 @@ export function PanelsBoundary({ kind, children }: { readonly kind: keyof typeof
   return settled ? <Suspense fallback={skeleton}>{children}</Suspense> : skeleton;
 }
 
-/** Prefetched after first paint, so in practice the fallback is never seen. */
-export function TestResult(props: TestResultProps): ReactElement {
-  return (
-    <Suspense fallback={<div className="result-skeleton" aria-busy="true" />}>
-      <LazyTestResult {...props} />
-    </Suspense>
-  );
-}
-
 /** A closed native dialog takes no space: nothing to reserve. Opened before it lands, it opens when it does. */
 export function ShortcutsDialog(props: ShortcutsDialogProps): ReactElement {
   return (
     <Suspense fallback={null}>
       <LazyShortcutsDialog {...props} />
+    </Suspense>
+  );
+}
+
+/**
+ * The idle timeout; shows nothing until its warning. Mounted from the start, so
+ * once its chunk is in (prefetched after the first paint) a chosen timeout arms at once.
+ */
+export function IdleWarning(props: IdleWarningProps): ReactElement {
+  return (
+    <Suspense fallback={null}>
+      <LazyIdleWarning {...props} />
     </Suspense>
   );
 }

@@ -13,7 +13,7 @@ export interface NoticeListProps {
   /** One line per notice, the rest of the explanation behind "why?". */
   readonly brief?: boolean;
   /** Buttons that fix what the notice is about. */
-  readonly actionsOf?: (notice: Notice) => ReactNode;
+  readonly actionsOf?: ((notice: Notice) => ReactNode) | undefined;
   readonly children?: ReactNode;
 }
 
@@ -54,20 +54,6 @@ export function NoticeList({ id, notices, titleOf, brief = false, actionsOf, chi
         );
       })}
       {children}
-    </ul>
-  );
-}
-
-/** One error of the page's own (not from core), shown like core's errors. */
-export function ErrorNote({ code, children }: { readonly code: string; readonly children: ReactNode }): ReactElement {
-  return (
-    <ul className="notices">
-      <li className="notice" data-tone="error" data-code={code}>
-        <ErrorIcon />
-        <div className="notice-body">
-          <span className="notice-text"><span className="visually-hidden">Error: </span>{children}</span>
-        </div>
-      </li>
     </ul>
   );
 }

@@ -8,7 +8,7 @@ import type { RotationReport, RotationVerdict } from '../../core/okta/rotation';
 import type { CopyFeedback } from '../hooks/use-copy';
 import { CheckIcon, ErrorIcon, WarningIcon } from './icons';
 import type { TokenTestOutcome } from '../../core/okta/types';
-import { TestResult } from './lazy-panels';
+import { TestResult } from './lazy-test-result';
 import { resultHeading, scopeVerdict } from './result-heading';
 import './rotation.css';
 

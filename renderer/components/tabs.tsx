@@ -1,4 +1,5 @@
 import { useId, useRef, type KeyboardEvent, type ReactElement, type ReactNode } from 'react';
+import { withFormLogic } from '../lazy-chunks';
 
 export interface Tab<T extends string> {
   readonly value: T;
@@ -18,17 +19,15 @@ export function Tabs<T extends string>({ label, tabs, selected, onSelect }: {
 }): ReactElement {
   const id = useId();
   const list = useRef<HTMLDivElement>(null);
-  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>): void => {
-    const at = tabs.findIndex((t) => t.value === selected);
-    const next = { ArrowRight: at + 1, ArrowLeft: at - 1, Home: 0, End: tabs.length - 1 }[e.key];
-    if (next === undefined) return;
+  // The key map is in the form logic chunk, which has landed before a tab can be focused.
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>): void => withFormLogic((logic) => {
+    const index = logic.tabKeyTarget(e.key, tabs.findIndex((t) => t.value === selected), tabs.length);
+    const tab = index === null ? undefined : tabs[index];
+    if (index === null || tab === undefined) return;
     e.preventDefault();
-    const index = (next + tabs.length) % tabs.length;
-    const tab = tabs[index];
-    if (tab === undefined) return;
     onSelect(tab.value);
     list.current?.querySelectorAll<HTMLElement>('[role="tab"]')[index]?.focus();
-  };
+  });
   return (
     <div className="tabs">
       <div role="tablist" aria-label={label} className="tab-list" ref={list} onKeyDown={onKeyDown}>

@@ -1,20 +1,25 @@
-import { useEffect, useId, useRef, type ReactElement } from 'react';
+import { useEffect, useId, useRef, type Dispatch, type ReactElement, type RefObject, type SetStateAction } from 'react';
+import type { EncodeOutput } from '../../core/encoding/types';
+import type { TokenTestReport } from '../../core/okta/types';
 import type { ClientAuthMethod } from '../../core/okta/types';
 import type { ClientKeyInfo } from '../../electron/shared/ipc-contract';
+import { displayAccelerator, SHORTCUTS } from '../../electron/shared/shortcuts';
 import type { Bridge } from '../bridge';
 import { useClientKey } from '../hooks/use-client-key';
 import type { CopyFeedback, CopyRequest } from '../hooks/use-copy';
-import { useRotationPanel, type RotationHost } from '../hooks/use-rotation-panel';
-import type { RunState, TestState } from '../hooks/use-token-test';
+import { useRotationPanel, type RotationControl, type RotationHost } from '../hooks/use-rotation-panel';
+import type { BridgeRun, RunState, TestRequest, TestState } from '../hooks/use-token-test';
 import { useNow } from '../hooks/use-now';
 import type { InlineCredential } from '../request-commands';
-import { FIELD_LIMITS } from '../field-limits';
-import { TIMEOUT_CHOICES, toScopes, type Preview, type ServerKind, type TestSettings } from '../test-settings';
+import { PANEL_FIELD_LIMITS } from '../panel-field-limits';
+import { TIMEOUT_CHOICES, toScopes } from '../test-input';
+import type { Preview, ServerKind, TestSettings } from '../test-settings';
 import { CopyAs } from './copy-as';
 import { ErrorIcon } from './icons';
-import { TestResult } from './lazy-panels';
+import { TestResult } from './lazy-test-result';
 import { MaskedRequestView } from './masked-request';
-import { ErrorNote, NoticeList } from './notice-list';
+import { ErrorNote } from './error-note';
+import { NoticeList } from './notice-list';
 import { RadioChoices, type RadioChoice } from './radio-choices';
 import { RotationFields } from './rotation-fields';
 import { RotationResult } from './rotation-result';
@@ -23,12 +28,18 @@ import { TextField } from './text-field';
 import { ClientKeyInput } from './client-key-input';
 import '../styles/panels.css';
 
+function testShortcutLabel(isMac: boolean): string {
+  const shortcut = SHORTCUTS.find((s) => s.command === 'test-credentials');
+  return shortcut === undefined ? '' : displayAccelerator(shortcut.accelerator, isMac);
+}
+
 export interface TestPanelProps {
   readonly settings: TestSettings;
   readonly onSettings: (patch: Partial<TestSettings>) => void;
   readonly preview: Preview;
   readonly state: TestState;
-  readonly shortcut: string;
+  /** For the Test credentials shortcut's label (worked out here, in this lazy chunk, not in the first paint). */
+  readonly isMac: boolean;
   readonly onTest: () => void;
   readonly onCancel: () => void;
   readonly feedback: CopyFeedback | null;
@@ -121,7 +132,7 @@ export function TestPanel(props: TestPanelProps): ReactElement {
           label="Okta domain or issuer"
           value={settings.target}
           onValue={(target) => onSettings({ target })}
-          limit={FIELD_LIMITS.target}
+          limit={PANEL_FIELD_LIMITS.target}
           placeholder="dev-123456.okta.com or https://…/oauth2/default"
           invalid={problemAt('target')}
           notes={<>{fieldError('target')}<NoticeList notices={preview.notices.target} /></>}
@@ -142,7 +153,7 @@ export function TestPanel(props: TestPanelProps): ReactElement {
               label="Authorization server ID"
               value={settings.customId}
               onValue={(customId) => onSettings({ customId })}
-              limit={FIELD_LIMITS.customServerId}
+              limit={PANEL_FIELD_LIMITS.customServerId}
               placeholder="aus9o8wzkhckw9TLa0h7z"
               invalid={problemAt('server')}
             />
@@ -156,7 +167,7 @@ export function TestPanel(props: TestPanelProps): ReactElement {
             label="Scopes"
             value={settings.scopes}
             onValue={(scopes) => onSettings({ scopes })}
-            limit={FIELD_LIMITS.scopes}
+            limit={PANEL_FIELD_LIMITS.scopes}
             placeholder="api:read api:write"
             invalid={problemAt('scopes')}
             notes={
@@ -250,7 +261,7 @@ export function TestPanel(props: TestPanelProps): ReactElement {
           {running ? (
             <Running startedAt={state.startedAt} cancelling={state.cancelling} onCancel={props.onCancel} />
           ) : (
-            <span className="hint"><kbd>{props.shortcut}</kbd></span>
+            <span className="hint"><kbd>{testShortcutLabel(props.isMac)}</kbd></span>
           )}
         </div>
       </form>
@@ -277,5 +288,59 @@ export function TestPanel(props: TestPanelProps): ReactElement {
         ) : null}
       </div>
     </section>
+  );
+}
+
+/** What the workspace hands over: its state as is; the panel's callbacks are built here, in this lazy chunk, not in the first paint. */
+export interface TestPanelHostProps {
+  readonly settings: TestSettings;
+  readonly setSettings: Dispatch<SetStateAction<TestSettings>>;
+  readonly preview: Preview;
+  readonly test: BridgeRun<TestRequest, TokenTestReport>;
+  readonly isMac: boolean;
+  /** `patch`: settings changed in the same click (Retry with DPoP), not yet in state. */
+  readonly runTest: (patch?: Partial<TestSettings>) => void;
+  /** The running rotation, if one is chosen: Cancel goes to it. */
+  readonly rotationRef: RefObject<RotationControl | null>;
+  readonly registerRotation: (control: RotationControl | null) => void;
+  readonly feedback: CopyFeedback | null;
+  readonly copy: (request: CopyRequest) => Promise<CopyFeedback>;
+  readonly encoded: EncodeOutput;
+  readonly formEncode: boolean;
+  readonly bridge: Bridge | null;
+}
+
+export function TestPanelHost({
+  settings, setSettings, preview, test, isMac, runTest, rotationRef, registerRotation, feedback, copy, encoded, formEncode, bridge,
+}: TestPanelHostProps): ReactElement {
+  const report = test.state.phase === 'done' ? test.state.report : null;
+  return (
+    <TestPanel
+      settings={settings}
+      onSettings={(patch) => setSettings((s) => ({ ...s, ...patch }))}
+      preview={preview}
+      state={test.state}
+      isMac={isMac}
+      onTest={() => runTest()}
+      onCancel={() => (rotationRef.current ?? test).cancel()}
+      feedback={feedback}
+      copy={copy}
+      clientId={encoded.clientId}
+      credential={encoded.value === null ? null : { basic: `Basic ${encoded.value}`, secret: encoded.clientSecret }}
+      onCopyToken={() => void copy({ text: report?.token?.accessToken ?? null, purpose: 'token', what: 'Access token copied' })}
+      bridge={bridge}
+      onCopyPublicKey={(text) => void copy({ text, purpose: 'public-jwk', what: 'Public key copied' })}
+      onRetryWithDpop={() => {
+        setSettings((s) => ({ ...s, dpop: true }));
+        runTest({ dpop: true });
+      }}
+      rotation={{
+        clientId: encoded.clientId,
+        currentSecret: encoded.clientSecret,
+        formEncode,
+        register: registerRotation,
+        copy: (text, purpose) => void copy({ text, purpose, slot: purpose === 'secret' ? 'rotation-secret' : purpose, what: purpose === 'new-secret' ? 'New secret copied' : 'Current secret copied' }),
+      }}
+    />
   );
 }

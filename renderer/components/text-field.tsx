@@ -5,7 +5,7 @@
  */
 import { useId, useState, type ClipboardEvent, type ReactElement, type ReactNode } from 'react';
 import type { FieldLimit } from '../field-limits';
-import { ErrorNote } from './notice-list';
+import { useFormLogic } from '../lazy-chunks';
 
 /** No spellcheck dictionary, autofill or autocorrect ever sees what is typed here. */
 export const QUIET_INPUT = { spellCheck: false, autoComplete: 'off', autoCorrect: 'off', autoCapitalize: 'off' } as const;
@@ -36,8 +36,6 @@ export interface TextFieldProps {
   readonly className?: string | undefined;
 }
 
-const count = new Intl.NumberFormat('en-US');
-
 function selection(el: Control): { start: number; end: number } {
   return { start: el.selectionStart ?? 0, end: el.selectionEnd ?? 0 };
 }
@@ -45,15 +43,14 @@ function selection(el: Control): { start: number; end: number } {
 export function TextField(props: TextFieldProps): ReactElement {
   const { label, value, onValue, limit, guard } = props;
   const id = useId();
-  const [refused, setRefused] = useState<string | null>(null);
-
-  const refuse = (length: number): void =>
-    setRefused(`Not pasted: this field takes at most ${count.format(limit.max)} characters, and the text had ${count.format(length)}. ${limit.advice}`);
+  // The length of the text last refused; its message (refusal-note.tsx) comes with the form logic chunk.
+  const [refused, setRefused] = useState<number | null>(null);
+  const logic = useFormLogic();
 
   const accept = (next: string): void => {
     // A backstop for drops and typing; pastes are refused before they land (onPaste).
     if (next.length > limit.max) {
-      refuse(next.length);
+      setRefused(next.length);
       return;
     }
     setRefused(null);
@@ -66,7 +63,7 @@ export function TextField(props: TextFieldProps): ReactElement {
     const length = value.length - (end - start) + pasted.length;
     if (length > limit.max) {
       e.preventDefault();
-      refuse(length);
+      setRefused(length);
     }
   };
 
@@ -109,7 +106,7 @@ export function TextField(props: TextFieldProps): ReactElement {
       <label htmlFor={`${id}-input`}>{label}</label>
       {props.after === undefined ? control : <div className="input-with-button">{control}{props.after}</div>}
       <div className="field-notices" id={`${id}-notes`}>
-        {refused === null ? null : <ErrorNote code="too-long">{refused}</ErrorNote>}
+        {refused === null || logic === null ? null : <logic.RefusalNote limit={limit} length={refused} />}
         {props.notes}
       </div>
     </div>

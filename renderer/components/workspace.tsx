@@ -3,7 +3,6 @@
  * everything remounts this component (a new key), which drops all of it at once.
  */
 import { memo, useCallback, useDeferredValue, useEffect, useEffectEvent, useId, useMemo, useRef, useState, type ReactElement } from 'react';
-import type { EncodeInput, EncodeOutput } from '../../core/encoding/types';
 import type { CopyPurpose } from '../../electron/shared/ipc-contract';
 import type { Bridge } from '../bridge';
 import type { CommandHub } from '../commands';
@@ -11,9 +10,9 @@ import { pairIn } from '../id-pair';
 import { useCopy } from '../hooks/use-copy';
 import type { RotationControl } from '../hooks/use-rotation-panel';
 import { useTokenTest } from '../hooks/use-token-test';
-import { PENDING_ENCODE, PENDING_GROUPS, PENDING_PREVIEW } from '../form-pending';
-import { useFormLogic, type FormLogic } from '../lazy-chunks';
-import { INITIAL_SETTINGS, toTokenTestInput, type TestSettings } from '../test-settings';
+import { FORM_PENDING, PENDING_PREVIEW } from '../form-pending';
+import { useFormLogic } from '../lazy-chunks';
+import { INITIAL_SETTINGS, type TestSettings } from '../test-settings';
 import { CredentialFields } from './credential-fields';
 import { CredentialOutputs } from './credential-outputs';
 import { ErrorBoundary } from './error-boundary';
@@ -25,26 +24,13 @@ export interface WorkspaceProps {
   readonly commands: CommandHub;
   /** The app's status line, for feedback on menu commands and shortcuts. */
   readonly announce: (text: string) => void;
-  readonly testShortcut: string;
-}
-
-function safeEncode(logic: FormLogic | null, input: EncodeInput): EncodeOutput {
-  if (logic === null) return PENDING_ENCODE;
-  try {
-    return logic.buildBasicCredentials(input);
-  } catch {
-    // core never throws by contract; if it ever does, the fields must survive.
-    return {
-      status: 'invalid', value: null, header: null, clientId: '', clientSecret: '', formEncodingDiffers: false, splitSuggestion: null,
-      notices: [{ code: 'unreadable', severity: 'error', message: 'This input could not be encoded. Check both fields for stray characters.' }],
-    };
-  }
+  readonly isMac: boolean;
 }
 
 type Tool = 'test' | 'check';
 
 // Memoised: app-level updates (status line, idle countdown) need not re-render the form.
-export const Workspace = memo(function Workspace({ bridge, commands, announce, testShortcut }: WorkspaceProps): ReactElement {
+export const Workspace = memo(function Workspace({ bridge, commands, announce, isMac }: WorkspaceProps): ReactElement {
   const id = useId();
   const [clientId, setClientId] = useState('');
   const [clientSecret, setClientSecret] = useState('');
@@ -62,13 +48,10 @@ export const Workspace = memo(function Workspace({ bridge, commands, announce, t
   const logic = useFormLogic();
 
   // The encoder runs once per change of its inputs (each field is capped, so this stays cheap).
-  const encoded = useMemo(() => safeEncode(logic, { clientId, clientSecret, formEncode }), [logic, clientId, clientSecret, formEncode]);
-  const groups = useMemo(() => (logic === null ? PENDING_GROUPS : logic.groupNotices(encoded.notices)), [logic, encoded]);
-  const encodedClientId = formEncode && logic !== null ? logic.formUrlEncode(encoded.clientId) : encoded.clientId;
-  const fixes = useMemo(() => ({
-    clientId: logic === null ? [] : logic.fixesFor(groups.clientId, clientId),
-    clientSecret: logic === null ? [] : logic.fixesFor(groups.clientSecret, clientSecret),
-  }), [logic, groups, clientId, clientSecret]);
+  const { encoded, groups, fixes, encodedClientId, outputPlaceholder } = useMemo(
+    () => (logic === null ? FORM_PENDING : logic.formState({ clientId, clientSecret, formEncode })),
+    [logic, clientId, clientSecret, formEncode],
+  );
 
   // The request preview repeats core's checks; it may lag a keystroke behind rather than slow typing.
   const previewSource = useMemo(
@@ -94,24 +77,13 @@ export const Workspace = memo(function Workspace({ bridge, commands, announce, t
       runner.fail('Not sent: the window is still loading. Try again in a moment.');
       return;
     }
-    const chosen: TestSettings = { ...settings, ...patch };
-    const fresh = logic.buildPreview(chosen, encoded.clientId, encoded.clientSecret, formEncode);
-    if (fresh.problem !== null) {
-      runner.fail(`Not sent: ${fresh.problem.message}`);
-      return;
-    }
-    const input = {
-      ...toTokenTestInput(chosen, encoded.clientId, encoded.clientSecret, formEncode),
-      // Only a slot id crosses: the key stays in main.
-      ...(chosen.authMethod === 'private_key_jwt' && chosen.clientKey !== null ? { keySlot: chosen.clientKey.slotId } : {}),
-    };
-    const tooLarge = logic.sendLimitProblem(input);
-    if (tooLarge !== null) {
-      runner.fail(`Not tested: ${tooLarge}`);
+    const request = logic.tokenTestRequest({ ...settings, ...patch }, encoded.clientId, encoded.clientSecret, formEncode);
+    if (!request.ok) {
+      runner.fail(request.message);
       return;
     }
     setTool('test');
-    runner.run(input);
+    runner.run(request.input);
   };
 
   const registerRotation = useCallback((control: RotationControl | null): void => {
@@ -126,8 +98,6 @@ export const Workspace = memo(function Workspace({ bridge, commands, announce, t
     }
   });
   useEffect(() => commands.subscribe((command) => onCommand(command)), [commands]);
-
-  const report = test.state.phase === 'done' ? test.state.report : null;
 
   return (
     <>
@@ -149,6 +119,7 @@ export const Workspace = memo(function Workspace({ bridge, commands, announce, t
           onFormEncode={setFormEncode}
           feedback={feedback}
           fixes={fixes}
+          logic={logic}
           // A copy from the secret field takes the selected part of the real value (the field is the value).
           secretGuard={{ textOf: (v, start, end) => v.slice(start, end), copy: (text) => void copy({ text, purpose: 'header', slot: 'secret', what: 'Selected secret text copied' }) }}
           // A masked id:secret pair: copying any part copies the whole pair, never dots.
@@ -158,6 +129,7 @@ export const Workspace = memo(function Workspace({ bridge, commands, announce, t
           <CredentialOutputs
             encoded={encoded}
             encodedClientId={encodedClientId}
+            placeholder={outputPlaceholder}
             shown={outputsShown}
             onShown={setOutputsShown}
             feedback={feedback}
@@ -180,30 +152,18 @@ export const Workspace = memo(function Workspace({ bridge, commands, announce, t
               <ErrorBoundary name="Test credentials">
                 <TestPanel
                   settings={settings}
-                  onSettings={(patch) => setSettings((s) => ({ ...s, ...patch }))}
+                  setSettings={setSettings}
                   preview={preview}
-                  state={test.state}
-                  shortcut={testShortcut}
-                  onTest={() => runTest()}
-                  onCancel={() => (rotation.current ?? test).cancel()}
+                  test={test}
+                  isMac={isMac}
+                  runTest={runTest}
+                  rotationRef={rotation}
+                  registerRotation={registerRotation}
                   feedback={feedback}
                   copy={copy}
-                  clientId={encoded.clientId}
-                  credential={encoded.value === null ? null : { basic: `Basic ${encoded.value}`, secret: encoded.clientSecret }}
-                  onCopyToken={() => void copy({ text: report?.token?.accessToken ?? null, purpose: 'token', what: 'Access token copied' })}
+                  encoded={encoded}
+                  formEncode={formEncode}
                   bridge={bridge}
-                  onCopyPublicKey={(text) => void copy({ text, purpose: 'public-jwk', what: 'Public key copied' })}
-                  onRetryWithDpop={() => {
-                    setSettings((s) => ({ ...s, dpop: true }));
-                    runTest({ dpop: true });
-                  }}
-                  rotation={{
-                    clientId: encoded.clientId,
-                    currentSecret: encoded.clientSecret,
-                    formEncode,
-                    register: registerRotation,
-                    copy: (text, purpose) => void copy({ text, purpose, slot: purpose === 'secret' ? 'rotation-secret' : purpose, what: purpose === 'new-secret' ? 'New secret copied' : 'Current secret copied' }),
-                  }}
                 />
               </ErrorBoundary>
               </PanelsBoundary>

@@ -5,8 +5,8 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { CopyPurpose } from '../../electron/shared/ipc-contract';
-import { NO_BRIDGE_MESSAGE, type Bridge } from '../bridge';
-import { COPY_TEXT_MAX } from '../field-limits';
+import type { Bridge } from '../bridge';
+import { loadFormLogicNow } from '../lazy-chunks';
 
 /** Which control asked for the copy: its feedback is shown there and nowhere else. */
 export type CopySlot = CopyPurpose | 'secret' | 'rotation-secret' | 'client-id' | 'header-check' | 'request' | 'corrected';
@@ -48,27 +48,11 @@ export function useCopy(bridge: Bridge | null): {
     return () => window.clearTimeout(timer);
   }, [feedback]);
 
-  const copy = useCallback(async ({ text, purpose, slot = purpose, what = 'Copied' }: CopyRequest): Promise<CopyFeedback> => {
+  const copy = useCallback(async (request: CopyRequest): Promise<CopyFeedback> => {
     seq.current += 1;
     const mine = seq.current;
-    const failed = (message: string): CopyFeedback => ({ slot, ok: false, message, clearsAt: null, clearAfterS: null });
-    let result: CopyFeedback;
-    if (text === null || text === '') {
-      result = failed('Nothing to copy yet: enter a client ID and a client secret.');
-    } else if (text.length > COPY_TEXT_MAX) {
-      result = failed(`Not copied: more than ${COPY_TEXT_MAX} characters.`);
-    } else if (bridge === null) {
-      result = failed(`Not copied. ${NO_BRIDGE_MESSAGE}`);
-    } else {
-      try {
-        const reply = await bridge.copyText({ text, purpose });
-        result = reply.ok
-          ? { slot, ok: true, message: what, clearsAt: Date.now() + reply.value.clearAfterMs, clearAfterS: Math.max(1, Math.round(reply.value.clearAfterMs / 1000)) }
-          : failed(`Not copied: ${reply.message}`);
-      } catch {
-        result = failed('Not copied: the app did not answer. Try again.');
-      }
-    }
+    // The checks and the call to main live in the form logic chunk, which has landed before anything can be copied.
+    const result = await (await loadFormLogicNow()).copyThroughMain(bridge, request);
     // A newer copy (or a Forget) supersedes this one's feedback.
     if (mine === seq.current) setFeedback(result);
     return result;

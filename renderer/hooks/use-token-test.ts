@@ -6,7 +6,8 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { TokenTestReport } from '../../core/okta/types';
 import type { Result } from '../../core/shared/result';
 import type { TestCredentialsRequest } from '../../electron/shared/ipc-contract';
-import { NO_BRIDGE_MESSAGE, newRequestId, type Bridge } from '../bridge';
+import type { Bridge } from '../bridge';
+import { withFormLogic } from '../lazy-chunks';
 
 export type RunState<T> =
   | { readonly phase: 'idle' }
@@ -35,37 +36,14 @@ export function useBridgeRun<Req extends { readonly scopes: readonly string[] },
   const [state, setState] = useState<RunState<T>>({ phase: 'idle' });
   const current = useRef<string | null>(null);
 
+  // The run itself is in the form logic chunk (bridge-run.ts); it has landed before a test can be asked for.
   const run = useCallback((request: Req): void => {
-    if (current.current !== null) return; // one at a time; the button is disabled meanwhile
-    if (bridge === null) {
-      setState({ phase: 'failed', message: `Not tested. ${NO_BRIDGE_MESSAGE}` });
-      return;
-    }
-    const requestId = newRequestId();
-    current.current = requestId;
-    setState({ phase: 'running', requestId, startedAt: Date.now(), cancelling: false });
-    invoke(bridge, { ...request, requestId }).then(
-      (reply) => {
-        if (current.current !== requestId) return;
-        current.current = null;
-        setState(reply.ok
-          ? { phase: 'done', report: reply.value, scopes: request.scopes }
-          : { phase: 'failed', message: `Not tested: ${reply.message}` });
-      },
-      () => {
-        if (current.current !== requestId) return;
-        current.current = null;
-        setState({ phase: 'failed', message: 'Not tested: the app did not answer. Try again.' });
-      },
-    );
+    withFormLogic((logic) => logic.startBridgeRun(bridge, invoke, request, current, setState));
   }, [bridge, invoke]);
 
+  // A run is cancelled only once started, so the form logic chunk has landed: this runs at once.
   const cancel = useCallback((): void => {
-    const requestId = current.current;
-    if (requestId === null || bridge === null) return;
-    setState((s) => (s.phase === 'running' && s.requestId === requestId ? { ...s, cancelling: true } : s));
-    // The pending call then answers with outcome 'cancelled'.
-    bridge.cancelTest({ requestId }).catch(() => undefined);
+    withFormLogic((logic) => logic.cancelBridgeRun(bridge, current, setState));
   }, [bridge]);
 
   const fail = useCallback((message: string): void => {

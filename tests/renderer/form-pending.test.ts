@@ -5,7 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { buildBasicCredentials } from '../../core/encoding';
-import { PENDING_ENCODE, PENDING_GROUPS, PENDING_PREVIEW } from '../../renderer/form-pending';
+import { FORM_PENDING, PENDING_ENCODE, PENDING_GROUPS, PENDING_PREVIEW } from '../../renderer/form-pending';
+import { formState } from '../../renderer/form-state';
 import { groupNotices } from '../../renderer/notice-groups';
 import { buildPreview } from '../../renderer/request-preview';
 import { INITIAL_SETTINGS } from '../../renderer/test-settings';
@@ -15,6 +16,7 @@ describe('the pending state', () => {
     const empty = buildBasicCredentials({ clientId: '', clientSecret: '', formEncode: false });
     expect(PENDING_ENCODE).toEqual(empty);
     expect(PENDING_GROUPS).toEqual(groupNotices(empty.notices));
+    expect(FORM_PENDING).toEqual(formState({ clientId: '', clientSecret: '', formEncode: false }));
   });
 
   it('shows no request and no problem, as the preview does for the untouched form', () => {
