@@ -21,6 +21,7 @@ import { presentedCertificate } from '../../../cli/presented-certificate';
 import { findFragments, secretForms } from '../../support/fragment-scanner';
 import { countingFetch } from '../../support/node-fetch';
 import { useTlsSuite } from '../../support/tls-suite';
+import { basicTestInput } from '../../support/token-inputs';
 
 const CLIENT_ID = '0oa1faultclient000h7';
 const SECRET = 'fault-secret-0123456789_abcdefghijklmnopqrstuvwxyzABCDEFGHIJ';
@@ -33,17 +34,7 @@ async function serve(options: Omit<FaultServerOptions, 'ca'>): Promise<FaultServ
 }
 
 function input(target: string, patch: Partial<TokenTestInput> = {}): TokenTestInput {
-  return {
-    target,
-    authServer: { kind: 'default' },
-    clientId: CLIENT_ID,
-    clientSecret: SECRET,
-    scopes: ['api:read'],
-    authMethod: 'client_secret_basic',
-    formEncode: false,
-    timeoutMs: 5000,
-    ...patch,
-  };
+  return basicTestInput({ target, clientId: CLIENT_ID, clientSecret: SECRET, timeoutMs: 5000, ...patch });
 }
 
 async function run(testInput: TokenTestInput, maxBodyBytes?: number): Promise<TokenTestReport> {
