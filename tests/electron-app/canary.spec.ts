@@ -28,10 +28,10 @@ import { REDIRECTED_PATHS } from '../../electron/main/test-hooks';
 import { startAuthServer } from '../support/auth-server';
 import {
   captureOwnOutput, cleanupAfterEach, CONTROL_LABEL, controlCanary, randomCanary, splitControlHits, startControlServer, tokenCanaries, urlChangingCanary,
-  type CanaryCredentials,
+  type CanaryCredentials, type CanaryRunResult,
 } from '../support/canary-run';
 import {
-  canaryNeedles, NeedleMatcher, scanBytes, scanTree, summarizeHits, valueNeedles, type ScanHit, type TreeScan,
+  canaryNeedles, NeedleMatcher, scanBytes, scanTree, summarizeHits, valueNeedles, type ScanHit,
 } from '../support/canary-scanner';
 import { canaryJourney } from '../support/browser/canary-journey';
 import { makeSandboxDirs } from '../support/sandboxed-chromium';
@@ -68,14 +68,7 @@ function osFolders(): { readonly label: string; readonly dir: string; readonly o
   return folders.filter((f) => existsSync(f.dir));
 }
 
-interface RunResult {
-  readonly tree: TreeScan;
-  readonly diskHits: readonly ScanHit[];
-  readonly outputHits: readonly ScanHit[];
-  readonly controlDiskHits: readonly ScanHit[];
-  readonly controlOutputHits: readonly ScanHit[];
-  readonly controlFile: string;
-}
+type RunResult = CanaryRunResult;
 
 /** The main window's page (the hidden control window is created later). */
 async function mainPage(app: ElectronApplication): Promise<Page> {

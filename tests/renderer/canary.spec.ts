@@ -26,10 +26,10 @@ import { expect, test, type ConsoleMessage, type Page } from '@playwright/test';
 import { startAuthServer, type AuthServer, type TestClient } from '../support/auth-server';
 import {
   captureOwnOutput, cleanupAfterEach, CONTROL_LABEL, controlCanary, randomCanary, splitControlHits, startControlServer, tokenCanaries, urlChangingCanary,
-  type CanaryCredentials,
+  type CanaryCredentials, type CanaryRunResult,
 } from '../support/canary-run';
 import {
-  canaryNeedles, formUrlEncoded, NeedleMatcher, scanBytes, scanTree, summarizeHits, valueNeedles, type ExtraCanary, type Needle, type ScanHit, type TreeScan,
+  canaryNeedles, formUrlEncoded, NeedleMatcher, scanBytes, scanTree, summarizeHits, valueNeedles, type ExtraCanary, type Needle, type ScanHit,
 } from '../support/canary-scanner';
 import { jwkCanaries, rsaPemCanaries } from '../support/key-canaries';
 import { keyText, makeRsaKey } from '../support/key-files';
@@ -105,14 +105,8 @@ interface Journey {
 /** Every label of the planted-key control's needles contains this. */
 const PLANTED_LABEL = 'planted key';
 
-interface RunResult {
-  readonly tree: TreeScan;
-  readonly diskHits: readonly ScanHit[];
-  readonly outputHits: readonly ScanHit[];
-  readonly controlDiskHits: readonly ScanHit[];
-  readonly controlOutputHits: readonly ScanHit[];
-  /** The control file, relative to the scanned root. */
-  readonly controlFile: string;
+/** The control file is relative to the scanned root here. */
+interface RunResult extends CanaryRunResult {
   /** Hits of the planted-key control (journeys with `plant`), and its file. */
   readonly plantedHits: readonly ScanHit[];
   readonly plantedFile: string;

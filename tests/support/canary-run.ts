@@ -7,7 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { ExtraCanary, ScanHit } from './canary-scanner';
+import type { ExtraCanary, ScanHit, TreeScan } from './canary-scanner';
 
 export const randomHex = (bytes: number): string => randomBytes(bytes).toString('hex');
 
@@ -42,6 +42,17 @@ export function tokenCanaries(token: string): ExtraCanary[] {
     { label: 'access token', value: token, fragments: false },
     ...(signature.length >= 16 ? [{ label: 'access token signature', value: signature }] : []),
   ];
+}
+
+/** What one canary run found: the profile tree, hits on disk and in output, and the positive control's. */
+export interface CanaryRunResult {
+  readonly tree: TreeScan;
+  readonly diskHits: readonly ScanHit[];
+  readonly outputHits: readonly ScanHit[];
+  readonly controlDiskHits: readonly ScanHit[];
+  readonly controlOutputHits: readonly ScanHit[];
+  /** The control file (relative to the scanned root where the run says so). */
+  readonly controlFile: string;
 }
 
 /** Label of the positive-control needles; the run's own needles never start with it. */
