@@ -27,7 +27,7 @@ import { _electron as electron, expect, test, type ConsoleMessage, type Electron
 import { REDIRECTED_PATHS } from '../../electron/main/test-hooks';
 import { startAuthServer } from '../support/auth-server';
 import {
-  captureOwnOutput, cleanupAfterEach, CONTROL_LABEL, controlCanary, randomCanary, splitControlHits, startControlServer, tokenCanaries, urlChangingCanary,
+  canaryRunResult, captureOwnOutput, cleanupAfterEach, CONTROL_LABEL, controlCanary, randomCanary, startControlServer, tokenCanaries, urlChangingCanary,
   type CanaryCredentials, type CanaryRunResult,
 } from '../support/canary-run';
 import {
@@ -163,16 +163,8 @@ async function electronCanaryRun(canary: CanaryCredentials, formEncode: boolean)
     ['page console and errors', Buffer.from(printed.page.join('\n'), 'utf8')],
     ['test process stdout/stderr', ownBytes],
   ];
-  const disk = splitControlHits([...tree.hits, ...osHits]);
-  const output = splitControlHits(streams.flatMap(([label, bytes]) => scanBytes(label, bytes, needles)));
-  return {
-    tree,
-    diskHits: disk.canary,
-    outputHits: output.canary,
-    controlDiskHits: disk.control,
-    controlOutputHits: output.control,
-    controlFile: path.relative(dirs.root, controlFile),
-  };
+  const outputHits = streams.flatMap(([label, bytes]) => scanBytes(label, bytes, needles));
+  return canaryRunResult(tree, [...tree.hits, ...osHits], outputHits, path.relative(dirs.root, controlFile));
 }
 
 function expectCleanWithWorkingControl(result: RunResult): void {

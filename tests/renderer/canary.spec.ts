@@ -25,7 +25,7 @@ import path from 'node:path';
 import { expect, test, type ConsoleMessage, type Page } from '@playwright/test';
 import { startAuthServer, type AuthServer, type TestClient } from '../support/auth-server';
 import {
-  captureOwnOutput, cleanupAfterEach, CONTROL_LABEL, controlCanary, randomCanary, splitControlHits, startControlServer, tokenCanaries, urlChangingCanary,
+  canaryRunResult, captureOwnOutput, cleanupAfterEach, CONTROL_LABEL, controlCanary, randomCanary, startControlServer, tokenCanaries, urlChangingCanary,
   type CanaryCredentials, type CanaryRunResult,
 } from '../support/canary-run';
 import {
@@ -185,15 +185,9 @@ async function canaryRun(journey: Journey): Promise<RunResult> {
   // "includes": a form's label wraps the value's (e.g. encodeURIComponent(planted key …)).
   const isPlanted = (hit: ScanHit): boolean => hit.needle.includes(PLANTED_LABEL);
   const plantedHits = tree.hits.filter(isPlanted);
-  const disk = splitControlHits(tree.hits.filter((hit) => !isPlanted(hit)));
-  const output = splitControlHits(printed.flatMap(([label, bytes]) => scanBytes(label, bytes, needles)));
+  const outputHits = printed.flatMap(([label, bytes]) => scanBytes(label, bytes, needles));
   return {
-    tree,
-    diskHits: disk.canary,
-    outputHits: output.canary,
-    controlDiskHits: disk.control,
-    controlOutputHits: output.control,
-    controlFile: path.relative(run.dirs.root, controlFile),
+    ...canaryRunResult(tree, tree.hits.filter((hit) => !isPlanted(hit)), outputHits, path.relative(run.dirs.root, controlFile)),
     plantedHits,
     plantedFile: path.relative(run.dirs.root, plantedFile),
   };

@@ -67,6 +67,20 @@ export function splitControlHits(hits: readonly ScanHit[]): { readonly canary: S
   return { canary: hits.filter((h) => !isControl(h)), control: hits.filter(isControl) };
 }
 
+/** A run's result from its tree scan and the hits on disk and in output, control hits set apart. */
+export function canaryRunResult(tree: TreeScan, diskHits: readonly ScanHit[], outputHits: readonly ScanHit[], controlFile: string): CanaryRunResult {
+  const disk = splitControlHits(diskHits);
+  const output = splitControlHits(outputHits);
+  return {
+    tree,
+    diskHits: disk.canary,
+    outputHits: output.canary,
+    controlDiskHits: disk.control,
+    controlOutputHits: output.control,
+    controlFile,
+  };
+}
+
 /** Records this process's own stdout/stderr writes (still passed through) until stopped. */
 export function captureOwnOutput(): { stop(): Buffer } {
   const chunks: Buffer[] = [];
