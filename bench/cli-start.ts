@@ -6,8 +6,8 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { makeFigure, type Figure } from './figure';
-import { interleave, nowMs, oktaClientId, oktaClientSecret, seededRandom, summarize } from './stats';
+import { medianRatioFigure, type Figure } from './figure';
+import { interleave, nowMs, oktaClientId, oktaClientSecret, seededRandom } from './stats';
 
 export const CLI_BUNDLE = path.resolve(import.meta.dirname, '..', 'dist', 'cli', 'basic-header.cjs');
 export const CLI_RUNS = 10;
@@ -70,18 +70,15 @@ export async function cliStartFigure(): Promise<Figure> {
     await bare();
   }
   const { a: cli, b: node } = await interleave(CLI_RUNS, encode, bare);
-  const cliStats = summarize(cli);
-  const nodeStats = summarize(node);
-  return makeFigure({
+  return medianRatioFigure({
     id: 'cli-start',
     label: 'CLI start (basic-header encode)',
-    unit: 'ms',
-    measured: cliStats.median,
-    baseline: nodeStats.median,
+    samples: { cli, node },
+    measured: 'cli',
+    baseline: 'node',
     baselineLabel: 'node -e 0',
-    target: { kind: 'ratio', value: CLI_RATIO_TARGET },
-    detail: `median of ${CLI_RUNS} alternating runs each, spawn → exit, secret on stdin; ` +
-      `encode p10–p90 ${cliStats.p10.toFixed(0)}–${cliStats.p90.toFixed(0)} ms, node ${nodeStats.p10.toFixed(0)}–${nodeStats.p90.toFixed(0)} ms`,
-    data: { cli: cliStats, node: nodeStats, cliSamples: cli, nodeSamples: node },
+    ratioTarget: CLI_RATIO_TARGET,
+    detail: (stats) => `median of ${CLI_RUNS} alternating runs each, spawn → exit, secret on stdin; ` +
+      `encode p10–p90 ${stats.cli.p10.toFixed(0)}–${stats.cli.p90.toFixed(0)} ms, node ${stats.node.p10.toFixed(0)}–${stats.node.p90.toFixed(0)} ms`,
   });
 }

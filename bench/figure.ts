@@ -3,6 +3,8 @@
  * it met its target. Timings never fail the run; a missed target is reported.
  */
 
+import { summarize, type Summary } from './stats';
+
 export type Unit = 'ms' | 'bytes' | 'ops/s' | 'count';
 
 /** A target is either a ceiling on the measured value or a ceiling on measured ÷ baseline. */
@@ -47,6 +49,38 @@ export function judge(target: Target, measured: number, baseline: number | null)
 
 export function makeFigure(spec: Omit<Figure, 'verdict'> & { readonly measured: number }): Figure {
   return { ...spec, verdict: judge(spec.target, spec.measured, spec.baseline) };
+}
+
+/**
+ * The interleaved timings (app vs. a bare baseline) all judge median ÷ baseline median in ms,
+ * and keep each series' summary and raw samples for results.json; one place builds that row
+ * so the benches cannot drift apart.
+ */
+export function medianRatioFigure<K extends string>(spec: {
+  readonly id: string;
+  readonly label: string;
+  /** The named series, in the order results.json lists them. */
+  readonly samples: Readonly<Record<K, readonly number[]>>;
+  readonly measured: NoInfer<K>;
+  readonly baseline: NoInfer<K>;
+  readonly baselineLabel: string;
+  readonly ratioTarget: number;
+  readonly detail: (stats: Readonly<Record<K, Summary>>) => string;
+}): Figure {
+  const names = Object.keys(spec.samples) as K[];
+  const stats = Object.fromEntries(names.map((name) => [name, summarize(spec.samples[name])])) as Record<K, Summary>;
+  const raw = Object.fromEntries(names.map((name) => [`${name}Samples`, spec.samples[name]]));
+  return makeFigure({
+    id: spec.id,
+    label: spec.label,
+    unit: 'ms',
+    measured: stats[spec.measured].median,
+    baseline: stats[spec.baseline].median,
+    baselineLabel: spec.baselineLabel,
+    target: { kind: 'ratio', value: spec.ratioTarget },
+    detail: spec.detail(stats),
+    data: { ...stats, ...raw },
+  });
 }
 
 /** A row for a figure whose measurement failed: the run goes on, the table says why. */

@@ -11,8 +11,8 @@ import { startAuthServer } from '../tests/support/auth-server';
 import { makeJwtClients, RSA_KID } from '../tests/support/jwt-clients';
 import { keyText } from '../tests/support/key-files';
 import { createTestFetch, type TestFetch } from '../tests/support/node-fetch';
-import { makeFigure, type Figure } from './figure';
-import { interleave, nowMs, summarize } from './stats';
+import { medianRatioFigure, type Figure } from './figure';
+import { interleave, nowMs } from './stats';
 
 export const SIGNED_REQUESTS = 50;
 const WARMUP = 5;
@@ -86,20 +86,16 @@ export async function jwtSigningFigure(): Promise<Figure> {
       await sign(nonce);
       signing.push(nowMs() - started);
     }
-    const signedStats = summarize(signed);
-    const rawStats = summarize(baseline);
-    const signingStats = summarize(signing);
-    return makeFigure({
+    return medianRatioFigure({
       id: 'jwt-signing',
       label: 'private_key_jwt + DPoP request',
-      unit: 'ms',
-      measured: signedStats.median,
-      baseline: rawStats.median,
+      samples: { signed, raw: baseline, signing },
+      measured: 'signed',
+      baseline: 'raw',
       baselineLabel: 'raw fetch, pre-signed',
-      target: { kind: 'ratio', value: SIGNING_RATIO_TARGET },
-      detail: `median of ${SIGNED_REQUESTS} alternating token requests each, every one answered with a DPoP-bound token; ` +
-        `signing alone (RS256 assertion + ES256 proof, no network): median ${signingStats.median.toFixed(2)} ms`,
-      data: { signed: signedStats, raw: rawStats, signing: signingStats, signedSamples: signed, rawSamples: baseline, signingSamples: signing },
+      ratioTarget: SIGNING_RATIO_TARGET,
+      detail: (stats) => `median of ${SIGNED_REQUESTS} alternating token requests each, every one answered with a DPoP-bound token; ` +
+        `signing alone (RS256 assertion + ES256 proof, no network): median ${stats.signing.median.toFixed(2)} ms`,
     });
   } finally {
     await fetch.close();

@@ -16,6 +16,15 @@ const FIELD_BY_LABEL = String.raw`
   };
 `;
 
+/** A task boundary without setTimeout's 4 ms clamp (one copy for every page script that waits on it). */
+const MACROTASK = String.raw`
+  const macrotask = () => new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => { channel.port1.close(); resolve(); };
+    channel.port2.postMessage(null);
+  });
+`;
+
 /**
  * Init script: records performance.now() (ms since navigation start) the first
  * time the Client ID field exists and is enabled (__benchReadyAt), and when the
@@ -61,12 +70,7 @@ export const KEYSTROKE_LOOP = String.raw`async (args) => {
     setValue.call(field, value);
     field.dispatchEvent(new Event('input', { bubbles: true }));
   };
-  // A task boundary without setTimeout's 4 ms clamp.
-  const macrotask = () => new Promise((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => { channel.port1.close(); resolve(); };
-    channel.port2.postMessage(null);
-  });
+  ${MACROTASK}
   // Let deferred (non-urgent) renders and timers from the previous keystroke finish first.
   const settle = async () => {
     await new Promise((resolve) => setTimeout(resolve, 0));
@@ -169,11 +173,7 @@ export const LONG_DAY_DRIVER = String.raw`(() => {
     (field instanceof HTMLTextAreaElement ? setAreaValue : setValue).call(field, value);
     field.dispatchEvent(new Event('input', { bubbles: true }));
   };
-  const macrotask = () => new Promise((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => { channel.port1.close(); resolve(); };
-    channel.port2.postMessage(null);
-  });
+  ${MACROTASK}
   const settle = async () => {
     await new Promise((resolve) => setTimeout(resolve, 0));
     await macrotask();

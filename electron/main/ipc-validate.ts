@@ -80,6 +80,15 @@ function plainRecord(value: unknown, keys: readonly string[], what: string, opti
   return ok(out);
 }
 
+/** A request of exactly one field, checked by `check`: the shape several operations share. */
+function singleField<K extends string, V>(payload: unknown, key: K, what: string, check: (value: unknown) => Validation<V>): Validation<Record<K, V>> {
+  const record = plainRecord(payload, [key], what);
+  if (!record.ok) return record;
+  const checked = check(record.value[key]);
+  if (!checked.ok) return checked;
+  return ok({ [key]: checked.value } as Record<K, V>);
+}
+
 /** Lengths count UTF-16 code units (`string.length`), the one unit of electron/shared/limits.ts. */
 function text(value: unknown, name: string, max: number, min = 0): Validation<string> {
   if (typeof value !== 'string') return refuse(`${name} must be text.`);
@@ -155,19 +164,11 @@ export function validateCopyText(payload: unknown): Validation<CopyTextRequest> 
 }
 
 export function validateForget(payload: unknown): Validation<ForgetRequest> {
-  const record = plainRecord(payload, ['reason'], 'forget request');
-  if (!record.ok) return record;
-  const reason = oneOf(record.value.reason, 'reason', FORGET_REASONS);
-  if (!reason.ok) return reason;
-  return ok({ reason: reason.value });
+  return singleField(payload, 'reason', 'forget request', (value) => oneOf(value, 'reason', FORGET_REASONS));
 }
 
 export function validateCancelTest(payload: unknown): Validation<CancelTestRequest> {
-  const record = plainRecord(payload, ['requestId'], 'cancel request');
-  if (!record.ok) return record;
-  const id = requestId(record.value.requestId, 'requestId');
-  if (!id.ok) return id;
-  return ok({ requestId: id.value });
+  return singleField(payload, 'requestId', 'cancel request', (value) => requestId(value, 'requestId'));
 }
 
 const TEST_KEYS = ['requestId', 'target', 'authServer', 'clientId', 'clientSecret', 'scopes', 'authMethod', 'formEncode', 'timeoutMs'] as const;
@@ -255,11 +256,7 @@ export function validateTestRotation(payload: unknown): Validation<TestRotationR
 }
 
 export function validateChooseKeyFile(payload: unknown): Validation<ChooseKeyFileRequest> {
-  const record = plainRecord(payload, ['kid'], 'key file request');
-  if (!record.ok) return record;
-  const kid = keyId(record.value.kid);
-  if (!kid.ok) return kid;
-  return ok({ kid: kid.value });
+  return singleField(payload, 'kid', 'key file request', keyId);
 }
 
 export function validateImportKeyText(payload: unknown): Validation<ImportKeyTextRequest> {
@@ -274,11 +271,7 @@ export function validateImportKeyText(payload: unknown): Validation<ImportKeyTex
 }
 
 export function validateGenerateKey(payload: unknown): Validation<GenerateKeyRequest> {
-  const record = plainRecord(payload, ['alg'], 'generate request');
-  if (!record.ok) return record;
-  const alg = oneOf(record.value.alg, 'alg', KEYGEN_ALGS);
-  if (!alg.ok) return alg;
-  return ok({ alg: alg.value });
+  return singleField(payload, 'alg', 'generate request', (value) => oneOf(value, 'alg', KEYGEN_ALGS));
 }
 
 export function validateCopyPrivateKey(payload: unknown): Validation<CopyPrivateKeyRequest> {

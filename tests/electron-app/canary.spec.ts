@@ -27,11 +27,11 @@ import { _electron as electron, expect, test, type ConsoleMessage, type Electron
 import { REDIRECTED_PATHS } from '../../electron/main/test-hooks';
 import { startAuthServer } from '../support/auth-server';
 import {
-  captureOwnOutput, cleanupAfterEach, CONTROL_LABEL, controlCanary, randomCanary, splitControlHits, startControlServer, tokenCanaries, urlChangingCanary,
-  type CanaryCredentials,
+  canaryRunResult, captureOwnOutput, cleanupAfterEach, CONTROL_LABEL, controlCanary, randomCanary, startControlServer, tokenCanaries, urlChangingCanary,
+  type CanaryCredentials, type CanaryRunResult,
 } from '../support/canary-run';
 import {
-  canaryNeedles, NeedleMatcher, scanBytes, scanTree, summarizeHits, valueNeedles, type ScanHit, type TreeScan,
+  canaryNeedles, NeedleMatcher, scanBytes, scanTree, summarizeHits, valueNeedles, type ScanHit,
 } from '../support/canary-scanner';
 import { canaryJourney } from '../support/browser/canary-journey';
 import { makeSandboxDirs } from '../support/sandboxed-chromium';
@@ -68,14 +68,7 @@ function osFolders(): { readonly label: string; readonly dir: string; readonly o
   return folders.filter((f) => existsSync(f.dir));
 }
 
-interface RunResult {
-  readonly tree: TreeScan;
-  readonly diskHits: readonly ScanHit[];
-  readonly outputHits: readonly ScanHit[];
-  readonly controlDiskHits: readonly ScanHit[];
-  readonly controlOutputHits: readonly ScanHit[];
-  readonly controlFile: string;
-}
+type RunResult = CanaryRunResult;
 
 /** The main window's page (the hidden control window is created later). */
 async function mainPage(app: ElectronApplication): Promise<Page> {
@@ -170,16 +163,8 @@ async function electronCanaryRun(canary: CanaryCredentials, formEncode: boolean)
     ['page console and errors', Buffer.from(printed.page.join('\n'), 'utf8')],
     ['test process stdout/stderr', ownBytes],
   ];
-  const disk = splitControlHits([...tree.hits, ...osHits]);
-  const output = splitControlHits(streams.flatMap(([label, bytes]) => scanBytes(label, bytes, needles)));
-  return {
-    tree,
-    diskHits: disk.canary,
-    outputHits: output.canary,
-    controlDiskHits: disk.control,
-    controlOutputHits: output.control,
-    controlFile: path.relative(dirs.root, controlFile),
-  };
+  const outputHits = streams.flatMap(([label, bytes]) => scanBytes(label, bytes, needles));
+  return canaryRunResult(tree, [...tree.hits, ...osHits], outputHits, path.relative(dirs.root, controlFile));
 }
 
 function expectCleanWithWorkingControl(result: RunResult): void {

@@ -25,11 +25,11 @@ import path from 'node:path';
 import { expect, test, type ConsoleMessage, type Page } from '@playwright/test';
 import { startAuthServer, type AuthServer, type TestClient } from '../support/auth-server';
 import {
-  captureOwnOutput, cleanupAfterEach, CONTROL_LABEL, controlCanary, randomCanary, splitControlHits, startControlServer, tokenCanaries, urlChangingCanary,
-  type CanaryCredentials,
+  canaryRunResult, captureOwnOutput, cleanupAfterEach, CONTROL_LABEL, controlCanary, randomCanary, startControlServer, tokenCanaries, urlChangingCanary,
+  type CanaryCredentials, type CanaryRunResult,
 } from '../support/canary-run';
 import {
-  canaryNeedles, formUrlEncoded, NeedleMatcher, scanBytes, scanTree, summarizeHits, valueNeedles, type ExtraCanary, type Needle, type ScanHit, type TreeScan,
+  canaryNeedles, formUrlEncoded, NeedleMatcher, scanBytes, scanTree, summarizeHits, valueNeedles, type ExtraCanary, type Needle, type ScanHit,
 } from '../support/canary-scanner';
 import { jwkCanaries, rsaPemCanaries } from '../support/key-canaries';
 import { keyText, makeRsaKey } from '../support/key-files';
@@ -105,14 +105,8 @@ interface Journey {
 /** Every label of the planted-key control's needles contains this. */
 const PLANTED_LABEL = 'planted key';
 
-interface RunResult {
-  readonly tree: TreeScan;
-  readonly diskHits: readonly ScanHit[];
-  readonly outputHits: readonly ScanHit[];
-  readonly controlDiskHits: readonly ScanHit[];
-  readonly controlOutputHits: readonly ScanHit[];
-  /** The control file, relative to the scanned root. */
-  readonly controlFile: string;
+/** The control file is relative to the scanned root here. */
+interface RunResult extends CanaryRunResult {
   /** Hits of the planted-key control (journeys with `plant`), and its file. */
   readonly plantedHits: readonly ScanHit[];
   readonly plantedFile: string;
@@ -191,15 +185,9 @@ async function canaryRun(journey: Journey): Promise<RunResult> {
   // "includes": a form's label wraps the value's (e.g. encodeURIComponent(planted key …)).
   const isPlanted = (hit: ScanHit): boolean => hit.needle.includes(PLANTED_LABEL);
   const plantedHits = tree.hits.filter(isPlanted);
-  const disk = splitControlHits(tree.hits.filter((hit) => !isPlanted(hit)));
-  const output = splitControlHits(printed.flatMap(([label, bytes]) => scanBytes(label, bytes, needles)));
+  const outputHits = printed.flatMap(([label, bytes]) => scanBytes(label, bytes, needles));
   return {
-    tree,
-    diskHits: disk.canary,
-    outputHits: output.canary,
-    controlDiskHits: disk.control,
-    controlOutputHits: output.control,
-    controlFile: path.relative(run.dirs.root, controlFile),
+    ...canaryRunResult(tree, tree.hits.filter((hit) => !isPlanted(hit)), outputHits, path.relative(run.dirs.root, controlFile)),
     plantedHits,
     plantedFile: path.relative(run.dirs.root, plantedFile),
   };

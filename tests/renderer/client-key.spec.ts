@@ -59,11 +59,17 @@ async function runTest(page: Page): Promise<void> {
   await expect(u.testButton).toHaveText('Test credentials', { timeout: 20_000 });
 }
 
-async function prepare(page: Page, clientId: string): Promise<void> {
+/** The form for a test against this suite's server (the secret only where the method needs one). */
+async function fillForm(page: Page, clientId: string, clientSecret?: string): Promise<void> {
   const u = ui(page);
   await u.clientId.fill(clientId);
+  if (clientSecret !== undefined) await u.clientSecret.fill(clientSecret);
   await u.target.fill(server.issuer);
   await u.scopes.fill('api:read');
+}
+
+async function prepare(page: Page, clientId: string): Promise<void> {
+  await fillForm(page, clientId);
   await keyUi(page).method(/private_key_jwt/).check();
 }
 
@@ -204,10 +210,7 @@ test('a generated key: public JWK to copy, registered with the server and used; 
 test('client_secret_jwt: an HS256 assertion signed with the secret, its claims in the steps', async ({ app: { page } }) => {
   const u = ui(page);
   const k = keyUi(page);
-  await u.clientId.fill(clients.hmacClient.clientId);
-  await u.clientSecret.fill(clients.hmacClient.clientSecret);
-  await u.target.fill(server.issuer);
-  await u.scopes.fill('api:read');
+  await fillForm(page, clients.hmacClient.clientId, clients.hmacClient.clientSecret);
   await k.method(/client_secret_jwt/).check();
   await expect(k.chooseFile).toHaveCount(0);
   await expect(k.panel.getByLabel('Request that will be sent, secret masked')).toContainText('client_assertion=••••••');
@@ -221,10 +224,7 @@ test('client_secret_jwt: an HS256 assertion signed with the secret, its claims i
 test('DPoP required but not sent: explained, Retry with DPoP, then the nonce round trip and a bound token', async ({ app: { page } }) => {
   const u = ui(page);
   const k = keyUi(page);
-  await u.clientId.fill(clients.dpopClient.clientId);
-  await u.clientSecret.fill(clients.dpopClient.clientSecret);
-  await u.target.fill(server.issuer);
-  await u.scopes.fill('api:read');
+  await fillForm(page, clients.dpopClient.clientId, clients.dpopClient.clientSecret);
   await expect(k.dpop).not.toBeChecked();
   await runTest(page);
   await expect(u.result).toHaveAttribute('data-outcome', 'rejected');

@@ -120,6 +120,16 @@ async function panelsLanded(page: Page): Promise<void> {
   await page.evaluate('new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))');
 }
 
+/** Layout just before the held chunks are let go and just after the panels have landed; layout shifts are recorded from the first. */
+async function landHeldPanels(page: Page, app: { release(): Promise<void> }): Promise<{ before: Layout; after: Layout }> {
+  await page.evaluate('new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))');
+  const before = await measure(page);
+  await takeShifts(page);
+  await app.release();
+  await panelsLanded(page);
+  return { before, after: await measure(page) };
+}
+
 const close = (a: number, b: number): boolean => Math.abs(a - b) <= 0.5;
 const sameBoxes = (a: readonly Box[], b: readonly Box[]): boolean => a.length === b.length && a.every((box, i) => box.every((v, j) => close(v, b[i]?.[j] ?? NaN)));
 
@@ -154,13 +164,7 @@ for (const viewport of [{ width: 960, height: 780 }, { width: 1200, height: 800 
       expect(await page.locator('[data-testid="panel-skeleton"] :is(input, button, select, textarea, a, [tabindex])').count()).toBe(0);
       await expect(u.testButton).toHaveCount(0);
       expect(app.held.length, 'the lazy chunks were requested while the form painted').toBeGreaterThanOrEqual(3);
-      await page.evaluate('new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))');
-      const before = await measure(page);
-      await takeShifts(page);
-
-      await app.release();
-      await panelsLanded(page);
-      const after = await measure(page);
+      const { before, after } = await landHeldPanels(page, app);
       expect(moved(before, after), 'boxes that moved when the chunks landed').toEqual([]);
       expect(await takeShifts(page), 'layout-shift entries while the chunks landed').toEqual([]);
       test.info().annotations.push({
@@ -182,12 +186,7 @@ test('positive control: a skeleton that does not sit where its panel lands is ca
   const app = await openWithChunksHeld(page, rendererServer, testCa, '.panel-skeleton { margin-top: 40px !important; }');
   try {
     await expect(page.getByTestId('panel-skeleton')).toHaveCount(2);
-    await page.evaluate('new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))');
-    const before = await measure(page);
-    await takeShifts(page);
-    await app.release();
-    await panelsLanded(page);
-    const after = await measure(page);
+    const { before, after } = await landHeldPanels(page, app);
     // The visible tab's panel starts higher than its skeleton did.
     expect(moved(before, after).some((m) => m.startsWith('slot 1'))).toBe(true);
   } finally {

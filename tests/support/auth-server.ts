@@ -23,6 +23,7 @@ import { decodeJwt, decodeProtectedHeader, type JWK } from 'jose';
 import type { ClientMetadata, default as ProviderType, SigningAlgorithm } from 'oidc-provider';
 import type { DecodedJwt, TokenTestInput } from '../../core/okta/types';
 import { createTestCa, issueLeafCert, type TestCa } from './test-ca';
+import { basicTestInput } from './token-inputs';
 
 export interface TestClient {
   readonly clientId: string;
@@ -250,15 +251,5 @@ function registerRequest(url: string, body: string, caPem: string): Promise<{ st
 
 /** A token test of DEFAULT_CLIENT against `server` that succeeds; `patch` changes one thing. */
 export function tokenTestInput(server: Pick<AuthServer, 'origin'>, patch: Partial<TokenTestInput> = {}): TokenTestInput {
-  return {
-    target: server.origin,
-    authServer: { kind: 'default' },
-    clientId: DEFAULT_CLIENT.clientId,
-    clientSecret: DEFAULT_CLIENT.clientSecret,
-    scopes: ['api:read'],
-    authMethod: 'client_secret_basic',
-    formEncode: false,
-    timeoutMs: 10_000,
-    ...patch,
-  };
+  return basicTestInput({ target: server.origin, clientId: DEFAULT_CLIENT.clientId, clientSecret: DEFAULT_CLIENT.clientSecret, timeoutMs: 10_000, ...patch });
 }

@@ -7,7 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { ExtraCanary, ScanHit } from './canary-scanner';
+import type { ExtraCanary, ScanHit, TreeScan } from './canary-scanner';
 
 export const randomHex = (bytes: number): string => randomBytes(bytes).toString('hex');
 
@@ -44,6 +44,17 @@ export function tokenCanaries(token: string): ExtraCanary[] {
   ];
 }
 
+/** What one canary run found: the profile tree, hits on disk and in output, and the positive control's. */
+export interface CanaryRunResult {
+  readonly tree: TreeScan;
+  readonly diskHits: readonly ScanHit[];
+  readonly outputHits: readonly ScanHit[];
+  readonly controlDiskHits: readonly ScanHit[];
+  readonly controlOutputHits: readonly ScanHit[];
+  /** The control file (relative to the scanned root where the run says so). */
+  readonly controlFile: string;
+}
+
 /** Label of the positive-control needles; the run's own needles never start with it. */
 export const CONTROL_LABEL = 'control canary';
 
@@ -54,6 +65,20 @@ export function controlCanary(): string {
 export function splitControlHits(hits: readonly ScanHit[]): { readonly canary: ScanHit[]; readonly control: ScanHit[] } {
   const isControl = (hit: ScanHit): boolean => hit.needle.startsWith(CONTROL_LABEL);
   return { canary: hits.filter((h) => !isControl(h)), control: hits.filter(isControl) };
+}
+
+/** A run's result from its tree scan and the hits on disk and in output, control hits set apart. */
+export function canaryRunResult(tree: TreeScan, diskHits: readonly ScanHit[], outputHits: readonly ScanHit[], controlFile: string): CanaryRunResult {
+  const disk = splitControlHits(diskHits);
+  const output = splitControlHits(outputHits);
+  return {
+    tree,
+    diskHits: disk.canary,
+    outputHits: output.canary,
+    controlDiskHits: disk.control,
+    controlOutputHits: output.control,
+    controlFile,
+  };
 }
 
 /** Records this process's own stdout/stderr writes (still passed through) until stopped. */

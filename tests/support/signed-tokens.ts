@@ -4,7 +4,9 @@
  * and a fault-server route table that serves them like an Okta custom
  * authorization server: metadata, key set and token endpoint.
  */
+import { exportJWK, generateKeyPair, type CryptoKey } from 'jose';
 import { generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
+import type { JsonWebKeySet } from '../../core/okta/discovery';
 import { behaviours, oktaMetadata, type Route } from './fault-servers';
 
 export interface TokenSigner {
@@ -24,6 +26,12 @@ export function createTokenSigner(kid = 'odd-key-1'): TokenSigner {
       return `${input}.${b64url(sign('sha256', Buffer.from(input), privateKey))}`;
     },
   };
+}
+
+/** A fresh RS256 key pair: the private key to sign with (jose) and the key set an issuer would publish for it. */
+export async function rsaSigningKeySet(kid: string): Promise<{ readonly privateKey: CryptoKey; readonly jwks: JsonWebKeySet }> {
+  const pair = await generateKeyPair('RS256');
+  return { privateKey: pair.privateKey, jwks: { keys: [{ ...(await exportJWK(pair.publicKey)), kid, alg: 'RS256', use: 'sig' }] } };
 }
 
 /** Usual claims for the default server at `origin`, as JSON text without the closing brace (so a test can append odd ones). */

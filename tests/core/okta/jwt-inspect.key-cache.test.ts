@@ -4,10 +4,11 @@
  * the app). A rotated set, or the same keys under another issuer, is imported
  * afresh, and verification stays as strict as before.
  */
-import { exportJWK, generateKeyPair, SignJWT, type CryptoKey } from 'jose';
+import { SignJWT, type CryptoKey } from 'jose';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { JsonWebKeySet } from '../../../core/okta/discovery';
 import { inspectAccessToken, type InspectOptions } from '../../../core/okta/jwt-inspect';
+import { rsaSigningKeySet } from '../../support/signed-tokens';
 
 const NOW_S = 1_800_000_000;
 // Unique to this file: the cache is module-wide, so other files' issuers cannot have warmed it.
@@ -20,12 +21,8 @@ let published: JsonWebKeySet;
 let rotated: JsonWebKeySet;
 
 beforeAll(async () => {
-  const pair = await generateKeyPair('RS256');
-  const next = await generateKeyPair('RS256');
-  key = pair.privateKey;
-  rotatedKey = next.privateKey;
-  published = { keys: [{ ...(await exportJWK(pair.publicKey)), kid: 'k1', alg: 'RS256', use: 'sig' }] };
-  rotated = { keys: [{ ...(await exportJWK(next.publicKey)), kid: 'k2', alg: 'RS256', use: 'sig' }] };
+  ({ privateKey: key, jwks: published } = await rsaSigningKeySet('k1'));
+  ({ privateKey: rotatedKey, jwks: rotated } = await rsaSigningKeySet('k2'));
 });
 
 afterEach(() => vi.restoreAllMocks());

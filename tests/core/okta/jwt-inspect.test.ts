@@ -2,6 +2,7 @@ import { exportJWK, generateKeyPair, SignJWT, type CryptoKey } from 'jose';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { JsonWebKeySet } from '../../../core/okta/discovery';
 import { inspectAccessToken, type InspectOptions } from '../../../core/okta/jwt-inspect';
+import { rsaSigningKeySet } from '../../support/signed-tokens';
 
 const ISSUER = 'https://dev-123.okta.com/oauth2/default';
 const JWKS_URI = `${ISSUER}/v1/keys`;
@@ -12,11 +13,8 @@ let otherKey: CryptoKey;
 let jwks: JsonWebKeySet;
 
 beforeAll(async () => {
-  const pair = await generateKeyPair('RS256');
-  const other = await generateKeyPair('RS256');
-  signingKey = pair.privateKey;
-  otherKey = other.privateKey;
-  jwks = { keys: [{ ...(await exportJWK(pair.publicKey)), kid: 'k1', alg: 'RS256', use: 'sig' }] };
+  ({ privateKey: signingKey, jwks } = await rsaSigningKeySet('k1'));
+  otherKey = (await generateKeyPair('RS256')).privateKey;
 });
 
 async function token(claims: Record<string, unknown> = {}, options: { kid?: string; key?: CryptoKey; iss?: string; exp?: number } = {}): Promise<string> {

@@ -9,20 +9,12 @@ import { buildMaskedPreview, createRedactor, findSecretLeaks, prepareTokenTest, 
 import type { TokenTestInput, TokenTestReport } from '../../../core/okta/types';
 import { findFragments, secretForms } from '../../support/fragment-scanner';
 import { countingFetch } from '../../support/node-fetch';
+import { basicTestInput } from '../../support/token-inputs';
 
 const SECRET = 'Guard-Secret_0123456789+/=abcdefghijklmnopqrstuvwxyzABCDEF';
 const BASIC = buildBasicCredentials({ clientId: '0oa1guard', clientSecret: SECRET, formEncode: false }).value ?? '';
 
-const INPUT: TokenTestInput = {
-  target: 'dev-123.okta.com',
-  authServer: { kind: 'default' },
-  clientId: '0oa1guard',
-  clientSecret: SECRET,
-  scopes: ['api:read'],
-  authMethod: 'client_secret_basic',
-  formEncode: false,
-  timeoutMs: 1000,
-};
+const INPUT: TokenTestInput = basicTestInput({ target: 'dev-123.okta.com', clientId: '0oa1guard', clientSecret: SECRET, timeoutMs: 1000 });
 
 function needles(input: TokenTestInput): readonly string[] {
   const prepared = prepareTokenTest(input);

@@ -3,7 +3,7 @@
  * end in its own report (no throw, no hang), name the host, and never carry the
  * secret.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { findSecretLeaks, prepareTokenTest, runTokenTest } from '../../../core/okta';
 import type { TokenTestInput, TokenTestReport } from '../../../core/okta/types';
 import {
@@ -19,52 +19,26 @@ import {
 } from '../../support/fault-servers';
 import { presentedCertificate } from '../../../cli/presented-certificate';
 import { findFragments, secretForms } from '../../support/fragment-scanner';
-import { countingFetch, createTestFetch, type TestFetch } from '../../support/node-fetch';
-import { createTestCa, type TestCa } from '../../support/test-ca';
+import { countingFetch } from '../../support/node-fetch';
+import { useTlsSuite } from '../../support/tls-suite';
+import { basicTestInput } from '../../support/token-inputs';
 
 const CLIENT_ID = '0oa1faultclient000h7';
 const SECRET = 'fault-secret-0123456789_abcdefghijklmnopqrstuvwxyzABCDEFGHIJ';
 const TOKEN_PATH = '/oauth2/default/v1/token';
 
-let ca: TestCa;
-let fetchLike: TestFetch;
-const servers: FaultServer[] = [];
-
-beforeAll(async () => {
-  ca = await createTestCa();
-  fetchLike = createTestFetch(ca.cert);
-});
-
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((s) => s.close()));
-});
-
-afterAll(async () => {
-  await fetchLike.close();
-});
+const suite = useTlsSuite();
 
 async function serve(options: Omit<FaultServerOptions, 'ca'>): Promise<FaultServer> {
-  const server = await startFaultServer({ ca, ...options });
-  servers.push(server);
-  return server;
+  return suite.track(startFaultServer({ ca: suite.ca, ...options }));
 }
 
 function input(target: string, patch: Partial<TokenTestInput> = {}): TokenTestInput {
-  return {
-    target,
-    authServer: { kind: 'default' },
-    clientId: CLIENT_ID,
-    clientSecret: SECRET,
-    scopes: ['api:read'],
-    authMethod: 'client_secret_basic',
-    formEncode: false,
-    timeoutMs: 5000,
-    ...patch,
-  };
+  return basicTestInput({ target, clientId: CLIENT_ID, clientSecret: SECRET, timeoutMs: 5000, ...patch });
 }
 
 async function run(testInput: TokenTestInput, maxBodyBytes?: number): Promise<TokenTestReport> {
-  const report = await runTokenTest(testInput, { fetch: fetchLike, ...(maxBodyBytes === undefined ? {} : { maxBodyBytes }) });
+  const report = await runTokenTest(testInput, { fetch: suite.fetch, ...(maxBodyBytes === undefined ? {} : { maxBodyBytes }) });
   // Every report, whatever the fault, is free of the secret and the Basic value.
   const prepared = prepareTokenTest(testInput);
   if (prepared.ok) expect(findSecretLeaks(report, prepared.value.secretNeedles, ['token.accessToken'])).toEqual([]);
@@ -95,19 +69,17 @@ describe('connection faults', () => {
   });
 
   it('untrusted certificate (another CA): nothing reaches the server', async () => {
-    const server = await startUntrustedServer();
-    servers.push(server);
+    const server = await suite.track(startUntrustedServer());
     const report = await run(input(server.origin));
     expectNoAnswer(report, 'tls-untrusted', server.origin.replace('https://', ''));
     expect(server.requestCount()).toBe(0);
   });
 
   it('untrusted certificate: the shell is asked what was presented, and the report names it', async () => {
-    const server = await startUntrustedServer();
-    servers.push(server);
+    const server = await suite.track(startUntrustedServer());
     const asked: string[] = [];
     const report = await runTokenTest(input(server.origin), {
-      fetch: fetchLike,
+      fetch: suite.fetch,
       presentedCertificate: async (url, signal) => {
         asked.push(url);
         expect(signal.aborted).toBe(false);
@@ -125,7 +97,7 @@ describe('connection faults', () => {
     const port = await refusedPort();
     let asked = 0;
     const report = await runTokenTest(input(`https://127.0.0.1:${port}`), {
-      fetch: fetchLike,
+      fetch: suite.fetch,
       presentedCertificate: async () => {
         asked += 1;
         return null;
@@ -137,16 +109,14 @@ describe('connection faults', () => {
   });
 
   it('hostname mismatch (trusted CA, certificate for another name)', async () => {
-    const server = await startHostnameMismatchServer(ca);
-    servers.push(server);
+    const server = await suite.track(startHostnameMismatchServer(suite.ca));
     const report = await run(input(server.origin));
     expectNoAnswer(report, 'tls-hostname-mismatch', server.origin.replace('https://', ''));
     expect(server.requestCount()).toBe(0);
   });
 
   it('expired certificate', async () => {
-    const server = await startExpiredCertServer(ca);
-    servers.push(server);
+    const server = await suite.track(startExpiredCertServer(suite.ca));
     const report = await run(input(server.origin));
     expectNoAnswer(report, 'tls-expired', server.origin.replace('https://', ''));
   });
@@ -180,7 +150,7 @@ describe('connection faults', () => {
     const server = await serve({ routes: { [TOKEN_PATH]: behaviours.hang() } });
     const controller = new AbortController();
     const started = Date.now();
-    const pending = runTokenTest(input(server.origin, { timeoutMs: 10_000 }), { fetch: fetchLike }, controller.signal);
+    const pending = runTokenTest(input(server.origin, { timeoutMs: 10_000 }), { fetch: suite.fetch }, controller.signal);
     setTimeout(() => controller.abort(), 300);
     const report = await pending;
     expect(report.outcome).toBe('cancelled');
@@ -313,7 +283,7 @@ describe('policy checks before traffic', () => {
 
   it('every fetch call asks for no redirects, no cookies and no cache', async () => {
     const server = await serve({ routes: { [TOKEN_PATH]: behaviours.json(400, { error: 'invalid_scope', error_description: 'x' }) } });
-    const spy = countingFetch(fetchLike);
+    const spy = countingFetch(suite.fetch);
     await runTokenTest(input(server.origin), { fetch: spy });
     expect(spy.calls.length).toBeGreaterThan(1);
     for (const call of spy.calls) {

@@ -19,6 +19,7 @@ import {
   type OktaFixture,
 } from '../../support/okta-fixtures';
 import { createTestCa } from '../../support/test-ca';
+import { basicTestInput } from '../../support/token-inputs';
 
 const SECRET = 'fixture-secret-0123456789_abcdefghijklmnopqrstuvwxyzABCDEFGH';
 
@@ -65,16 +66,7 @@ afterAll(async () => {
 });
 
 function input(): TokenTestInput {
-  return {
-    target: server.origin,
-    authServer: { kind: 'default' },
-    clientId: '0oa1fixtureclient0h7',
-    clientSecret: SECRET,
-    scopes: ['api:read'],
-    authMethod: 'client_secret_basic',
-    formEncode: false,
-    timeoutMs: 5000,
-  };
+  return basicTestInput({ target: server.origin, clientId: '0oa1fixtureclient0h7', clientSecret: SECRET, timeoutMs: 5000 });
 }
 
 async function serveAndRun(fixture: OktaFixture) {

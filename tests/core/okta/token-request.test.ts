@@ -2,18 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { buildBasicCredentials } from '../../../core/encoding';
 import { buildMaskedPreview, MASK, normaliseScopes, normaliseTimeout, prepareTokenTest } from '../../../core/okta/token-request';
 import type { TokenTestInput } from '../../../core/okta/types';
+import { basicTestInput } from '../../support/token-inputs';
 
 const SECRET = 'Zx9-secret_value+with/odd=chars0123456789abcdefghij';
-const INPUT: TokenTestInput = {
-  target: 'dev-123.okta.com',
-  authServer: { kind: 'default' },
-  clientId: '0oa1testclient0000h7',
-  clientSecret: SECRET,
-  scopes: ['api:read'],
-  authMethod: 'client_secret_basic',
-  formEncode: false,
-  timeoutMs: 15_000,
-};
+const INPUT: TokenTestInput = basicTestInput({ target: 'dev-123.okta.com', clientId: '0oa1testclient0000h7', clientSecret: SECRET, timeoutMs: 15_000 });
 
 function prepared(input: Partial<TokenTestInput> = {}) {
   const result = prepareTokenTest({ ...INPUT, ...input });

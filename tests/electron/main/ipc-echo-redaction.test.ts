@@ -5,37 +5,25 @@
  * renderer receives. Real handlers, real HTTPS fault server, the independent
  * fragment scanner; its positive control is the echo itself.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { createHandlers, type Handlers } from '../../../electron/main/ipc-handlers';
 import type { SenderInfo } from '../../../electron/main/sender-trust';
 import { APP_ORIGIN } from '../../../electron/shared/app-origin';
-import { behaviours, startFaultServer, type FaultServer } from '../../support/fault-servers';
+import { behaviours, startFaultServer } from '../../support/fault-servers';
 import { findFragments, secretForms } from '../../support/fragment-scanner';
-import { createTestFetch, type TestFetch } from '../../support/node-fetch';
 import { MemoryClipboard } from '../../support/electron/memory-clipboard';
-import { createTestCa, type TestCa } from '../../support/test-ca';
+import { useTlsSuite } from '../../support/tls-suite';
 
 const CLIENT_ID = '0oa1ipcechoclient0h7';
 const SECRET = 'ipc-echo-secret-0123456789+/~%é_abcdefghijklmnopqrstuvwxyzABC';
 const sender: SenderInfo = { webContentsId: 1, frameUrl: 'app://basic-header/index.html', isMainFrame: true };
 
-let ca: TestCa;
-let fetchViaCa: TestFetch;
+const suite = useTlsSuite();
 let handlers: Handlers;
-const servers: FaultServer[] = [];
 
-beforeAll(async () => {
-  ca = await createTestCa();
-  fetchViaCa = createTestFetch(ca.cert);
-});
-
+// Registered after the suite's hooks, so (hooks run as a stack) handlers go before the servers close.
 afterEach(async () => {
   await handlers?.dispose();
-  await Promise.all(servers.splice(0).map((s) => s.close()));
-});
-
-afterAll(async () => {
-  await fetchViaCa.close();
 });
 
 const ECHOES: readonly [string, (auth: string) => string][] = [
@@ -50,15 +38,14 @@ const ECHOES: readonly [string, (auth: string) => string][] = [
 describe('testCredentials replies carry no piece of the credentials', () => {
   it.each(ECHOES)('a server echoing the header %s', async (_name, transform) => {
     let echoed = '';
-    const server = await startFaultServer({
-      ca,
+    const server = await suite.track(startFaultServer({
+      ca: suite.ca,
       fallback: (req) => {
         echoed = transform(String(req.headers.authorization));
         return behaviours.json(401, { error: 'invalid_client', error_description: `got ${echoed}` });
       },
-    });
-    servers.push(server);
-    handlers = createHandlers({ clipboard: new MemoryClipboard(), fetch: fetchViaCa, isTrustedWebContents: (id) => id === 1, trustedOrigin: APP_ORIGIN });
+    }));
+    handlers = createHandlers({ clipboard: new MemoryClipboard(), fetch: suite.fetch, isTrustedWebContents: (id) => id === 1, trustedOrigin: APP_ORIGIN });
     const reply = await handlers.testCredentials(sender, {
       requestId: 'echo-1', target: `${server.origin}/oauth2/default`, authServer: { kind: 'default' }, clientId: CLIENT_ID,
       clientSecret: SECRET, scopes: ['api:read'], authMethod: 'client_secret_basic', formEncode: false, timeoutMs: 5000,

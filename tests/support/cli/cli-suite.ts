@@ -5,7 +5,8 @@
  * servers closed after each test. Registers the Vitest hooks itself.
  */
 import { Buffer } from 'node:buffer';
-import { afterAll, afterEach, beforeAll } from 'vitest';
+import { afterAll, beforeAll } from 'vitest';
+import { closeAfterEach, setInBeforeAll, type Closable } from '../suite-hooks';
 import { createTestCa, type TestCa } from '../test-ca';
 import { buildCli, createCli, tempFile, type Cli } from './cli-process';
 
@@ -15,14 +16,13 @@ export interface CliSuite {
   readonly caPath: string;
   readonly cli: Cli;
   /** Closes what the promise gives after the current test. */
-  track<T extends { close(): Promise<void> }>(thing: Promise<T>): Promise<T>;
+  track<T extends Closable>(thing: Promise<T>): Promise<T>;
 }
 
 export function useCliSuite(name: string, clientId: string, secret: string): CliSuite {
   let ca: TestCa | undefined;
   let caFile: { path: string; remove: () => void } | undefined;
   let cli: Cli | undefined;
-  const open: { close(): Promise<void> }[] = [];
 
   beforeAll(async () => {
     const bin = buildCli();
@@ -30,17 +30,12 @@ export function useCliSuite(name: string, clientId: string, secret: string): Cli
     caFile = tempFile(`${name}-ca.pem`, ca.cert);
     cli = createCli(bin, [secret, Buffer.from(`${clientId}:${secret}`).toString('base64')]);
   });
-  afterEach(async () => {
-    await Promise.all(open.splice(0).map((thing) => thing.close()));
-  });
+  const track = closeAfterEach();
   afterAll(() => {
     caFile?.remove();
   });
 
-  const ready = <T>(value: T | undefined): T => {
-    if (value === undefined) throw new Error('useCliSuite: used before its beforeAll ran');
-    return value;
-  };
+  const ready = setInBeforeAll('useCliSuite');
   return {
     get ca() {
       return ready(ca);
@@ -51,10 +46,6 @@ export function useCliSuite(name: string, clientId: string, secret: string): Cli
     get cli() {
       return ready(cli);
     },
-    async track(thing) {
-      const value = await thing;
-      open.push(value);
-      return value;
-    },
+    track,
   };
 }
