@@ -121,9 +121,9 @@ export const Workspace = memo(function Workspace({ bridge, commands, announce, i
           fixes={fixes}
           logic={logic}
           // A copy from the secret field takes the selected part of the real value (the field is the value).
-          secretGuard={{ textOf: (v, start, end) => v.slice(start, end), copy: (text) => void copy({ text, purpose: 'header', slot: 'secret', what: 'Selected secret text copied' }) }}
+          secretGuard={{ textOf: (v, start, end) => v.slice(start, end), copy: (text) => void copy({ text, purpose: 'secret', slot: 'secret', what: 'Selected secret text copied' }) }}
           // A masked id:secret pair: copying any part copies the whole pair, never dots.
-          idGuard={{ textOf: (v) => (pairIn(v) === null ? '' : v.trim()), copy: (text) => void copy({ text, purpose: 'header', slot: 'client-id', what: 'ID and secret copied' }) }}
+          idGuard={{ textOf: (v) => (pairIn(v) === null ? '' : v.trim()), copy: (text) => void copy({ text, purpose: 'secret', slot: 'client-id', what: 'ID and secret copied' }) }}
         />
         <ErrorBoundary name="Output">
           <CredentialOutputs
