@@ -70,7 +70,10 @@ function pageElectron(args: PageElectronArgs): unknown {
 /** The init script: the bundle as CommonJS, with a `require` that knows only 'electron'. */
 export function preloadInitScript(bundle: string): string {
   const args: PageElectronArgs = { invokeBinding: INVOKE_BINDING, commandChannel: COMMAND_CHANNEL, commandEvent: COMMAND_EVENT };
+  // Under tsx (the benchmarks) esbuild's keepNames wraps inner functions in
+  // __name(...) calls, which the page lacks; Playwright's own transform does not.
   return `(() => {
+  const __name = (f) => f;
   const electron = (${pageElectron.toString()})(${JSON.stringify(args)});
   const require = (id) => { if (id === 'electron') return electron; throw new Error('a sandboxed preload cannot require ' + id); };
   const module = { exports: {} };
