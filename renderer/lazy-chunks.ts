@@ -40,9 +40,6 @@ function fetchFormLogic(): Promise<FormLogic> {
   });
 }
 
-/** Started when this module is evaluated: before React's first render, in parallel with it. */
-fetchFormLogic().catch(() => undefined);
-
 /** The form logic, loaded if it has not landed yet. */
 export function loadFormLogicNow(): Promise<FormLogic> {
   return formLogic === null ? fetchFormLogic() : Promise.resolve(formLogic);
@@ -58,17 +55,31 @@ export function withFormLogic(run: (logic: FormLogic) => void): void {
   else fetchFormLogic().then(run, () => undefined);
 }
 
+/**
+ * Runs `run` in a task of its own. The first render is flushed synchronously
+ * (main.tsx), and so are its effects: a download started there (an import()
+ * and its modulepreload links, a few milliseconds of main-thread work each)
+ * would hold up the task that puts the form on screen. Returns a cancel.
+ */
+export function inNextTask(run: () => void): () => void {
+  const timer = window.setTimeout(run, 0);
+  return () => window.clearTimeout(timer);
+}
+
 /** The form logic, or null for the few milliseconds before its chunk has landed. */
 export function useFormLogic(): FormLogic | null {
   const [logic, setLogic] = useState<FormLogic | null>(formLogic);
   useEffect(() => {
     if (logic !== null) return undefined;
     let live = true;
-    fetchFormLogic().then((loaded) => {
-      if (live) setLogic(loaded);
-    }, () => undefined);
+    const cancel = inNextTask(() => {
+      fetchFormLogic().then((loaded) => {
+        if (live) setLogic(loaded);
+      }, () => undefined);
+    });
     return () => {
       live = false;
+      cancel();
     };
   }, [logic]);
   return logic;

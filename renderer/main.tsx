@@ -1,4 +1,5 @@
 import { StrictMode } from 'react';
+import { flushSync } from 'react-dom';
 import { createRoot } from 'react-dom/client';
 import { App } from './app';
 import { prefetchAfterFirstPaint } from './lazy-chunks';
@@ -12,10 +13,11 @@ const quietReport = (): void => {
 
 const container = document.getElementById('root');
 if (container !== null) {
-  createRoot(container, { onCaughtError: quietReport, onUncaughtError: quietReport, onRecoverableError: () => undefined }).render(
+  const root = createRoot(container, { onCaughtError: quietReport, onUncaughtError: quietReport, onRecoverableError: () => undefined });
+  flushSync(() => root.render(
     <StrictMode>
       <App />
     </StrictMode>,
-  );
+  ));
   prefetchAfterFirstPaint();
 }

@@ -10,7 +10,7 @@
  * component here, and a skeleton where it sits.
  */
 import { lazy, Suspense, useEffect, useState, type ComponentType, type ReactElement, type ReactNode } from 'react';
-import { panelLoaders } from '../lazy-chunks';
+import { inNextTask, panelLoaders } from '../lazy-chunks';
 import type { CheckHeaderPanelProps } from './check-header-panel';
 import type { IdleWarningProps } from './idle-warning';
 import type { ShortcutsDialogProps } from './shortcuts-dialog';
@@ -90,17 +90,26 @@ export function PanelsBoundary({ kind, children }: { readonly kind: keyof typeof
     const settle = (): void => {
       if (live) setSettled(true);
     };
-    loadColumnPanels().then(settle, settle);
+    const cancel = inNextTask(() => {
+      loadColumnPanels().then(settle, settle);
+    });
     return () => {
       live = false;
+      cancel();
     };
   }, [settled]);
   const skeleton = SKELETONS[kind];
   return settled ? <Suspense fallback={skeleton}>{children}</Suspense> : skeleton;
 }
 
-/** A closed native dialog takes no space: nothing to reserve. Opened before it lands, it opens when it does. */
-export function ShortcutsDialog(props: ShortcutsDialogProps): ReactElement {
+/**
+ * A closed native dialog takes no space: nothing to reserve. Not rendered until first opened, so the
+ * first render starts no download; opened before it lands, it opens when it does.
+ */
+export function ShortcutsDialog(props: ShortcutsDialogProps): ReactElement | null {
+  const [opened, setOpened] = useState(props.open);
+  if (props.open && !opened) setOpened(true);
+  if (!opened) return null;
   return (
     <Suspense fallback={null}>
       <LazyShortcutsDialog {...props} />
@@ -109,10 +118,12 @@ export function ShortcutsDialog(props: ShortcutsDialogProps): ReactElement {
 }
 
 /**
- * The idle timeout; shows nothing until its warning. Mounted from the start, so
- * once its chunk is in (prefetched after the first paint) a chosen timeout arms at once.
+ * The idle timeout; shows nothing until its warning. Off, it does nothing, so it is not rendered
+ * (the first render starts no download); its chunk is prefetched after the first paint, so a
+ * chosen timeout arms at once.
  */
-export function IdleWarning(props: IdleWarningProps): ReactElement {
+export function IdleWarning(props: IdleWarningProps): ReactElement | null {
+  if (props.minutes === null) return null;
   return (
     <Suspense fallback={null}>
       <LazyIdleWarning {...props} />
