@@ -1,7 +1,7 @@
 /**
  * What the form works out from what is typed: the encoding, notices and fixes
  * (form-state.ts) and the request preview. Its own chunk (loaded by lazy-chunks.ts
- * as soon as the first-paint script runs), so the first paint is React and the
+ * right after the form's first commit), so the first paint is React and the
  * form only; the outputs fill in when it lands, a few milliseconds later, with
  * whatever has been typed by then. Whatever else nothing needs before the form
  * works comes here too: shortcut matching, the tabs' keys, the copy action and its

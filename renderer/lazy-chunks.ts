@@ -1,8 +1,11 @@
 /**
  * What the renderer loads after its first-paint script (issue 16): the form
- * logic (encoder, notice grouping, request preview), started at once because the
- * first keystroke needs it, and the panels' chunks (components/lazy-panels.tsx),
- * fetched once the form has painted so no click waits on a download.
+ * logic (encoder, notice grouping, request preview), started right after the
+ * form's first commit because the first keystroke needs it, and the panels'
+ * chunks (components/lazy-panels.tsx): the two column panels right after the
+ * first commit too, the rest once the form has painted, so no click waits on a
+ * download. Nothing starts before or during the first commit: an import()
+ * there would delay the moment the form can take input (issue 16's "ready").
  *
  * Eager code may name these modules with `import type` only: a value import
  * pulls a module back into the first-paint script, which the size test in

@@ -14,6 +14,9 @@ const quietReport = (): void => {
 const container = document.getElementById('root');
 if (container !== null) {
   const root = createRoot(container, { onCaughtError: quietReport, onUncaughtError: quietReport, onRecoverableError: () => undefined });
+  // The first render and commit run in this script's task (issue 16's "ready"): left to React's
+  // scheduler they wait for a later task, behind whatever the browser queued meanwhile. Its effects
+  // run here too, so they start no download (lazy-chunks.ts inNextTask).
   flushSync(() => root.render(
     <StrictMode>
       <App />

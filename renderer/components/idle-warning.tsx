@@ -1,6 +1,6 @@
 /**
  * The idle timeout (hooks/use-idle-forget.ts) and its warning toast: its own
- * chunk, prefetched right after the first paint (lazy-panels.tsx), since
+ * chunk, prefetched at the first paint (lazy-chunks.ts), since
  * nothing about it is on screen before a timeout is chosen and about to run out.
  */
 import type { ReactElement } from 'react';

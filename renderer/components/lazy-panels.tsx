@@ -5,8 +5,8 @@
  * Import sites use these instead of the real modules (only `import type` may
  * name those from eager code). The two column panels share one boundary with
  * both skeletons (PanelsBoundary); the result views' wrapper is in the Test panel's chunk
- * (lazy-test-result.tsx); lazy-chunks.ts prefetches every chunk right
- * after the first paint. A new lazy panel: a loader in lazy-chunks.ts, a lazy
+ * (lazy-test-result.tsx); the column panels load right after
+ * the first commit, lazy-chunks.ts prefetches the others at the first paint. A new lazy panel: a loader in lazy-chunks.ts, a lazy
  * component here, and a skeleton where it sits.
  */
 import { lazy, Suspense, useEffect, useState, type ComponentType, type ReactElement, type ReactNode } from 'react';
@@ -77,7 +77,7 @@ const SKELETONS = {
 
 /**
  * Wraps one tool's panel (each in its own tab): its skeleton until both chunks
- * are in (loading starts right after the first paint), then both panels in one
+ * are in (loading starts in a task right after the first commit), then both panels in one
  * commit. Gated by state rather than Suspense alone: React holds a revealed
  * Suspense boundary back for up to 300 ms, which would show the skeletons longer.
  */

@@ -44,7 +44,7 @@ export const Workspace = memo(function Workspace({ bridge, commands, announce, i
   const test = useTokenTest(bridge);
   // Rotation (issue 13): the Test panel holds it (lazy chunk) and registers its run here while it is chosen.
   const rotation = useRef<RotationControl | null>(null);
-  // Null only until the logic chunk lands, just after the first paint.
+  // Null only until the logic chunk lands, just after the first commit.
   const logic = useFormLogic();
 
   // The encoder runs once per change of its inputs (each field is capped, so this stays cheap).
@@ -138,7 +138,7 @@ export const Workspace = memo(function Workspace({ bridge, commands, announce, i
         </ErrorBoundary>
       </section>
 
-      {/* The panels' chunks load after the first paint; each tab shows its skeleton until then. */}
+      {/* The panels' chunks load right after the first commit; each tab shows its skeleton until then. */}
       <Tabs
         label="Tools"
         selected={tool}
