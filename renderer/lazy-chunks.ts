@@ -62,11 +62,18 @@ export function withFormLogic(run: (logic: FormLogic) => void): void {
  * Runs `run` in a task of its own. The first render is flushed synchronously
  * (main.tsx), and so are its effects: a download started there (an import()
  * and its modulepreload links, a few milliseconds of main-thread work each)
- * would hold up the task that puts the form on screen. Returns a cancel.
+ * would hold up the task that puts the form on screen. A posted message, not a
+ * timer: Electron's window is hidden until its first paint, and a hidden page's
+ * timers may be throttled. Returns a cancel.
  */
 export function inNextTask(run: () => void): () => void {
-  const timer = window.setTimeout(run, 0);
-  return () => window.clearTimeout(timer);
+  const channel = new MessageChannel();
+  channel.port1.onmessage = () => {
+    channel.port1.close();
+    run();
+  };
+  channel.port2.postMessage(null);
+  return () => channel.port1.close();
 }
 
 /** The form logic, or null for the few milliseconds before its chunk has landed. */
