@@ -207,3 +207,43 @@ test('typing before the form logic lands is not lost: the outputs follow once it
     await app.close();
   }
 });
+
+/**
+ * Records when the Client ID field is first in the page (a MutationObserver callback runs just after
+ * the DOM change: for React, just after its commit) and, on the same clock, when each script request starts.
+ */
+const COMMIT_RECORDER = `(() => {
+  const observer = new MutationObserver(() => {
+    if (window.__formCommittedAt !== undefined) return;
+    const label = [...document.querySelectorAll('label')].find((l) => l.textContent.trim() === 'Client ID');
+    if (label === undefined) return;
+    window.__formCommittedAt = performance.now();
+    observer.disconnect();
+  });
+  observer.observe(document, { childList: true, subtree: true });
+})();`;
+
+test('no lazy chunk is requested before the form is committed: the first render waits on no download', async ({ page, rendererServer, testCa }) => {
+  const fetch = createTestFetch(testCa.cert);
+  const bridge = await installBridge(page, { fetch, origin: rendererServer.origin, clipboard: new MemoryClipboard() });
+  try {
+    await page.addInitScript({ content: COMMIT_RECORDER });
+    await page.goto(rendererServer.startUrl);
+    await expect(ui(page).testButton).toBeVisible();
+    const { committedAt, requests } = await page.evaluate(`({
+      committedAt: window.__formCommittedAt,
+      requests: performance.getEntriesByType('resource')
+        .filter((e) => e.initiatorType === 'script' || e.initiatorType === 'link' || e.name.endsWith('.js'))
+        .map((e) => ({ path: new URL(e.name).pathname, startTime: e.startTime })),
+    })`) as { committedAt: number; requests: { path: string; startTime: number }[] };
+    expect(typeof committedAt).toBe('number');
+    const lazy = requests.filter((r) => r.path.endsWith('.js') && !FIRST_PAINT.has(r.path));
+    // The form logic and both column panels at least (their chunks and what they import).
+    expect(lazy.length, 'lazy chunks requested').toBeGreaterThanOrEqual(3);
+    const early = lazy.filter((r) => r.startTime <= committedAt).map((r) => `${r.path} at ${r.startTime.toFixed(1)} ms`);
+    expect(early, `requested before the form was committed at ${committedAt.toFixed(1)} ms`).toEqual([]);
+  } finally {
+    await bridge.handlers.dispose();
+    await fetch.close();
+  }
+});
