@@ -7,6 +7,7 @@
 import { createLocalJWKSet, decodeJwt, decodeProtectedHeader, errors, jwtVerify, type JSONWebKeySet } from 'jose';
 import type { JsonWebKeySet } from './discovery';
 import { boundedCopy } from './redact';
+import { fastVerifiedClaims, type SignatureCheck } from './token-signature';
 import { describeEpochSeconds } from './time';
 import type { SignatureStatus, TokenDetails } from './types';
 
@@ -19,6 +20,8 @@ export interface InspectOptions {
   /** Gets the key set; `refresh` asks for a fresh copy after a `kid` miss (keys rotate). */
   readonly loadJwks: (refresh: boolean) => Promise<{ ok: true; jwks: JsonWebKeySet; fromCache: boolean } | { ok: false; reason: string }>;
   readonly nowMs: number;
+  /** The shell's synchronous signature check (token-signature.ts); without it, only jose's WebCrypto road. */
+  readonly checkSignature?: SignatureCheck;
 }
 
 /** Okta signs with RS256; the asymmetric JWS family is accepted, `none` and HMAC never. */
@@ -110,6 +113,11 @@ export async function inspectAccessToken(token: string, options: InspectOptions)
   let loaded = await options.loadJwks(false);
   for (let attempt = 0; ; attempt += 1) {
     if (!loaded.ok) return result('unchecked', `The signature was not checked: ${loaded.reason}.`, decoded);
+    const fast =
+      options.checkSignature === undefined
+        ? null
+        : fastVerifiedClaims(token, loaded.jwks, { issuer: options.expectedIssuer, algorithms: ALGORITHMS, nowMs: options.nowMs, clockToleranceS: CLOCK_TOLERANCE_S }, options.checkSignature);
+    if (fast !== null) return verifiedResult(fast.exp, kid, options, decoded);
     try {
       const verified = await jwtVerify(token, keySetFor(options.expectedIssuer, loaded.jwks), {
         issuer: options.expectedIssuer,
@@ -117,11 +125,7 @@ export async function inspectAccessToken(token: string, options: InspectOptions)
         currentDate: new Date(options.nowMs),
         clockTolerance: CLOCK_TOLERANCE_S,
       });
-      return result(
-        'verified',
-        `Signature verified with key ${kid === null ? '(no kid)' : `"${kid}"`} from ${options.jwksUri}; the issuer is ${options.expectedIssuer} and the token expires at ${describeTime(verified.payload.exp)}.`,
-        decoded,
-      );
+      return verifiedResult(verified.payload.exp, kid, options, decoded);
     } catch (error) {
       // A cached key set may predate a key rotation: refetch once before calling a kid unknown.
       if (error instanceof errors.JWKSNoMatchingKey && loaded.fromCache && attempt === 0) {
@@ -131,6 +135,14 @@ export async function inspectAccessToken(token: string, options: InspectOptions)
       return failure(error, decoded, kid, options);
     }
   }
+}
+
+function verifiedResult(exp: unknown, kid: string | null, options: InspectOptions, decoded: ReturnType<typeof decode>): TokenInspection {
+  return result(
+    'verified',
+    `Signature verified with key ${kid === null ? '(no kid)' : `"${kid}"`} from ${options.jwksUri ?? 'the key set'}; the issuer is ${options.expectedIssuer} and the token expires at ${describeTime(exp)}.`,
+    decoded,
+  );
 }
 
 function failure(error: unknown, decoded: NonNullable<ReturnType<typeof decode>>, kid: string | null, options: InspectOptions): TokenInspection {
