@@ -118,25 +118,43 @@ export function nodeSignatureCheck<K extends PublicKeyHandle>(crypto: NodeCrypto
   };
 }
 
-const utf8Strict = new TextDecoder('utf-8', { fatal: true });
+/** jose's decoder for decodeJwt, JWS headers and claim checks: UTF-8, strict (invalid bytes fail), a BOM dropped. */
+const utf8 = new TextDecoder('utf-8', { fatal: true });
 const ascii = new TextEncoder();
 
-const BASE64URL = /^[A-Za-z0-9_-]*$/;
+const JWT_SHAPE = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/;
 
-/** A base64url segment's bytes; null for anything jose might read differently (padding, other characters, stray bits). */
-function segmentBytes(segment: string): Uint8Array | null {
-  if (!BASE64URL.test(segment)) return null;
-  const decoded = decodeBase64Loose(segment);
-  return decoded.ok && decoded.canonical ? decoded.bytes : null;
+/** A compact JWT read once, for both the decoded view and the fast road. */
+export interface CompactJwt {
+  readonly segments: readonly [string, string, string];
+  /** As JSON.parse gave them (ordinary objects): callers copy before showing. */
+  readonly header: Record<string, unknown>;
+  readonly claims: Record<string, unknown>;
 }
 
 function jsonObject(bytes: Uint8Array): Record<string, unknown> | null {
   try {
-    const value: unknown = JSON.parse(utf8Strict.decode(bytes));
-    return value !== null && typeof value === 'object' && !Array.isArray(value) && Object.getPrototypeOf(value) === Object.prototype ? (value as Record<string, unknown>) : null;
+    const value: unknown = JSON.parse(utf8.decode(bytes));
+    return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
   } catch {
     return null;
   }
+}
+
+/**
+ * Header and claims of a compact JWT, read as jose's decodeProtectedHeader and
+ * decodeJwt read them (base64url as atob reads it, strict UTF-8, a JSON
+ * object each); null for anything else.
+ */
+export function parseCompactJwt(token: string): CompactJwt | null {
+  if (!JWT_SHAPE.test(token)) return null;
+  const [h = '', p = '', sig = ''] = token.split('.');
+  const headerBytes = decodeBase64Loose(h);
+  const claimsBytes = decodeBase64Loose(p);
+  if (!headerBytes.ok || !claimsBytes.ok) return null;
+  const header = jsonObject(headerBytes.bytes);
+  const claims = jsonObject(claimsBytes.bytes);
+  return header === null || claims === null ? null : { segments: [h, p, sig], header, claims };
 }
 
 /** jose's isUsableJWK (jwks/local.js), for the algorithms above. */
@@ -161,16 +179,13 @@ export interface FastCheckOptions {
 }
 
 /**
- * The claims of `token` when the fast road can vouch for it (signature and
+ * The claims of the token when the fast road can vouch for it (signature and
  * claims as jose would accept them); null whenever jose must decide.
  */
-export function fastVerifiedClaims(token: string, jwks: JsonWebKeySet, options: FastCheckOptions, check: SignatureCheck): Record<string, unknown> | null {
-  const parts = token.split('.');
-  if (parts.length !== 3) return null;
-  const [headerPart = '', payloadPart = '', signaturePart = ''] = parts;
-  const headerBytes = segmentBytes(headerPart);
-  const header = headerBytes === null ? null : jsonObject(headerBytes);
-  if (header === null || Object.keys(header).some((name) => name !== 'alg' && name !== 'kid' && name !== 'typ')) return null;
+export function fastVerifiedClaims(jwt: CompactJwt, jwks: JsonWebKeySet, options: FastCheckOptions, check: SignatureCheck): Record<string, unknown> | null {
+  const { header, claims } = jwt;
+  const [headerPart, payloadPart, signaturePart] = jwt.segments;
+  if (Object.keys(header).some((name) => name !== 'alg' && name !== 'kid' && name !== 'typ')) return null;
   const { alg, kid } = header;
   if (typeof alg !== 'string' || !options.algorithms.includes(alg)) return null;
   const entry = ALGORITHMS[alg];
@@ -178,14 +193,12 @@ export function fastVerifiedClaims(token: string, jwks: JsonWebKeySet, options: 
   const candidates = jwks.keys.filter((jwk) => usable(jwk, alg, entry, kid));
   const [jwk] = candidates;
   if (jwk === undefined || candidates.length !== 1 || PRIVATE_MEMBERS.some((member) => member in jwk)) return null;
-  const signature = segmentBytes(signaturePart);
-  const payloadBytes = segmentBytes(payloadPart);
-  if (signature === null || payloadBytes === null) return null;
-  if (check(alg, jwk, ascii.encode(`${headerPart}.${payloadPart}`), signature) !== true) return null;
+  const signature = decodeBase64Loose(signaturePart);
+  if (!signature.ok || !signature.canonical) return null;
+  if (check(alg, jwk, ascii.encode(`${headerPart}.${payloadPart}`), signature.bytes) !== true) return null;
 
   // jose's validateClaimsSet with { issuer, clockTolerance, currentDate }: success only.
-  const claims = jsonObject(payloadBytes);
-  if (claims === null || !Object.hasOwn(claims, 'iss') || claims.iss !== options.issuer) return null;
+  if (!Object.hasOwn(claims, 'iss') || claims.iss !== options.issuer) return null;
   const now = Math.floor(options.nowMs / 1000);
   const tolerance = options.clockToleranceS;
   const { iat, nbf, exp } = claims;

@@ -10,7 +10,9 @@ import * as nodeCrypto from 'node:crypto';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { JsonWebKeySet } from '../../../core/okta/discovery';
 import { inspectAccessToken, type InspectOptions } from '../../../core/okta/jwt-inspect';
-import { fastVerifiedClaims, nodeSignatureCheck, type SignatureCheck } from '../../../core/okta/token-signature';
+import { decodeJwt, decodeProtectedHeader } from 'jose';
+import fc from 'fast-check';
+import { fastVerifiedClaims, nodeSignatureCheck, parseCompactJwt, type SignatureCheck } from '../../../core/okta/token-signature';
 
 const ISSUER = 'https://dev-123.okta.com/oauth2/default';
 const NOW_S = 1_800_000_000;
@@ -200,7 +202,12 @@ describe('fast signature road (issue 16)', () => {
 
   it('anything the fast road does not vouch for goes to jose (it never answers "invalid" itself)', () => {
     const opts = { issuer: ISSUER, algorithms: ['RS256', 'ES256', 'ES384', 'PS256', 'PS512', 'RS384', 'RS512', 'EdDSA', 'Ed25519'], nowMs: NOW_S * 1000, clockToleranceS: 60 };
-    const vouched = cases().filter((c) => fastVerifiedClaims(c.token, c.jwks, opts, check) !== null).map((c) => c.name);
+    const vouched = cases()
+      .filter((c) => {
+        const jwt = parseCompactJwt(c.token);
+        return jwt !== null && fastVerifiedClaims(jwt, c.jwks, opts, check) !== null;
+      })
+      .map((c) => c.name);
     expect(vouched.sort()).toEqual(
       ['RS256, kid', 'RS512, key without alg', 'PS256', 'PS512', 'ES256', 'ES384', 'EdDSA', 'Ed25519', 'no kid, one RSA key',
         'key_ops with verify', 'expired within the clock tolerance', 'nbf within the tolerance', 'no exp', 'typ at+jwt', 'a __proto__ claim'].sort(),
@@ -225,5 +232,39 @@ describe('fast signature road (issue 16)', () => {
     expect(check('RS256', { kty: 'RSA', n: '!!', e: 'AQAB' }, input, Buffer.alloc(256))).toBeNull();
     expect(check('RS256', rsa.jwk, input, rsa.sign('RS256', input))).toBe(true);
     expect(check('RS256', rsa.jwk, input, rsaOther.sign('RS256', input))).toBe(false);
+  });
+
+  it('reads header and claims exactly as jose\'s decodeProtectedHeader and decodeJwt do, whatever the bytes', () => {
+    const jose = (token: string): unknown => {
+      try {
+        return { header: decodeProtectedHeader(token), claims: decodeJwt(token) };
+      } catch {
+        return null;
+      }
+    };
+    const ours = (token: string): unknown => {
+      const jwt = parseCompactJwt(token);
+      return jwt === null ? null : { header: jwt.header, claims: jwt.claims };
+    };
+    const json = fc.oneof(fc.json(), fc.constantFrom('{"a":1}', '\uFEFF{"alg":"RS256"}', '[1]', 'null', '{"__proto__":{"x":1}}', '{"é":"ü"}'));
+    const bytes = fc.oneof(
+      json.map((t) => Buffer.from(t, 'utf8')),
+      fc.uint8Array({ maxLength: 40 }).map((b) => Buffer.from(b)),
+      json.map((t) => Buffer.concat([Buffer.from(t, 'utf8').subarray(0, 3), Buffer.from([0xff, 0xc3]), Buffer.from(t, 'utf8').subarray(3)])),
+    );
+    // base64url as a server might send it: canonical, with a stray bit, or a character short.
+    const segment = fc.tuple(bytes, fc.constantFrom('plain', 'stray bit', 'cut')).map(([b, how]) => {
+      const text = b64url(b);
+      if (how === 'cut') return text.slice(0, -1);
+      if (how === 'stray bit' && text.length % 4 !== 0) return text.slice(0, -1) + 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_'.charAt(('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_'.indexOf(text.at(-1) ?? 'A') | 1) % 64);
+      return text;
+    });
+    fc.assert(
+      fc.property(segment, segment, (h, p) => {
+        const token = `${h}.${p}.sig`;
+        expect(ours(token)).toStrictEqual(jose(token));
+      }),
+      { numRuns: 1000 },
+    );
   });
 });
