@@ -14,7 +14,7 @@ import { makeFigure, type Figure } from './figure';
 import { interleave, nowMs, summarize } from './stats';
 
 export const TOKEN_TESTS = 50;
-const WARMUP = Number(process.env.BENCH_WARMUP ?? 5);
+const WARMUP = 5;
 const TOKEN_RATIO_TARGET = 1.2;
 const TIMEOUT_MS = 10_000;
 
