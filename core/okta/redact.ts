@@ -132,6 +132,9 @@ export function credentialSensitiveValues(clientId: string, secret: string, type
  */
 const BLOCK = 8;
 
+/** The size of an index's bloom filter, in bits (2 KB). */
+const BLOOM_BITS = 1 << 14;
+
 /**
  * Blocks are found by a rolling hash of their UTF-16 units (then compared
  * unit by unit): no substring and no string hashing per position of a text.
@@ -151,23 +154,37 @@ function blockHash(text: string, at: number): number {
 
 interface FormIndex {
   readonly forms: readonly string[];
-  /** Block hash → [form number, offset in the form] of each block with that hash. */
-  readonly blocks: Map<number, [number, number][]>;
+  /** Block hash → each block with that hash, packed as form number × PACK + offset in the form. */
+  readonly blocks: Map<number, number[]>;
+  /** A bit per (hash mod BLOOM_BITS) of the blocks: most windows of a text are ruled out by one array read. */
+  readonly bloom: Uint32Array;
   readonly short: readonly string[];
 }
 
+/** Form number and offset packed in one number (exact in a double far beyond any form's length). */
+const PACK = 2 ** 26;
+
 function indexForms(all: readonly string[]): FormIndex {
-  const forms = [...new Set(all)].filter((f) => f.length >= MIN_FRAGMENT);
-  const blocks = new Map<number, [number, number][]>();
-  forms.forEach((form, n) => {
+  const forms: string[] = [];
+  const short: string[] = [];
+  const blocks = new Map<number, number[]>();
+  const bloom = new Uint32Array(BLOOM_BITS >>> 5);
+  for (const form of new Set(all)) {
+    if (form.length < MIN_FRAGMENT) {
+      if (form.length >= MIN_NEEDLE) short.push(form);
+      continue;
+    }
+    const n = forms.push(form) - 1;
     for (let at = 0; at + BLOCK <= form.length; at += BLOCK) {
       const hash = blockHash(form, at);
       const list = blocks.get(hash);
-      if (list === undefined) blocks.set(hash, [[n, at]]);
-      else list.push([n, at]);
+      if (list === undefined) blocks.set(hash, [n * PACK + at]);
+      else list.push(n * PACK + at);
+      const slot = (hash & (BLOOM_BITS - 1)) >>> 5;
+      bloom[slot] = (bloom[slot] ?? 0) | (1 << (hash & 31));
     }
-  });
-  return { forms, blocks, short: [...new Set(all)].filter((f) => f.length >= MIN_NEEDLE && f.length < MIN_FRAGMENT) };
+  }
+  return { forms, blocks, bloom, short };
 }
 
 function sameBlock(text: string, start: number, form: string, at: number): boolean {
@@ -203,8 +220,9 @@ function markMatches(view: TextView, index: FormIndex, inForms: (code: number) =
     const start = end + 1 - BLOCK;
     const hits = index.blocks.get(hash);
     if (hits === undefined) continue;
-    for (const [n, at] of hits) {
-      const form = index.forms[n] ?? '';
+    for (const packed of hits) {
+      const at = packed % PACK;
+      const form = index.forms[(packed - at) / PACK] ?? '';
       if (!sameBlock(text, start, form, at)) continue;
       let left = 0;
       while (start - left > 0 && at - left > 0 && text[start - left - 1] === form[at - left - 1]) left += 1;
@@ -218,14 +236,6 @@ function markMatches(view: TextView, index: FormIndex, inForms: (code: number) =
   }
 }
 
-/** A bit per (hash mod its size) of an index's blocks: most windows of a text are ruled out by one array read. */
-const BLOOM_BITS = 1 << 14;
-
-function bloomOf(index: FormIndex): Uint32Array {
-  const bloom = new Uint32Array(BLOOM_BITS >>> 5);
-  for (const hash of index.blocks.keys()) bloom[(hash & (BLOOM_BITS - 1)) >>> 5] = (bloom[(hash & (BLOOM_BITS - 1)) >>> 5] ?? 0) | (1 << (hash & 31));
-  return bloom;
-}
 
 function inBloom(bloom: Uint32Array, hash: number): boolean {
   return (((bloom[(hash & (BLOOM_BITS - 1)) >>> 5] ?? 0) >>> (hash & 31)) & 1) === 1;
@@ -246,8 +256,10 @@ const BLOCK_MASK = BLOCK - 1;
  * read in one pass without building them; every window markMatches would look
  * up is hashed the same way here. False means markMatches would find nothing.
  */
-function mayHoldBlock(text: string, plain: FormIndex, canonical: FormIndex, plainBloom: Uint32Array, canonicalBloom: Uint32Array): boolean {
+function mayHoldBlock(text: string, plain: FormIndex, canonical: FormIndex): boolean {
   const rings = RINGS;
+  const plainBloom = plain.bloom;
+  const canonicalBloom = canonical.bloom;
   // Per view: the hash of its last BLOCK units and how many units it has had (written out four times: this is the hot loop).
   let h0 = 0, n0 = 0, h1 = 0, n1 = 0, h2 = 0, n2 = 0, h3 = 0, n3 = 0; // prettier-ignore
   for (let i = 0; i < text.length; i += 1) {
@@ -366,8 +378,6 @@ export function createRedactor(values: readonly SensitiveValue[], maskWith = MAS
   // A report repeats strings (keys, URLs, content types): each is masked once. maskText is pure, so this changes no output.
   const memo = new Map<string, string>();
   // Most of a report is plain ASCII (URLs, names, sentences): one pass over it, no views built, rules it out.
-  const plainBloom = bloomOf(plain);
-  const canonicalBloom = bloomOf(canonical);
   const quickPass = plain.short.length === 0 && canonical.short.length === 0;
   const remember = (text: string, masked: string): string => {
     // Bounded: a long-lived redactor (the CLI's output) must not grow with everything it ever printed.
@@ -380,7 +390,7 @@ export function createRedactor(values: readonly SensitiveValue[], maskWith = MAS
     const known = memo.get(text);
     if (known !== undefined) return known;
     // The cheap exits that keep redaction off the token test's bill: one pass, no copies.
-    if (quickPass && PLAIN_ASCII.test(text) ? !mayHoldBlock(text, plain, canonical, plainBloom, canonicalBloom) : !hasRunOf(charTables().mayEncodeForm, text, shortest)) {
+    if (quickPass && PLAIN_ASCII.test(text) ? !mayHoldBlock(text, plain, canonical) : !hasRunOf(charTables().mayEncodeForm, text, shortest)) {
       return rememberAll ? remember(text, text) : text;
     }
     const ranges: [number, number][] = [];
