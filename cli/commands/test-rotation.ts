@@ -4,6 +4,7 @@
  * verdict. Everything but the secrets was checked by `test` already; here
  * both secrets are read, cleaned and compared before any traffic.
  */
+import * as nodeCrypto from 'node:crypto';
 import { ROTATION_LABELS, runRotationTest, SAME_SECRET_MESSAGE } from '../../core/okta/rotation';
 import type { TokenTestInput } from '../../core/okta/types';
 import type { CommandContext } from '../command-context';
@@ -13,6 +14,7 @@ import { presentedCertificateUnlessProxied } from '../presented-certificate';
 import { rotationExit, rotationJson, rotationLines } from '../rotation-report';
 import { readSecretPair } from '../secret-source';
 import { cleanTestInput, printNewNotices, type PrintedNotices } from './test-input';
+import { nodeSignatureCheck } from '../../core/okta/token-signature';
 
 export async function runRotation(ctx: CommandContext, base: Omit<TokenTestInput, 'clientSecret'>, ca: readonly string[] | null): Promise<ExitCode> {
   const { args, output } = ctx;
@@ -31,7 +33,7 @@ export async function runRotation(ctx: CommandContext, base: Omit<TokenTestInput
     return EXIT.usage;
   }
 
-  const result = await withNodeFetch(ca, (fetch, signal) => runRotationTest(current, next.clientSecret, { fetch, presentedCertificate: presentedCertificateUnlessProxied }, signal));
+  const result = await withNodeFetch(ca, (fetch, signal) => runRotationTest(current, next.clientSecret, { fetch, presentedCertificate: presentedCertificateUnlessProxied, checkSignature: nodeSignatureCheck<nodeCrypto.KeyObject>(nodeCrypto) }, signal));
   if (!result.ok) {
     output.error(`${result.message} [${result.code}]`);
     return EXIT.usage;

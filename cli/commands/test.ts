@@ -4,6 +4,7 @@
  * Loaded lazily by main.ts, so `encode` and `decode` never load undici or jose.
  * Everything that can be refused is refused before the secret is read.
  */
+import * as nodeCrypto from 'node:crypto';
 import { MAX_TIMEOUT_MS, buildMaskedPreview, runTokenTest } from '../../core/okta';
 import type { TokenTestInput, TokenTestReport } from '../../core/okta/types';
 import { fail, ok, type Result } from '../../core/shared/result';
@@ -19,6 +20,7 @@ import { exitCodeFor, reportJson, reportLines } from '../test-report';
 import { buildTrustStore } from '../trust-store';
 import { cleanTestInput, printNewNotices, type PrintedNotices } from './test-input';
 import { runRotation } from './test-rotation';
+import { nodeSignatureCheck } from '../../core/okta/token-signature';
 
 const MAX_TIMEOUT_SECONDS = MAX_TIMEOUT_MS / 1000;
 /** Stands in for the secret while the other inputs are checked, before the secret is read. */
@@ -135,7 +137,7 @@ export async function runTest(ctx: CommandContext): Promise<ExitCode> {
   }
   if (input === null) return EXIT.usage;
   const ready = input;
-  const report = await withNodeFetch(trust.value.ca, (fetch, signal) => runTokenTest(ready, { fetch, presentedCertificate: presentedCertificateUnlessProxied }, signal));
+  const report = await withNodeFetch(trust.value.ca, (fetch, signal) => runTokenTest(ready, { fetch, presentedCertificate: presentedCertificateUnlessProxied, checkSignature: nodeSignatureCheck<nodeCrypto.KeyObject>(nodeCrypto) }, signal));
   printNewNotices(output, report.notices, printed);
   if (report.request !== null) output.debug(`request sent (secret masked): ${JSON.stringify(report.request)}`);
   if (report.discovery !== null) output.debug(`discovery: ${JSON.stringify(report.discovery)}`);

@@ -8,7 +8,11 @@ const utf8 = new TextEncoder();
 const KEEP = /^[A-Za-z0-9*\-._]$/;
 const HEX = '0123456789ABCDEF';
 
+/** A value made only of the kept characters encodes to itself (most client IDs and secrets). */
+const ALL_KEPT = /^[A-Za-z0-9*\-._]*$/;
+
 export function formUrlEncode(value: string): string {
+  if (ALL_KEPT.test(value)) return value;
   let out = '';
   for (const byte of utf8.encode(value)) {
     const ch = String.fromCharCode(byte);

@@ -4,6 +4,7 @@ export { resolveTarget, correctSchemeTypo, isLoopbackHost, documentedEndpoints, 
 export { buildMaskedPreview, prepareTokenTest, normaliseScopes, MASK, MAX_TIMEOUT_MS, type InputErrorCode } from './token-request';
 export { runTokenTest, isInternalError, INTERNAL_ERROR, type TokenTestOptions } from './run-token-test';
 export { createDiscoveryCache, SCOPES_NOTE, type DiscoveryCache } from './discovery';
+export { nodeSignatureCheck, type NodeCryptoLike, type SignatureCheck } from './token-signature';
 export { OKTA_ERROR_ROWS, explainOktaError, parseOktaErrorBody, readRateLimit, type OktaErrorBody, type OktaErrorRow } from './okta-errors';
 export {
   classifyNetworkError,

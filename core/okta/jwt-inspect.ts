@@ -4,9 +4,10 @@
  * caller through the injected fetch), by `kid`, checking `iss` and `exp`.
  * Org-server tokens are labelled opaque: Okta says not to validate them.
  */
-import { createLocalJWKSet, decodeJwt, decodeProtectedHeader, errors, jwtVerify, type JSONWebKeySet } from 'jose';
+import { createLocalJWKSet, errors, jwtVerify, type JSONWebKeySet } from 'jose';
 import type { JsonWebKeySet } from './discovery';
 import { boundedCopy } from './redact';
+import { fastVerifiedClaims, parseCompactJwt, type CompactJwt, type SignatureCheck } from './token-signature';
 import { describeEpochSeconds } from './time';
 import type { SignatureStatus, TokenDetails } from './types';
 
@@ -19,6 +20,8 @@ export interface InspectOptions {
   /** Gets the key set; `refresh` asks for a fresh copy after a `kid` miss (keys rotate). */
   readonly loadJwks: (refresh: boolean) => Promise<{ ok: true; jwks: JsonWebKeySet; fromCache: boolean } | { ok: false; reason: string }>;
   readonly nowMs: number;
+  /** The shell's synchronous signature check (token-signature.ts); without it, only jose's WebCrypto road. */
+  readonly checkSignature?: SignatureCheck;
 }
 
 /** Okta signs with RS256; the asymmetric JWS family is accepted, `none` and HMAC never. */
@@ -61,8 +64,6 @@ function keySetFor(issuer: string, jwks: JsonWebKeySet): KeySet {
   return set;
 }
 
-const JWT_SHAPE = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/;
-
 /**
  * The server's JSON as null-prototype objects, depth-bounded: a `__proto__`
  * claim stays a plain claim (never the prototype that would answer for `iss`),
@@ -72,25 +73,26 @@ function safeJson(value: object): Record<string, unknown> {
   return boundedCopy(value, [], (s) => s) as Record<string, unknown>;
 }
 
-function decode(token: string): { header: Record<string, unknown>; claims: Record<string, unknown> } | null {
-  if (!JWT_SHAPE.test(token)) return null;
-  try {
-    return { header: safeJson(decodeProtectedHeader(token)), claims: safeJson(decodeJwt(token)) };
-  } catch {
-    return null;
-  }
+interface Decoded {
+  readonly header: Record<string, unknown>;
+  readonly claims: Record<string, unknown>;
+}
+
+function decode(jwt: CompactJwt | null): Decoded | null {
+  return jwt === null ? null : { header: safeJson(jwt.header), claims: safeJson(jwt.claims) };
 }
 
 function describeTime(epochSeconds: unknown): string {
   return typeof epochSeconds === 'number' ? describeEpochSeconds(epochSeconds) : 'an unknown time';
 }
 
-function result(status: SignatureStatus, signatureDetail: string, decoded: ReturnType<typeof decode>, format: 'jwt' | 'opaque' = 'jwt'): TokenInspection {
+function result(status: SignatureStatus, signatureDetail: string, decoded: Decoded | null, format: 'jwt' | 'opaque' = 'jwt'): TokenInspection {
   return { format, header: decoded?.header ?? null, claims: decoded?.claims ?? null, signature: status, signatureDetail };
 }
 
 export async function inspectAccessToken(token: string, options: InspectOptions): Promise<TokenInspection> {
-  const decoded = decode(token);
+  const jwt = parseCompactJwt(token);
+  const decoded = decode(jwt);
   if (options.isOrgServer) {
     return result(
       'unchecked',
@@ -110,6 +112,11 @@ export async function inspectAccessToken(token: string, options: InspectOptions)
   let loaded = await options.loadJwks(false);
   for (let attempt = 0; ; attempt += 1) {
     if (!loaded.ok) return result('unchecked', `The signature was not checked: ${loaded.reason}.`, decoded);
+    const fast =
+      options.checkSignature === undefined || jwt === null
+        ? null
+        : fastVerifiedClaims(jwt, loaded.jwks, { issuer: options.expectedIssuer, algorithms: ALGORITHMS, nowMs: options.nowMs, clockToleranceS: CLOCK_TOLERANCE_S }, options.checkSignature);
+    if (fast !== null) return verifiedResult(fast.exp, kid, options, decoded);
     try {
       const verified = await jwtVerify(token, keySetFor(options.expectedIssuer, loaded.jwks), {
         issuer: options.expectedIssuer,
@@ -117,11 +124,7 @@ export async function inspectAccessToken(token: string, options: InspectOptions)
         currentDate: new Date(options.nowMs),
         clockTolerance: CLOCK_TOLERANCE_S,
       });
-      return result(
-        'verified',
-        `Signature verified with key ${kid === null ? '(no kid)' : `"${kid}"`} from ${options.jwksUri}; the issuer is ${options.expectedIssuer} and the token expires at ${describeTime(verified.payload.exp)}.`,
-        decoded,
-      );
+      return verifiedResult(verified.payload.exp, kid, options, decoded);
     } catch (error) {
       // A cached key set may predate a key rotation: refetch once before calling a kid unknown.
       if (error instanceof errors.JWKSNoMatchingKey && loaded.fromCache && attempt === 0) {
@@ -133,7 +136,15 @@ export async function inspectAccessToken(token: string, options: InspectOptions)
   }
 }
 
-function failure(error: unknown, decoded: NonNullable<ReturnType<typeof decode>>, kid: string | null, options: InspectOptions): TokenInspection {
+function verifiedResult(exp: unknown, kid: string | null, options: InspectOptions, decoded: Decoded | null): TokenInspection {
+  return result(
+    'verified',
+    `Signature verified with key ${kid === null ? '(no kid)' : `"${kid}"`} from ${options.jwksUri ?? 'the key set'}; the issuer is ${options.expectedIssuer} and the token expires at ${describeTime(exp)}.`,
+    decoded,
+  );
+}
+
+function failure(error: unknown, decoded: Decoded, kid: string | null, options: InspectOptions): TokenInspection {
   const alg = typeof decoded.header.alg === 'string' ? decoded.header.alg : 'none';
   if (error instanceof errors.JWKSNoMatchingKey) {
     return result(

@@ -43,6 +43,12 @@ export interface Redactor {
   truncate(text: string, max: number): string;
   /** A depth-bounded deep copy (null-prototype objects) with every string and key masked, except at paths in `keep`. */
   redact<T>(value: T, keep?: readonly string[]): T;
+  /**
+   * Masks the strings and keys of `value` ahead of time and remembers them, so
+   * that a later redact of a report holding them costs a lookup each (a token
+   * test does this while its request is out). Changes no output.
+   */
+  warm(value: unknown): void;
 }
 
 const utf8 = new TextEncoder();
@@ -126,25 +132,64 @@ export function credentialSensitiveValues(clientId: string, secret: string, type
  */
 const BLOCK = 8;
 
+/** The size of an index's bloom filter, in bits (2 KB). */
+const BLOOM_BITS = 1 << 14;
+
+/**
+ * Blocks are found by a rolling hash of their UTF-16 units (then compared
+ * unit by unit): no substring and no string hashing per position of a text.
+ */
+const HASH_BASE = 31;
+const HASH_DROP = (() => {
+  let p = 1;
+  for (let k = 0; k < BLOCK; k += 1) p = Math.imul(p, HASH_BASE);
+  return p;
+})();
+
+function blockHash(text: string, at: number): number {
+  let h = 0;
+  for (let k = 0; k < BLOCK; k += 1) h = (Math.imul(h, HASH_BASE) + text.charCodeAt(at + k)) | 0;
+  return h;
+}
+
 interface FormIndex {
   readonly forms: readonly string[];
-  /** Block text → [form number, offset in the form]. */
-  readonly blocks: Map<string, [number, number][]>;
+  /** Block hash → each block with that hash, packed as form number × PACK + offset in the form. */
+  readonly blocks: Map<number, number[]>;
+  /** A bit per (hash mod BLOOM_BITS) of the blocks: most windows of a text are ruled out by one array read. */
+  readonly bloom: Uint32Array;
   readonly short: readonly string[];
 }
 
+/** Form number and offset packed in one number (exact in a double far beyond any form's length). */
+const PACK = 2 ** 26;
+
 function indexForms(all: readonly string[]): FormIndex {
-  const forms = [...new Set(all)].filter((f) => f.length >= MIN_FRAGMENT);
-  const blocks = new Map<string, [number, number][]>();
-  forms.forEach((form, n) => {
-    for (let at = 0; at + BLOCK <= form.length; at += BLOCK) {
-      const block = form.slice(at, at + BLOCK);
-      const list = blocks.get(block);
-      if (list === undefined) blocks.set(block, [[n, at]]);
-      else list.push([n, at]);
+  const forms: string[] = [];
+  const short: string[] = [];
+  const blocks = new Map<number, number[]>();
+  const bloom = new Uint32Array(BLOOM_BITS >>> 5);
+  for (const form of new Set(all)) {
+    if (form.length < MIN_FRAGMENT) {
+      if (form.length >= MIN_NEEDLE) short.push(form);
+      continue;
     }
-  });
-  return { forms, blocks, short: [...new Set(all)].filter((f) => f.length >= MIN_NEEDLE && f.length < MIN_FRAGMENT) };
+    const n = forms.push(form) - 1;
+    for (let at = 0; at + BLOCK <= form.length; at += BLOCK) {
+      const hash = blockHash(form, at);
+      const list = blocks.get(hash);
+      if (list === undefined) blocks.set(hash, [n * PACK + at]);
+      else list.push(n * PACK + at);
+      const slot = (hash & (BLOOM_BITS - 1)) >>> 5;
+      bloom[slot] = (bloom[slot] ?? 0) | (1 << (hash & 31));
+    }
+  }
+  return { forms, blocks, bloom, short };
+}
+
+function sameBlock(text: string, start: number, form: string, at: number): boolean {
+  for (let k = 0; k < BLOCK; k += 1) if (text.charCodeAt(start + k) !== form.charCodeAt(at + k)) return false;
+  return true;
 }
 
 /** Membership of a character in a set of strings' characters, ASCII by table. */
@@ -165,14 +210,20 @@ function markMatches(view: TextView, index: FormIndex, inForms: (code: number) =
   const text = view.text;
   // Only blocks made wholly of the forms' characters can match: look up those, not every position.
   let run = 0;
+  let hash = 0;
   for (let end = 0; end < text.length; end += 1) {
-    run = inForms(text.charCodeAt(end)) ? run + 1 : 0;
+    const code = text.charCodeAt(end);
+    // The hash of the last BLOCK units, rolled forward whatever they are.
+    hash = (Math.imul(hash, HASH_BASE) + code - (end >= BLOCK ? Math.imul(text.charCodeAt(end - BLOCK), HASH_DROP) : 0)) | 0;
+    run = inForms(code) ? run + 1 : 0;
     if (run < BLOCK) continue;
     const start = end + 1 - BLOCK;
-    const hits = index.blocks.get(text.slice(start, end + 1));
+    const hits = index.blocks.get(hash);
     if (hits === undefined) continue;
-    for (const [n, at] of hits) {
-      const form = index.forms[n] ?? '';
+    for (const packed of hits) {
+      const at = packed % PACK;
+      const form = index.forms[(packed - at) / PACK] ?? '';
+      if (!sameBlock(text, start, form, at)) continue;
       let left = 0;
       while (start - left > 0 && at - left > 0 && text[start - left - 1] === form[at - left - 1]) left += 1;
       let right = BLOCK;
@@ -183,6 +234,62 @@ function markMatches(view: TextView, index: FormIndex, inForms: (code: number) =
   for (const form of index.short) {
     for (let at = text.indexOf(form); at !== -1; at = text.indexOf(form, at + 1)) ranges.push(originalRange(view, at, at + form.length));
   }
+}
+
+
+function inBloom(bloom: Uint32Array, hash: number): boolean {
+  return (((bloom[(hash & (BLOOM_BITS - 1)) >>> 5] ?? 0) >>> (hash & 31)) & 1) === 1;
+}
+
+/** Printable and control ASCII without `%`, `&` and `\\`: a text no decoding pass changes, and whose case maps one to one. */
+// eslint-disable-next-line no-control-regex -- controls are part of the range on purpose: they are ASCII the fold drops
+const PLAIN_ASCII = /^[\x00-\x24\x27-\x5B\x5D-\x7F]*$/;
+
+/** The last BLOCK units of each of the four on-the-fly views (a scratch buffer: maskText never re-enters). */
+const RINGS = new Int32Array(4 * BLOCK);
+const BLOCK_MASK = BLOCK - 1;
+
+/**
+ * For a PLAIN_ASCII text, whether any of its views could hold a block of a
+ * form. The views are the ones allViews builds for such a text (as is and
+ * folded, lower-cased for the plain index; the Base64-canonical twin of each),
+ * read in one pass without building them; every window markMatches would look
+ * up is hashed the same way here. False means markMatches would find nothing.
+ */
+function mayHoldBlock(text: string, plain: FormIndex, canonical: FormIndex): boolean {
+  const rings = RINGS;
+  const plainBloom = plain.bloom;
+  const canonicalBloom = canonical.bloom;
+  // Per view: the hash of its last BLOCK units and how many units it has had (written out four times: this is the hot loop).
+  let h0 = 0, n0 = 0, h1 = 0, n1 = 0, h2 = 0, n2 = 0, h3 = 0, n3 = 0; // prettier-ignore
+  for (let i = 0; i < text.length; i += 1) {
+    const code = text.charCodeAt(i);
+    const lower = code >= 0x41 && code <= 0x5a ? code + 0x20 : code;
+    const visible = code > 0x20 && code !== 0x7f;
+    h0 = (Math.imul(h0, HASH_BASE) + lower - (n0 >= BLOCK ? Math.imul(rings[n0 & BLOCK_MASK] ?? 0, HASH_DROP) : 0)) | 0;
+    rings[n0 & BLOCK_MASK] = lower;
+    n0 += 1;
+    if (n0 >= BLOCK && inBloom(plainBloom, h0) && plain.blocks.has(h0)) return true;
+    if (visible) {
+      h1 = (Math.imul(h1, HASH_BASE) + lower - (n1 >= BLOCK ? Math.imul(rings[BLOCK + (n1 & BLOCK_MASK)] ?? 0, HASH_DROP) : 0)) | 0;
+      rings[BLOCK + (n1 & BLOCK_MASK)] = lower;
+      n1 += 1;
+      if (n1 >= BLOCK && inBloom(plainBloom, h1) && plain.blocks.has(h1)) return true;
+    }
+    if (code === 0x3d) continue;
+    const base64 = code === 0x2d ? 0x2b : code === 0x5f ? 0x2f : code;
+    h2 = (Math.imul(h2, HASH_BASE) + base64 - (n2 >= BLOCK ? Math.imul(rings[2 * BLOCK + (n2 & BLOCK_MASK)] ?? 0, HASH_DROP) : 0)) | 0;
+    rings[2 * BLOCK + (n2 & BLOCK_MASK)] = base64;
+    n2 += 1;
+    if (n2 >= BLOCK && inBloom(canonicalBloom, h2) && canonical.blocks.has(h2)) return true;
+    if (visible) {
+      h3 = (Math.imul(h3, HASH_BASE) + base64 - (n3 >= BLOCK ? Math.imul(rings[3 * BLOCK + (n3 & BLOCK_MASK)] ?? 0, HASH_DROP) : 0)) | 0;
+      rings[3 * BLOCK + (n3 & BLOCK_MASK)] = base64;
+      n3 += 1;
+      if (n3 >= BLOCK && inBloom(canonicalBloom, h3) && canonical.blocks.has(h3)) return true;
+    }
+  }
+  return false;
 }
 
 function applyRanges(text: string, ranges: [number, number][], mask: string): string {
@@ -214,6 +321,7 @@ const NO_MASK: Redactor = {
   maskText: (text) => text,
   truncate: (text, max) => (text.length > max ? `${text.slice(0, max)}…` : text),
   redact: <T>(value: T, keep: readonly string[] = []): T => boundedCopy(value, keep, (s) => s) as T,
+  warm: () => undefined,
 };
 
 /**
@@ -240,43 +348,65 @@ function hasRunOf(inSet: (code: number) => boolean, text: string, length: number
 const MEMO_MAX_LENGTH = 512;
 const MEMO_MAX_ENTRIES = 256;
 
-export function createRedactor(values: readonly SensitiveValue[], mask = MASK): Redactor {
+export function createRedactor(values: readonly SensitiveValue[], maskWith = MASK): Redactor {
   const forms = [...formsOf(values)];
   if (forms.length === 0) return NO_MASK;
   // A form as a decoded view shows it (e.g. lower-case %2b in a form-encoded secret).
   const plainForms = forms.flatMap((form) => [form, decodeView(identityView(form))?.text ?? form]);
   const canonicalForms = forms.map(canonicalBase64Text);
   const shortest = Math.min(MIN_FRAGMENT, ...[...plainForms, ...canonicalForms].filter((f) => f.length >= MIN_NEEDLE).map((f) => f.length));
-  const mayEncodeForm = charTable([ESCAPE_CHARS, ...forms, ...forms.map((f) => f.toLowerCase()), ...forms.map((f) => f.toUpperCase())]);
+  // Character tables, made when a text first needs them (most reports are ruled out by mayHoldBlock alone).
+  let tables: { mayEncodeForm: (code: number) => boolean; inPlainForms: (code: number) => boolean; inCanonicalForms: (code: number) => boolean } | null = null;
+  const charTables = (): NonNullable<typeof tables> =>
+    (tables ??= {
+      mayEncodeForm: charTable([ESCAPE_CHARS, ...forms, ...forms.map((f) => f.toLowerCase()), ...forms.map((f) => f.toUpperCase())]),
+      inPlainForms: charTable(lowerPlainForms),
+      inCanonicalForms: charTable(canonicalForms),
+    });
   // Plain forms are matched without regard to case: an upper- or lower-cased echo still gives the secret away.
   const lowerPlainForms = plainForms.map(lowerSameLength);
-  const inPlainForms = charTable(lowerPlainForms);
-  const inCanonicalForms = charTable(canonicalForms);
   const plain = indexForms(lowerPlainForms);
   const canonical = indexForms(canonicalForms);
-  const starts = forms.flatMap((f) => [f, canonicalBase64Text(f)]);
+  // No form holds whitespace or an invisible character (true of secrets, Base64 and JWTs, not of a PEM key).
+  const foldedSuffices = [...plainForms, ...canonicalForms].every((form) => {
+    for (let i = 0; i < form.length; i += 1) if (isIgnorable(form.charCodeAt(i))) return false;
+    return true;
+  });
+  // Only a cut text needs the forms' starts: derived on the first truncate.
+  let starts: readonly string[] | null = null;
 
   // A report repeats strings (keys, URLs, content types): each is masked once. maskText is pure, so this changes no output.
   const memo = new Map<string, string>();
-  const maskText = (text: string): string => {
-    // The cheap exit that keeps redaction off the token test's bill: one pass, no copies.
-    if (text.length < shortest || !hasRunOf(mayEncodeForm, text, shortest)) return text;
-    const known = memo.get(text);
-    if (known !== undefined) return known;
-    const ranges: [number, number][] = [];
-    const views = allViews(text);
-    for (const view of views.plain) markMatches({ ...view, text: lowerSameLength(view.text) }, plain, inPlainForms, ranges);
-    for (const view of views.canonical) markMatches(view, canonical, inCanonicalForms, ranges);
-    const masked = applyRanges(text, ranges, mask);
+  // Most of a report is plain ASCII (URLs, names, sentences): one pass over it, no views built, rules it out.
+  const quickPass = plain.short.length === 0 && canonical.short.length === 0;
+  const remember = (text: string, masked: string): string => {
     // Bounded: a long-lived redactor (the CLI's output) must not grow with everything it ever printed.
     if (text.length <= MEMO_MAX_LENGTH && memo.size < MEMO_MAX_ENTRIES) memo.set(text, masked);
     return masked;
   };
+  /** `text` masked; `rememberAll` also remembers a text that needed no mask (when warming). */
+  const mask = (text: string, rememberAll: boolean): string => {
+    if (text.length < shortest) return text;
+    const known = memo.get(text);
+    if (known !== undefined) return known;
+    // The cheap exits that keep redaction off the token test's bill: one pass, no copies.
+    if (quickPass && PLAIN_ASCII.test(text) ? !mayHoldBlock(text, plain, canonical) : !hasRunOf(charTables().mayEncodeForm, text, shortest)) {
+      return rememberAll ? remember(text, text) : text;
+    }
+    const ranges: [number, number][] = [];
+    const views = allViews(text, foldedSuffices);
+    const { inPlainForms, inCanonicalForms } = charTables();
+    for (const view of views.plain) markMatches({ ...view, text: lowerSameLength(view.text) }, plain, inPlainForms, ranges);
+    for (const view of views.canonical) markMatches(view, canonical, inCanonicalForms, ranges);
+    return remember(text, applyRanges(text, ranges, maskWith));
+  };
+  const maskText = (text: string): string => mask(text, false);
 
   /** Length of the longest tail of `text` that is the start of a sensitive form (0 when none). */
   const startAtEnd = (text: string): number => {
     const tails = [identityView(text), canonicalView(identityView(text))].filter((v): v is TextView => v !== null);
     let cut = 0;
+    starts ??= forms.flatMap((f) => [f, canonicalBase64Text(f)]);
     for (const view of tails) {
       for (const form of starts) {
         // Longer starts were masked before the cut: any piece of MIN_FRAGMENT is.
@@ -299,9 +429,12 @@ export function createRedactor(values: readonly SensitiveValue[], mask = MASK): 
       if (masked.length <= max) return masked;
       const kept = masked.slice(0, max);
       const drop = startAtEnd(kept);
-      return `${drop === 0 ? kept : `${kept.slice(0, kept.length - drop)}${mask}`}…`;
+      return `${drop === 0 ? kept : `${kept.slice(0, kept.length - drop)}${maskWith}`}…`;
     },
     redact: <T>(value: T, keep: readonly string[] = []): T => boundedCopy(value, keep, maskText) as T,
+    warm: (value) => {
+      boundedCopy(value, [], (text) => mask(text, true));
+    },
   };
 }
 

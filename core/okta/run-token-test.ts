@@ -196,7 +196,11 @@ async function run(
   }
 
   const dpopKey = prepared.dpop ? await createDpopKey() : null;
-  const exchange = await postWithNonceRetry(prepared, info.tokenEndpoint, dpopKey, deps.fetch, bounds, now, trail);
+  // While the request is out, the report's masking is prepared: the forms to mask, and the strings the report
+  // will show from before the answer (the request, the metadata, the notices) masked and remembered. The answer
+  // does not need any of it, so it runs while the thread would wait.
+  const whileWaiting = (masked: MaskedRequest): void => redactorOf(trail).warm([masked, info, notices]);
+  const exchange = await postWithNonceRetry(prepared, info.tokenEndpoint, dpopKey, deps.fetch, bounds, now, trail, whileWaiting);
   const { request, outcome } = exchange;
   const requestHost = new URL(request.url).host;
   const draft: Draft = { request: request.masked, discovery: info };
@@ -226,13 +230,8 @@ async function run(
   if (status === 429 && rateLimit === null) rateLimit = { limit: null, remaining: null, resetEpochSeconds: null };
   const answered: Draft = { ...draft, status, rateLimit };
 
-  let json: unknown;
-  let isJson = true;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    isJson = false;
-  }
+  // Parsed once, when the attempt was recorded.
+  const { isJson, json } = exchange.body;
   const oktaError = isJson ? parseOktaErrorBody(json) : null;
 
   if (status >= 500) {
@@ -272,6 +271,7 @@ async function run(
       expectedIssuer,
       jwksUri,
       nowMs: now(),
+      ...(deps.checkSignature === undefined ? {} : { checkSignature: deps.checkSignature }),
       loadJwks: (refresh) =>
         jwksUri === null
           ? Promise.resolve({ ok: false as const, reason: 'no key set' })
@@ -321,6 +321,21 @@ interface Exchange {
   readonly request: BuiltRequest;
   readonly outcome: BoundedOutcome;
   readonly nonceRetried: boolean;
+  /** The last answer's body as JSON (isJson false: no answer, or not JSON). */
+  readonly body: ParsedBody;
+}
+
+interface ParsedBody {
+  readonly isJson: boolean;
+  readonly json: unknown;
+}
+
+function parseBody(text: string): ParsedBody {
+  try {
+    return { isJson: true, json: JSON.parse(text) };
+  } catch {
+    return { isJson: false, json: undefined };
+  }
 }
 
 const decoded = (signed: SignedJwt | null): DecodedJwt | null => (signed === null ? null : { header: signed.header, claims: signed.claims });
@@ -339,6 +354,7 @@ async function postWithNonceRetry(
   bounds: Bounds,
   now: () => number,
   trail: Trail,
+  whileWaiting: (masked: MaskedRequest) => void,
 ): Promise<Exchange> {
   let nonce: string | null = null;
   for (let attempt = 1; ; attempt += 1) {
@@ -349,9 +365,12 @@ async function postWithNonceRetry(
       ...(assertion === null ? {} : { assertion: assertion.jwt }),
       ...(proof === null ? {} : { dpopProof: proof.jwt }),
     });
-    const outcome = await boundedFetch(fetch, request.url, { method: 'POST', headers: request.headers, body: request.body }, bounds);
+    const sending = boundedFetch(fetch, request.url, { method: 'POST', headers: request.headers, body: request.body }, bounds);
+    whileWaiting(request.masked);
+    const outcome = await sending;
     const response = outcome.kind === 'response' ? outcome : null;
-    const error = response === null ? null : errorCode(response.text);
+    const body = response === null ? { isJson: false, json: undefined } : parseBody(response.text);
+    const error = body.isJson ? (parseOktaErrorBody(body.json)?.code ?? null) : null;
     const offered = response?.headers.get('dpop-nonce') ?? null;
     trail.attempts.push({
       attempt,
@@ -366,15 +385,7 @@ async function postWithNonceRetry(
       nonce = offered;
       continue;
     }
-    return { request, outcome, nonceRetried: attempt > 1 };
-  }
-}
-
-function errorCode(text: string): string | null {
-  try {
-    return parseOktaErrorBody(JSON.parse(text))?.code ?? null;
-  } catch {
-    return null;
+    return { request, outcome, nonceRetried: attempt > 1, body };
   }
 }
 

@@ -39,6 +39,16 @@ class ViewBuilder {
     this.#parts.push(text);
   }
 
+  /** Appends source characters [from, from + text.length) unchanged, each mapped to its own origin. */
+  pushSame(text: string, from: number): void {
+    const { start, end } = this.source;
+    for (let i = 0; i < text.length; i += 1) {
+      this.#start.push(start === null ? from + i : (start[from + i] ?? 0));
+      this.#end.push(end === null ? from + i + 1 : (end[from + i] ?? 0));
+    }
+    this.#parts.push(text);
+  }
+
   build(): TextView {
     return { text: this.#parts.join(''), start: Int32Array.from(this.#start), end: Int32Array.from(this.#end) };
   }
@@ -78,7 +88,7 @@ export function decodeView(source: TextView): TextView | null {
   let changed = false;
   let plainFrom = 0;
   const flushPlain = (to: number): void => {
-    for (let k = plainFrom; k < to; k += 1) out.push(text[k] ?? '', k, k + 1);
+    if (to > plainFrom) out.pushSame(text.slice(plainFrom, to), plainFrom);
   };
   let i = 0;
   while (i < text.length) {
@@ -139,13 +149,38 @@ export function canonicalView(source: TextView): TextView | null {
   if (!mayCanonicalise(text)) return null;
   // Without padding to drop, positions do not move: no map needed.
   if (!text.includes('=')) return { text: canonicalBase64Text(text), start: source.start, end: source.end };
-  const out = new ViewBuilder(source);
-  for (let i = 0; i < text.length; i += 1) {
-    const ch = text[i] ?? '';
-    if (ch === '=') continue;
-    out.push(ch === '-' ? '+' : ch === '_' ? '/' : ch, i, i + 1);
+  return dropping(source, (code) => code === 0x3d, canonicalBase64Text(text));
+}
+
+/**
+ * `source` without the characters `drop` names, each kept character mapped to
+ * its own origin; `text` is the kept text when the caller has it already (its
+ * characters may differ from the source's, never their number or order).
+ * Typed arrays sized once: views are built for every string of every report.
+ */
+function dropping(source: TextView, drop: (code: number) => boolean, text?: string): TextView {
+  const from = source.text;
+  const kept: number[] = [];
+  for (let i = 0; i < from.length; i += 1) if (!drop(from.charCodeAt(i))) kept.push(i);
+  const start = new Int32Array(kept.length);
+  const end = new Int32Array(kept.length);
+  let out = '';
+  let runFrom = -1;
+  for (let j = 0; j < kept.length; j += 1) {
+    const i = kept[j] ?? 0;
+    start[j] = source.start === null ? i : (source.start[i] ?? 0);
+    end[j] = source.end === null ? i + 1 : (source.end[i] ?? 0);
+    if (text === undefined) {
+      // Consecutive kept characters are sliced as one run.
+      if (runFrom === -1) runFrom = i;
+      const next = kept[j + 1];
+      if (next !== i + 1) {
+        out += from.slice(runFrom, i + 1);
+        runFrom = -1;
+      }
+    }
   }
-  return out.build();
+  return { text: text ?? out, start, end };
 }
 
 /**
@@ -157,23 +192,24 @@ const IGNORABLE = /[\s\p{Cc}\p{Cf}]/u;
 const IGNORABLE_ANY = /[\s\p{Cc}\p{Cf}]/u;
 
 export function isIgnorable(code: number): boolean {
+  // ASCII: \s and \p{Cc} are exactly the codes up to space, and DEL; \p{Cf} has none. No regex for the common case.
+  if (code < 0x80) return code <= 0x20 || code === 0x7f;
   return IGNORABLE.test(String.fromCharCode(code));
 }
 
 /** The same text without ignorable characters; null when it has none. */
 export function foldedView(source: TextView): TextView | null {
-  const text = source.text;
-  if (!IGNORABLE_ANY.test(text)) return null;
-  const out = new ViewBuilder(source);
-  for (let i = 0; i < text.length; i += 1) {
-    const ch = text[i] ?? '';
-    if (!IGNORABLE.test(ch)) out.push(ch, i, i + 1);
-  }
-  return out.build();
+  if (!IGNORABLE_ANY.test(source.text)) return null;
+  // Per UTF-16 unit, as before: a lone half of an astral format character is kept.
+  return dropping(source, isIgnorable);
 }
+
+const NON_ASCII = /[^\p{ASCII}]/u;
 
 /** Lower case wherever that keeps the length, so view positions stay valid (a case-changed echo is still an echo). */
 export function lowerSameLength(text: string): string {
+  // ASCII lower-cases one character at a time, so the whole string at once gives the same text.
+  if (!NON_ASCII.test(text)) return text.toLowerCase();
   let out = '';
   for (const ch of text) {
     const lower = ch.toLowerCase();
@@ -182,19 +218,32 @@ export function lowerSameLength(text: string): string {
   return out;
 }
 
-/** The identity view, up to two decoding passes (double encoding), each also without ignorable characters, each with its Base64-canonical twin. */
-export function allViews(text: string): { plain: TextView[]; canonical: TextView[] } {
-  const plain: TextView[] = [identityView(text)];
-  const once = decodeView(plain[0] as TextView);
+/**
+ * The identity view, up to two decoding passes (double encoding), each also
+ * without ignorable characters, each with its Base64-canonical twin.
+ *
+ * `foldedSuffices`: no sensitive form holds an ignorable character. Then any
+ * piece of a form in an ASCII view lies, unbroken, in that view's folded twin
+ * too, where it is found and masked at least as widely; so the unfolded view is
+ * not scanned. (ASCII only: lower-casing a surrogate pair the fold joined could
+ * change a character.)
+ */
+export function allViews(text: string, foldedSuffices = false): { plain: TextView[]; canonical: TextView[] } {
+  const bases: TextView[] = [identityView(text)];
+  const once = decodeView(bases[0] as TextView);
   if (once !== null) {
-    plain.push(once);
+    bases.push(once);
     const twice = decodeView(once);
-    if (twice !== null) plain.push(twice);
+    if (twice !== null) bases.push(twice);
   }
-  for (const view of [...plain]) {
+  const plain: TextView[] = [];
+  const folds: TextView[] = [];
+  for (const view of bases) {
     const folded = foldedView(view);
-    if (folded !== null) plain.push(folded);
+    if (folded === null || !foldedSuffices || NON_ASCII.test(view.text)) plain.push(view);
+    if (folded !== null) folds.push(folded);
   }
+  plain.push(...folds);
   const canonical = plain.map(canonicalView).filter((v): v is TextView => v !== null);
   return { plain, canonical };
 }

@@ -5,6 +5,7 @@
  */
 import type { CryptoKey } from 'jose';
 import type { Notice } from '../shared/notice';
+import type { SignatureCheck } from './token-signature';
 
 /** Which Okta authorization server to use when the pasted text does not say. */
 export type AuthServerChoice =
@@ -225,6 +226,11 @@ export interface TokenTestDeps {
    * anything over the connection. Called only after a certificate failure.
    */
   readonly presentedCertificate?: (url: string, signal: AbortSignal) => Promise<PresentedCertificate | null>;
+  /**
+   * A synchronous signature check (Node's crypto, via nodeSignatureCheck): the
+   * common token is verified without WebCrypto's thread hop. Absent, jose decides alone.
+   */
+  readonly checkSignature?: SignatureCheck;
 }
 
 export const DEFAULT_TIMEOUT_MS = 15_000;

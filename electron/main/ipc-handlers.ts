@@ -5,6 +5,7 @@
  * A handler never throws and never echoes an exception's text: internal
  * failures become a fixed 'internal' message. Nothing here logs.
  */
+import * as nodeCrypto from 'node:crypto';
 import {
   runRotationTest as coreRunRotationTest,
   runTokenTest as coreRunTokenTest,
@@ -23,6 +24,10 @@ import { readKeyFile } from './key-file';
 import { createKeySlots } from './key-slots';
 import { VALIDATORS } from './ipc-validate';
 import { isTrustedSender, type SenderInfo } from './sender-trust';
+import { nodeSignatureCheck } from '../../core/okta/token-signature';
+
+/** One per process: it keeps the public keys it imported, by content. */
+const NODE_SIGNATURE_CHECK = nodeSignatureCheck<nodeCrypto.KeyObject>(nodeCrypto);
 
 export interface HandlerDeps {
   readonly clipboard: ClipboardPort;
@@ -219,6 +224,8 @@ export function createHandlers(deps: HandlerDeps, internals: HandlerInternals = 
 
   const testDeps: TokenTestDeps = {
     fetch: deps.fetch,
+    // Main is Node: the token's signature is checked without WebCrypto's thread hop (core/okta/token-signature.ts).
+    checkSignature: NODE_SIGNATURE_CHECK,
     ...(deps.now === undefined ? {} : { now: deps.now }),
     ...(deps.presentedCertificate === undefined ? {} : { presentedCertificate: deps.presentedCertificate }),
   };

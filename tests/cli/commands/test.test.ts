@@ -70,6 +70,19 @@ describe('success', () => {
     expectNoToken(run);
   });
 
+  it('checks the token\'s signature with Node\'s crypto: it stays verified with WebCrypto\'s verify broken (issue 16)', async () => {
+    // Loaded before the CLI: WebCrypto's verify always fails; with `node` also set, so does node:crypto's.
+    const breakVerify = (node: boolean): string =>
+      `--import=data:text/javascript,${encodeURIComponent(
+        `globalThis.crypto.subtle.verify = () => Promise.reject(new Error('broken for the test'));${node ? "import('node:crypto').then((c) => { c.default.verify = () => { throw new Error('broken'); }; });" : ''}`,
+      )}`;
+    const webCryptoBroken = await cli.run(args('--json'), { input: DEFAULT_CLIENT.clientSecret, env: { NODE_OPTIONS: breakVerify(false) } });
+    expect(json(webCryptoBroken)).toMatchObject({ ok: true, signature: 'verified' });
+    // Positive control: with Node's verify broken too, jose's WebCrypto road decides, and the break reaches it.
+    const bothBroken = await cli.run(args('--json'), { input: DEFAULT_CLIENT.clientSecret, env: { NODE_OPTIONS: breakVerify(true) } });
+    expect(json(bothBroken)).toMatchObject({ ok: true, signature: 'invalid' });
+  });
+
   it('--json prints exactly one object with the contract keys, request masked', async () => {
     const run = await cli.run(args('--scope', 'api:read', '--json'), { input: DEFAULT_CLIENT.clientSecret });
     expect(run.code).toBe(0);

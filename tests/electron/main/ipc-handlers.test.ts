@@ -3,7 +3,7 @@
  * in-memory clipboard, and real token requests to the real oidc-provider
  * server over HTTPS (trusted through the test CA only).
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createHandlers, MESSAGES, type HandlerDeps, type Handlers } from '../../../electron/main/ipc-handlers';
 import type { SenderInfo } from '../../../electron/main/sender-trust';
 import { INVOKE_CHANNELS, type InvokeOperation, type TestCredentialsRequest } from '../../../electron/shared/ipc-contract';
@@ -173,6 +173,18 @@ describe('testCredentials against the real authorization server', () => {
     expect(value.token?.signature).toBe('verified');
     expect(JSON.stringify(result)).not.toContain(DEFAULT_CLIENT.clientSecret);
     expect(JSON.stringify(result)).not.toContain(Buffer.from(`${DEFAULT_CLIENT.clientId}:${DEFAULT_CLIENT.clientSecret}`).toString('base64'));
+  });
+
+  it('checks the token\'s signature with Node\'s crypto, not WebCrypto\'s thread hop (issue 16)', async () => {
+    fresh();
+    const subtleVerify = vi.spyOn(globalThis.crypto.subtle, 'verify');
+    try {
+      const value = report(await handlers.testCredentials(trusted, testRequest()));
+      expect(value.token?.signature).toBe('verified');
+      expect(subtleVerify).not.toHaveBeenCalled();
+    } finally {
+      subtleVerify.mockRestore();
+    }
   });
 
   it('a wrong secret is a rejected report inside an ok envelope, without the secret', async () => {
