@@ -3,9 +3,8 @@ import type { ReactElement } from 'react';
 
 function Svg({ children, className }: { readonly children: ReactElement | ReactElement[]; readonly className?: string | undefined }): ReactElement {
   return (
-    <svg className={className === undefined ? 'icon' : `icon ${className}`} viewBox="0 0 24 24" width="16" height="16"
-      fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round"
-      aria-hidden="true" focusable="false">
+    // Size, fill and stroke come from .icon (base.css): fewer attributes for React to set on every icon.
+    <svg className={className === undefined ? 'icon' : `icon ${className}`} viewBox="0 0 24 24" aria-hidden="true" focusable="false">
       {children}
     </svg>
   );
