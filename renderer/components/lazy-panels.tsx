@@ -5,9 +5,9 @@
  * Import sites use these instead of the real modules (only `import type` may
  * name those from eager code). The two column panels share one boundary with
  * both skeletons (PanelsBoundary); the result views' wrapper is in the Test panel's chunk
- * (lazy-test-result.tsx); the column panels load right after
- * the first commit, lazy-chunks.ts prefetches the others at the first paint. A new lazy panel: a loader in lazy-chunks.ts, a lazy
- * component here, and a skeleton where it sits.
+ * (lazy-test-result.tsx). The column panels load right after the first commit;
+ * lazy-chunks.ts prefetches the others at the first paint. A new lazy panel: a
+ * loader in lazy-chunks.ts, a lazy component here, and a skeleton where it sits.
  */
 import { lazy, Suspense, useEffect, useState, type ComponentType, type ReactElement, type ReactNode } from 'react';
 import { inNextTask, panelLoaders } from '../lazy-chunks';
