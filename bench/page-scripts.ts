@@ -54,6 +54,27 @@ export const READY_PROBE = String.raw`(() => {
 })();`;
 
 /**
+ * The same "ready" as READY_PROBE, as a script file the page itself loads (no
+ * debugger attached to inject it): one console line, `bench-ready <ms>`, which
+ * Chromium prints on stderr with --enable-logging.
+ */
+export const READY_PROBE_LOGGING = String.raw`(() => {
+  ${FIELD_BY_LABEL}
+  let done = false;
+  const record = () => {
+    if (done) return true;
+    const field = fieldByLabel('Client ID');
+    if (field === null || field.disabled) return false;
+    done = true;
+    console.log('bench-ready ' + performance.now().toFixed(2));
+    return true;
+  };
+  const observer = new MutationObserver(() => { if (record()) observer.disconnect(); });
+  observer.observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['disabled'] });
+  document.addEventListener('DOMContentLoaded', () => { if (record()) observer.disconnect(); });
+})();`;
+
+/**
  * Keystroke loop, evaluated in the loaded renderer. Argument:
  *   { clientId, secret, samples, warmup, chunk }
  * For the app and for a plain-DOM baseline (an input whose listener writes

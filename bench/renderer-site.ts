@@ -4,10 +4,11 @@
  * CSP) over a scratch copy of dist/renderer with blank.html added, so the repo's
  * dist/ is never touched and both pages pay the same server and headers.
  */
-import { cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startRendererServer } from '../tests/support/renderer-harness';
+import { READY_PROBE_LOGGING } from './page-scripts';
 import { RENDERER_DIST } from './renderer-payload';
 
 /**
@@ -24,7 +25,18 @@ const BLANK_HTML = `<!doctype html>
 export interface RendererSite {
   readonly appUrl: string;
   readonly blankUrl: string;
+  /** The same two pages, each loading the ready probe itself as its first script (for a browser with no debugger attached). */
+  readonly probedAppUrl: string;
+  readonly probedBlankUrl: string;
   close(): Promise<void>;
+}
+
+const PROBE_FILE = 'bench-ready-probe.js';
+
+/** `html` with the probe as the first thing in <head>: a same-origin classic script, which the app's CSP allows. */
+function withProbe(html: string): string {
+  if (!html.includes('<head>')) throw new Error('no <head> to put the ready probe in');
+  return html.replace('<head>', `<head><script src="./${PROBE_FILE}"></script>`);
 }
 
 export async function startRendererSite(): Promise<RendererSite> {
@@ -34,10 +46,15 @@ export async function startRendererSite(): Promise<RendererSite> {
   const root = mkdtempSync(path.join(tmpdir(), 'basic-header-bench-site-'));
   cpSync(RENDERER_DIST, root, { recursive: true });
   writeFileSync(path.join(root, 'blank.html'), BLANK_HTML);
+  writeFileSync(path.join(root, PROBE_FILE), READY_PROBE_LOGGING);
+  writeFileSync(path.join(root, 'app-probed.html'), withProbe(readFileSync(path.join(root, 'index.html'), 'utf8')));
+  writeFileSync(path.join(root, 'blank-probed.html'), withProbe(BLANK_HTML));
   const server = await startRendererServer(root);
   return {
     appUrl: server.startUrl,
     blankUrl: `${server.origin}/blank.html`,
+    probedAppUrl: `${server.origin}/app-probed.html`,
+    probedBlankUrl: `${server.origin}/blank-probed.html`,
     close: async () => {
       await server.close();
       rmSync(root, { recursive: true, force: true });

@@ -102,6 +102,14 @@ function steps(session: BrowserSession): Step[] {
       },
     },
     {
+      name: 'renderer ready, no debugger',
+      rows: [{ id: 'renderer-ready-undebugged', label: 'renderer ready, fresh browser, no debugger', unit: 'ms', target: { kind: 'info' } }],
+      run: async () => {
+        const { site } = await session.open();
+        return (await import('./renderer-ready')).rendererReadyUndebuggedFigure(site);
+      },
+    },
+    {
       name: 'long day',
       rows: [
         { id: 'long-day-chromium-heap', label: 'long day, Chromium heap growth', unit: 'bytes', target: { kind: 'max', value: 5_000_000 } },
