@@ -198,7 +198,7 @@ async function run(
   const dpopKey = prepared.dpop ? await createDpopKey() : null;
   // While the request is out, the report's masking is prepared: the forms to mask, and the strings the report
   // will show from before the answer (the request, the metadata, the notices) masked and remembered. The answer
-  // does not need any of it, so it runs while the thread would wait.
+  // does not need any of it, so it runs while the thread would otherwise wait for the server.
   const whileWaiting = (masked: MaskedRequest): void => redactorOf(trail).warm([masked, info, notices]);
   const exchange = await postWithNonceRetry(prepared, info.tokenEndpoint, dpopKey, deps.fetch, bounds, now, trail, whileWaiting);
   const { request, outcome } = exchange;
@@ -366,8 +366,12 @@ async function postWithNonceRetry(
       ...(proof === null ? {} : { dpopProof: proof.jwt }),
     });
     const sending = boundedFetch(fetch, request.url, { method: 'POST', headers: request.headers, body: request.body }, bounds);
-    whileWaiting(request.masked);
+    // A task of its own: the fetch writes the request in the ticks after this call, and work done here, in
+    // the same task, would hold it back (measured: the server got it only after). Cancelled if the answer
+    // comes first; finish() then does the work itself.
+    const cancelWaiting = inNextTask(() => whileWaiting(request.masked));
     const outcome = await sending;
+    cancelWaiting();
     const response = outcome.kind === 'response' ? outcome : null;
     const body = response === null ? { isJson: false, json: undefined } : parseBody(response.text);
     const error = body.isJson ? (parseOktaErrorBody(body.json)?.code ?? null) : null;
@@ -387,6 +391,30 @@ async function postWithNonceRetry(
     }
     return { request, outcome, nonceRetried: attempt > 1, body };
   }
+}
+
+/**
+ * Runs `run` in a later task (a posted message: no timer clamp), or at once
+ * where there is no MessageChannel. Returns a cancel.
+ */
+function inNextTask(run: () => void): () => void {
+  if (typeof MessageChannel !== 'function') {
+    run();
+    return () => undefined;
+  }
+  const channel = new MessageChannel();
+  channel.port1.addEventListener(
+    'message',
+    () => {
+      channel.port1.close();
+      run();
+    },
+    { once: true },
+  );
+  // addEventListener, unlike an onmessage handler, needs the port started (in browsers and in Node alike).
+  channel.port1.start();
+  channel.port2.postMessage(null);
+  return () => channel.port1.close();
 }
 
 /** RFC 9449 §6: a DPoP-bound token says token_type DPoP and carries cnf.jkt = the proof key's thumbprint. */
