@@ -199,7 +199,15 @@ async function run(
   // While the request is out, the report's masking is prepared: the forms to mask, and the strings the report
   // will show from before the answer (the request, the metadata, the notices) masked and remembered. The answer
   // does not need any of it, so it runs while the thread would otherwise wait for the server.
-  const whileWaiting = (masked: MaskedRequest): void => redactorOf(trail).warm([masked, info, notices]);
+  const whileWaiting = (masked: MaskedRequest): void => {
+    // Outside runTokenTest's try: a failure here must not escape its task. finish() redoes the work, and a
+    // redactor that cannot be built fails there, inside the try.
+    try {
+      redactorOf(trail).warm([masked, info, notices]);
+    } catch {
+      trail.built = null;
+    }
+  };
   const exchange = await postWithNonceRetry(prepared, info.tokenEndpoint, dpopKey, deps.fetch, bounds, now, trail, whileWaiting);
   const { request, outcome } = exchange;
   const requestHost = new URL(request.url).host;
@@ -403,18 +411,23 @@ function inNextTask(run: () => void): () => void {
     return () => undefined;
   }
   const channel = new MessageChannel();
+  let cancelled = false;
   channel.port1.addEventListener(
     'message',
     () => {
       channel.port1.close();
-      run();
+      // A message already queued when the port closed must not run the work either.
+      if (!cancelled) run();
     },
     { once: true },
   );
   // addEventListener, unlike an onmessage handler, needs the port started (in browsers and in Node alike).
   channel.port1.start();
   channel.port2.postMessage(null);
-  return () => channel.port1.close();
+  return () => {
+    cancelled = true;
+    channel.port1.close();
+  };
 }
 
 /** RFC 9449 §6: a DPoP-bound token says token_type DPoP and carries cnf.jkt = the proof key's thumbprint. */
