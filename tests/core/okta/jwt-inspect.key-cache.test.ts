@@ -1,8 +1,9 @@
 /**
  * Issue 16: public keys are imported once per issuer and key-set content, even
- * when the key set is fetched again as a new object (no discovery cache, as in
- * the app). A rotated set, or the same keys under another issuer, is imported
- * afresh, and verification stays as strict as before.
+ * when the key set is fetched again as a new object (no discovery cache, or one
+ * that expired: the app keeps it five minutes). A rotated set, or the same
+ * keys under another issuer, is imported afresh, and verification stays as
+ * strict as before.
  */
 import { SignJWT, type CryptoKey } from 'jose';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';

@@ -175,6 +175,25 @@ describe('testCredentials against the real authorization server', () => {
     expect(JSON.stringify(result)).not.toContain(Buffer.from(`${DEFAULT_CLIENT.clientId}:${DEFAULT_CLIENT.clientSecret}`).toString('base64'));
   });
 
+  it('a second test in a session sends only its token request; Forget empties what the first one learned (issue 16)', async () => {
+    const paths: string[] = [];
+    fresh({
+      fetch: (url, init) => {
+        paths.push(new URL(url).pathname);
+        return fetchViaCa(url, init);
+      },
+    });
+    expect(report(await handlers.testCredentials(trusted, testRequest())).token?.signature).toBe('verified');
+    const first = paths.splice(0);
+    expect(first).toEqual(expect.arrayContaining(['/oauth2/default/v1/token', '/oauth2/default/v1/keys']));
+    expect(first.some((p) => p.includes('/.well-known/'))).toBe(true);
+    expect(report(await handlers.testCredentials(trusted, testRequest({ requestId: 'run-2' }))).token?.signature).toBe('verified');
+    expect(paths.splice(0)).toEqual(['/oauth2/default/v1/token']);
+    expect((await handlers.forget(trusted, { reason: 'user' })).ok).toBe(true);
+    expect(report(await handlers.testCredentials(trusted, testRequest({ requestId: 'run-3' }))).token?.signature).toBe('verified');
+    expect(paths).toEqual(first);
+  });
+
   it('checks the token\'s signature with Node\'s crypto, not WebCrypto\'s thread hop (issue 16)', async () => {
     fresh();
     const subtleVerify = vi.spyOn(globalThis.crypto.subtle, 'verify');
