@@ -236,7 +236,7 @@ function markMatches(view: TextView, index: FormIndex, inForms: (code: number) =
   }
 }
 
-
+/** Whether the bloom filter has the bit of `hash` (false: no block has this hash). */
 function inBloom(bloom: Uint32Array, hash: number): boolean {
   return (((bloom[(hash & (BLOOM_BITS - 1)) >>> 5] ?? 0) >>> (hash & 31)) & 1) === 1;
 }
@@ -261,7 +261,7 @@ function mayHoldBlock(text: string, plain: FormIndex, canonical: FormIndex): boo
   const plainBloom = plain.bloom;
   const canonicalBloom = canonical.bloom;
   // Per view: the hash of its last BLOCK units and how many units it has had (written out four times: this is the hot loop).
-  let h0 = 0, n0 = 0, h1 = 0, n1 = 0, h2 = 0, n2 = 0, h3 = 0, n3 = 0; // prettier-ignore
+  let h0 = 0, n0 = 0, h1 = 0, n1 = 0, h2 = 0, n2 = 0, h3 = 0, n3 = 0;
   for (let i = 0; i < text.length; i += 1) {
     const code = text.charCodeAt(i);
     const lower = code >= 0x41 && code <= 0x5a ? code + 0x20 : code;
