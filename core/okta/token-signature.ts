@@ -70,6 +70,14 @@ const NODE_CURVES: Readonly<Record<string, string>> = { 'P-256': 'prime256v1', '
 /** JWK members only a private or secret key has: such a key in a published set goes the slow road (jose refuses it). */
 const PRIVATE_MEMBERS = ['d', 'p', 'q', 'dp', 'dq', 'qi', 'oth', 'k'];
 
+/**
+ * Larger RSA keys go the slow road: a hostile key set could publish a huge
+ * modulus (and, below 3,072 bits, a huge exponent), and a synchronous verify
+ * would hold the main process (the app's window, its cancel and its timeout)
+ * for as long as it runs; WebCrypto runs it on another thread.
+ */
+const MAX_SYNC_RSA_BITS = 8192;
+
 /** Imported keys by key content (public keys only, nothing secret-derived); a handful, as for jose's key sets. */
 const KEYS_KEPT = 16;
 
@@ -100,7 +108,8 @@ export function nodeSignatureCheck<K extends PublicKeyHandle>(crypto: NodeCrypto
       if (key.type !== 'public') return null;
       if (entry.kty === 'RSA') {
         if (key.asymmetricKeyType !== 'rsa') return null;
-        if ((key.asymmetricKeyDetails?.modulusLength ?? 0) < 2048) return null;
+        const bits = key.asymmetricKeyDetails?.modulusLength ?? 0;
+        if (bits < 2048 || bits > MAX_SYNC_RSA_BITS) return null;
         return entry.pss === true
           ? crypto.verify(entry.hash, signingInput, { key, padding: crypto.constants.RSA_PKCS1_PSS_PADDING, saltLength: crypto.constants.RSA_PSS_SALTLEN_DIGEST }, signature)
           : crypto.verify(entry.hash, signingInput, key, signature);

@@ -224,6 +224,25 @@ describe('fast signature road (issue 16)', () => {
     expect(fast.signature).toBe('verified');
   });
 
+  it('the Node check leaves an RSA key over 8,192 bits to WebCrypto (a hostile key must not hold the main thread)', () => {
+    let verifies = 0;
+    const handle = (bits: number) => ({ type: 'public', asymmetricKeyType: 'rsa', asymmetricKeyDetails: { modulusLength: bits } });
+    const stub = (bits: number): SignatureCheck =>
+      nodeSignatureCheck({
+        createPublicKey: () => handle(bits),
+        verify: () => {
+          verifies += 1;
+          return true;
+        },
+        constants: nodeCrypto.constants,
+      });
+    expect(stub(16_384)('RS256', { kty: 'RSA', n: 'x', e: 'AQAB' }, Buffer.from('a.b'), Buffer.alloc(2048))).toBeNull();
+    expect(verifies).toBe(0);
+    // Positive control: the same stub at 8,192 bits is verified by it.
+    expect(stub(8192)('RS256', { kty: 'RSA', n: 'y', e: 'AQAB' }, Buffer.from('a.b'), Buffer.alloc(1024))).toBe(true);
+    expect(verifies).toBe(1);
+  });
+
   it('the Node check declines keys it should not judge: small RSA, the wrong curve, an unknown algorithm', () => {
     const input = Buffer.from('a.b');
     expect(check('RS256', rsaSmall.jwk, input, rsaSmall.sign('RS256', input))).toBeNull();
