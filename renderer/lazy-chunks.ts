@@ -12,6 +12,7 @@
  * tests/bench/renderer-payload.test.ts would catch.
  */
 import { useEffect, useState } from 'react';
+import { inNextTask } from '../core/shared/next-task';
 import type * as FormLogicModule from './form-logic';
 
 export type FormLogic = typeof FormLogicModule;
@@ -59,24 +60,14 @@ export function withFormLogic(run: (logic: FormLogic) => void): void {
 }
 
 /**
- * Runs `run` in a task of its own. The first render is flushed synchronously
- * (main.tsx), and so are its effects: a download started there (an import()
- * and its modulepreload links, a few milliseconds of main-thread work each)
- * would hold up the task that puts the form on screen. A posted message, not a
- * timer: Electron's window is hidden until its first paint, and a hidden page's
- * timers may be throttled. Returns a cancel.
+ * The form logic, or null for the few milliseconds before its chunk has landed.
+ * Its download starts in a task of its own (inNextTask): the first render is
+ * flushed synchronously (main.tsx), and so are its effects, and a download
+ * started there (an import() and its modulepreload links, a few milliseconds of
+ * main-thread work each) would hold up the task that puts the form on screen.
+ * A posted message, not a timer: Electron's window is hidden until its first
+ * paint, and a hidden page's timers may be throttled.
  */
-export function inNextTask(run: () => void): () => void {
-  const channel = new MessageChannel();
-  channel.port1.onmessage = () => {
-    channel.port1.close();
-    run();
-  };
-  channel.port2.postMessage(null);
-  return () => channel.port1.close();
-}
-
-/** The form logic, or null for the few milliseconds before its chunk has landed. */
 export function useFormLogic(): FormLogic | null {
   const [logic, setLogic] = useState<FormLogic | null>(formLogic);
   useEffect(() => {

@@ -16,7 +16,7 @@ if (container !== null) {
   const root = createRoot(container, { onCaughtError: quietReport, onUncaughtError: quietReport, onRecoverableError: () => undefined });
   // The first render and commit run in this script's task (issue 16's "ready"): left to React's
   // scheduler they wait for a later task, behind whatever the browser queued meanwhile. Its effects
-  // run here too, so they start no download (lazy-chunks.ts inNextTask).
+  // run here too, so they start no download (lazy-chunks.ts; core/shared/next-task.ts).
   flushSync(() => root.render(
     <StrictMode>
       <App />

@@ -8,6 +8,7 @@
  */
 import type { Notice } from '../shared/notice';
 import { notice } from '../shared/notice';
+import { inNextTask } from '../shared/next-task';
 import { boundedFetch, type BoundedOutcome, type Bounds } from './bounded-fetch';
 import { clockCheck, clockNotice } from './clock-skew';
 import { discover, fetchJwks, type DiscoveryCache } from './discovery';
@@ -399,35 +400,6 @@ async function postWithNonceRetry(
     }
     return { request, outcome, nonceRetried: attempt > 1, body };
   }
-}
-
-/**
- * Runs `run` in a later task (a posted message: no timer clamp), or at once
- * where there is no MessageChannel. Returns a cancel.
- */
-function inNextTask(run: () => void): () => void {
-  if (typeof MessageChannel !== 'function') {
-    run();
-    return () => undefined;
-  }
-  const channel = new MessageChannel();
-  let cancelled = false;
-  channel.port1.addEventListener(
-    'message',
-    () => {
-      channel.port1.close();
-      // A message already queued when the port closed must not run the work either.
-      if (!cancelled) run();
-    },
-    { once: true },
-  );
-  // addEventListener, unlike an onmessage handler, needs the port started (in browsers and in Node alike).
-  channel.port1.start();
-  channel.port2.postMessage(null);
-  return () => {
-    cancelled = true;
-    channel.port1.close();
-  };
 }
 
 /** RFC 9449 §6: a DPoP-bound token says token_type DPoP and carries cnf.jkt = the proof key's thumbprint. */

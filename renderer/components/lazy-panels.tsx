@@ -10,7 +10,8 @@
  * loader in lazy-chunks.ts, a lazy component here, and a skeleton where it sits.
  */
 import { lazy, Suspense, useEffect, useState, type ComponentType, type ReactElement, type ReactNode } from 'react';
-import { inNextTask, panelLoaders } from '../lazy-chunks';
+import { inNextTask } from '../../core/shared/next-task';
+import { panelLoaders } from '../lazy-chunks';
 import type { CheckHeaderPanelProps } from './check-header-panel';
 import type { IdleWarningProps } from './idle-warning';
 import type { ShortcutsDialogProps } from './shortcuts-dialog';
