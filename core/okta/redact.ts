@@ -241,20 +241,17 @@ function inBloom(bloom: Uint32Array, hash: number): boolean {
   return (((bloom[(hash & (BLOOM_BITS - 1)) >>> 5] ?? 0) >>> (hash & 31)) & 1) === 1;
 }
 
-/** Printable and control ASCII without `%`, `&` and `\\`: a text no decoding pass changes, and whose case maps one to one. */
-// eslint-disable-next-line no-control-regex -- controls are part of the range on purpose: they are ASCII the fold drops
-const PLAIN_ASCII = /^[\x00-\x24\x27-\x5B\x5D-\x7F]*$/;
-
 /** The last BLOCK units of each of the four on-the-fly views (a scratch buffer: maskText never re-enters). */
 const RINGS = new Int32Array(4 * BLOCK);
 const BLOCK_MASK = BLOCK - 1;
 
 /**
- * For a PLAIN_ASCII text, whether any of its views could hold a block of a
- * form. The views are the ones allViews builds for such a text (as is and
- * folded, lower-cased for the plain index; the Base64-canonical twin of each),
- * read in one pass without building them; every window markMatches would look
- * up is hashed the same way here. False means markMatches would find nothing.
+ * For an ASCII text, whether any of the views allViews builds from it as one
+ * base could hold a block of a form: as is and folded, lower-cased for the
+ * plain index (ASCII case maps one to one), and the Base64-canonical twin of
+ * each. They are read in one pass without building them; every window
+ * markMatches would look up is hashed the same way here. False means
+ * markMatches would find nothing in them. (Decoded bases are the caller's.)
  */
 function mayHoldBlock(text: string, plain: FormIndex, canonical: FormIndex): boolean {
   const rings = RINGS;
@@ -290,6 +287,25 @@ function mayHoldBlock(text: string, plain: FormIndex, canonical: FormIndex): boo
     }
   }
   return false;
+}
+
+// eslint-disable-next-line no-control-regex -- any ASCII, controls included
+const ASCII = /^[\x00-\x7F]*$/;
+
+/**
+ * For an ASCII text, whether markMatches could find a block in any of the
+ * views allViews builds (false: it would find nothing). Those views come from
+ * up to three bases: the text and one or two decoding passes of it. An ASCII
+ * base's views are the four mayHoldBlock reads, whatever escapes it holds, so
+ * each base is read that way; a pass that yields anything else is not ruled out.
+ */
+function mayHoldBlockInBases(text: string, plain: FormIndex, canonical: FormIndex): boolean {
+  if (mayHoldBlock(text, plain, canonical)) return true;
+  const once = decodeView(identityView(text));
+  if (once === null) return false;
+  if (!ASCII.test(once.text) || mayHoldBlock(once.text, plain, canonical)) return true;
+  const twice = decodeView(once);
+  return twice !== null && (!ASCII.test(twice.text) || mayHoldBlock(twice.text, plain, canonical));
 }
 
 function applyRanges(text: string, ranges: [number, number][], mask: string): string {
@@ -377,7 +393,7 @@ export function createRedactor(values: readonly SensitiveValue[], maskWith = MAS
 
   // A report repeats strings (keys, URLs, content types): each is masked once. maskText is pure, so this changes no output.
   const memo = new Map<string, string>();
-  // Most of a report is plain ASCII (URLs, names, sentences): one pass over it, no views built, rules it out.
+  // Most of a report is ASCII (URLs, names, sentences, a form body): a pass over each base, no views built, rules it out.
   const quickPass = plain.short.length === 0 && canonical.short.length === 0;
   const remember = (text: string, masked: string): string => {
     // Bounded: a long-lived redactor (the CLI's output) must not grow with everything it ever printed.
@@ -390,7 +406,8 @@ export function createRedactor(values: readonly SensitiveValue[], maskWith = MAS
     const known = memo.get(text);
     if (known !== undefined) return known;
     // The cheap exits that keep redaction off the token test's bill: one pass, no copies.
-    if (quickPass && PLAIN_ASCII.test(text) ? !mayHoldBlock(text, plain, canonical) : !hasRunOf(charTables().mayEncodeForm, text, shortest)) {
+    const quick = quickPass && ASCII.test(text);
+    if (quick ? !mayHoldBlockInBases(text, plain, canonical) : !hasRunOf(charTables().mayEncodeForm, text, shortest)) {
       return rememberAll ? remember(text, text) : text;
     }
     const ranges: [number, number][] = [];

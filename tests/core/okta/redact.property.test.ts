@@ -22,6 +22,9 @@ const textArb = fc.string({ maxLength: 60 });
 const basic = (id: string, secret: string): string => Buffer.from(`${id}:${secret}`, 'utf8').toString('base64');
 const formEncode = (v: string): string => new URLSearchParams({ v }).toString().slice(2);
 const lowerPercent = (t: string): string => t.replace(/%[0-9A-F]{2}/g, (m) => m.toLowerCase());
+/** Every byte as %XX: an ASCII text in which only a decoded view shows anything. */
+const everyBytePercent = (t: string): string => [...Buffer.from(t, 'utf8')].map((b) => `%${b.toString(16).toUpperCase().padStart(2, '0')}`).join('');
+const everyCharJsonU = (t: string): string => [...t].map((c) => (c.length === 1 ? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}` : c)).join('');
 const entities = (t: string): string => [...t].map((c) => (/[A-Za-z0-9]/.test(c) ? `&#${c.codePointAt(0)};` : c === '+' ? '&plus;' : c === '/' ? '&#x2F;' : c === '=' ? '&equals;' : c)).join('');
 
 type Transform = (id: string, secret: string, between: string, at: number) => string;
@@ -48,6 +51,10 @@ const TRANSFORMS: Readonly<Record<string, Transform>> = {
   'JSON with \\u escapes': (id, s) => JSON.stringify(`Basic ${basic(id, s)}`).replace(/[A-Za-z]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`),
   'HTML entities': (id, s) => `<p>${entities(basic(id, s))}</p>`,
   'double percent-encoding': (id, s) => encodeURIComponent(encodeURIComponent(`Basic ${basic(id, s)}`)),
+  // Only a decoding pass shows these (once, then twice): the redactor's quick pass must read the decoded bases too.
+  'secret, every byte percent-encoded': (_id, s) => everyBytePercent(s),
+  'secret, every byte percent-encoded twice': (_id, s) => everyBytePercent(s).replace(/%/g, '%25'),
+  'Basic value \\u-escaped, then percent-encoded': (id, s) => encodeURIComponent(everyCharJsonU(basic(id, s))),
 };
 
 const caseArb = fc.record({
