@@ -8,7 +8,7 @@
  */
 import type { Notice } from '../shared/notice';
 import { notice } from '../shared/notice';
-import { inNextTask } from '../shared/next-task';
+import { afterRequestLeaves } from '../shared/next-task';
 import { boundedFetch, type BoundedOutcome, type Bounds } from './bounded-fetch';
 import { clockCheck, clockNotice } from './clock-skew';
 import { discover, fetchJwks, type DiscoveryCache } from './discovery';
@@ -375,10 +375,10 @@ async function postWithNonceRetry(
       ...(proof === null ? {} : { dpopProof: proof.jwt }),
     });
     const sending = boundedFetch(fetch, request.url, { method: 'POST', headers: request.headers, body: request.body }, bounds);
-    // A task of its own: the fetch writes the request in the ticks after this call, and work done here, in
-    // the same task, would hold it back (measured: the server got it only after). Cancelled if the answer
-    // comes first; finish() then does the work itself.
-    const cancelWaiting = inNextTask(() => whileWaiting(request.masked));
+    // Once the request is out: the fetch writes it in the ticks (in undici, the loop turns) after this call,
+    // and work done sooner would hold it back (measured: the server got it only after). Cancelled if the
+    // answer comes first; finish() then does the work itself.
+    const cancelWaiting = afterRequestLeaves(() => whileWaiting(request.masked));
     const outcome = await sending;
     cancelWaiting();
     const response = outcome.kind === 'response' ? outcome : null;

@@ -1,22 +1,55 @@
 /**
- * Runs `run` in a task of its own, after everything the current task queued
- * (microtasks, a fetch's writes): not a timer, so there is no clamp and a
- * hidden window's timer throttling does not apply. Node and Electron's main
- * process have setImmediate, which is that; browsers get a posted message (in
- * Node a MessageChannel is a worker port with a native handle, ≈ 20 µs to
- * make, on the token test's bill). With neither it runs at once. Returns a
- * cancel; work already queued when it is called does not run either.
+ * Work that must wait for the current task to end: the renderer's downloads
+ * after its first commit, and the token test's masking work while its request
+ * is out. Not a timer, so there is no clamp, and a hidden window's timer
+ * throttling does not apply. Node and Electron's main process have
+ * setImmediate; browsers get a posted message (in Node a MessageChannel is a
+ * worker port with a native handle, ≈ 20 µs to make, on the token test's
+ * bill). With neither, the work runs at once. Each returns a cancel: work not
+ * yet run when it is called never runs.
  */
 type Immediate = (run: () => void) => unknown;
 
 const setImmediateIfAny: Immediate | undefined = (globalThis as { setImmediate?: Immediate }).setImmediate;
 
+/**
+ * How many loop turns Node waits before work that should start once a request
+ * is out. undici (the CLI's fetch) writes a request on a reused keep-alive
+ * connection from a setImmediate of its own, after it has let the previous
+ * answer finish and any bytes pending on the idle socket be read
+ * (GHSA-35p6-xmwp-9g52): measured, the write comes in the first turn on a
+ * connection idle for a while and in the fourth right after an answer. While
+ * the request is out the thread is idle, so the spare turns cost nothing.
+ */
+const TURNS_UNTIL_SENT = 5;
+
+/** Runs `run` in a task of its own, after everything the current task queued (microtasks included). */
 export function inNextTask(run: () => void): () => void {
+  return afterTurns(1, run);
+}
+
+/**
+ * Runs `run` once a fetch started just before has written its request: work
+ * done sooner would hold the request back, as the thread is shared. In
+ * browsers and Electron's main process the network stack writes it outside
+ * this thread, and the next task suffices.
+ */
+export function afterRequestLeaves(run: () => void): () => void {
+  return afterTurns(TURNS_UNTIL_SENT, run);
+}
+
+function afterTurns(turns: number, run: () => void): () => void {
   let cancelled = false;
   if (typeof setImmediateIfAny === 'function') {
-    setImmediateIfAny(() => {
-      if (!cancelled) run();
-    });
+    const immediate = setImmediateIfAny;
+    let left = turns;
+    const turn = (): void => {
+      if (cancelled) return;
+      left -= 1;
+      if (left > 0) immediate(turn);
+      else run();
+    };
+    immediate(turn);
     return () => {
       cancelled = true;
     };

@@ -5,7 +5,11 @@
  * a fetch's writes), exactly once, and never after a cancel. Node and
  * Electron's main process take setImmediate; a browser takes a posted message.
  */
+import { subscribe, unsubscribe } from 'node:diagnostics_channel';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createNodeFetch } from '../../../cli/node-fetch';
+import { afterRequestLeaves } from '../../../core/shared/next-task';
+import { startAuthServer } from '../../support/auth-server';
 
 type InNextTask = (run: () => void) => () => void;
 
@@ -89,5 +93,71 @@ describe('inNextTask with neither setImmediate nor MessageChannel', () => {
     const run = vi.fn();
     inNextTask(run);
     expect(run).toHaveBeenCalledTimes(1);
+  });
+});
+
+/**
+ * What the token test relies on: its masking work, queued by afterRequestLeaves
+ * right after fetch(), runs once the request has left, so it overlaps the
+ * server's time instead of delaying the request. Measured with the CLI's real
+ * fetch (undici) and a real server over HTTPS, on a reused connection right
+ * after an answer (as the token POST follows discovery) and after a pause;
+ * undici reports each request it writes on a diagnostics channel.
+ */
+describe('afterRequestLeaves, after a fetch through the CLI\'s undici dispatcher', () => {
+  it('runs after the request is written: on the first reuse of a connection, later ones, and after a pause', async () => {
+    const server = await startAuthServer();
+    let written = 0;
+    const onWrite = (): void => {
+      written += 1;
+    };
+    subscribe('undici:client:sendHeaders', onWrite);
+    const fetches: { close(): Promise<void> }[] = [];
+    /** A new dispatcher with one connection opened (an answer read in full), as discovery leaves it before the token POST. */
+    const connected = async (): Promise<() => Promise<Response>> => {
+      const node = createNodeFetch([server.ca]);
+      fetches.push(node);
+      const get = (): Promise<Response> => node.fetch(server.jwksUri, { method: 'GET', headers: { Accept: 'application/json' } });
+      await (await get()).text();
+      return get;
+    };
+    /** How many requests had been written when `schedule` ran its work, for one GET started just before it. */
+    const writtenWhenRun = async (get: () => Promise<Response>, schedule: (run: () => void) => void): Promise<number> => {
+      const before = written;
+      const response = get();
+      const seen = await new Promise<number>((resolve) => schedule(() => resolve(written - before)));
+      await (await response).text();
+      return seen;
+    };
+    try {
+      // Control: one loop turn (what this was) runs before undici writes on a connection's first reuse.
+      expect(await writtenWhenRun(await connected(), (run) => void setImmediate(run))).toBe(0);
+      const get = await connected();
+      expect(await writtenWhenRun(get, (run) => void afterRequestLeaves(run))).toBe(1);
+      expect(await writtenWhenRun(get, (run) => void afterRequestLeaves(run))).toBe(1);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(await writtenWhenRun(get, (run) => void afterRequestLeaves(run))).toBe(1);
+    } finally {
+      unsubscribe('undici:client:sendHeaders', onWrite);
+      await Promise.all(fetches.map((f) => f.close()));
+      await server.close();
+    }
+  });
+});
+
+describe('afterRequestLeaves', () => {
+  it('runs once, later than inNextTask, and never after a cancel', async () => {
+    const order: string[] = [];
+    const { inNextTask } = await import('../../../core/shared/next-task');
+    afterRequestLeaves(() => order.push('after the request'));
+    inNextTask(() => order.push('next task'));
+    const cancel = afterRequestLeaves(() => order.push('cancelled'));
+    setImmediate(() => cancel());
+    // Loop turns, not a timer: a loaded machine can let any timer expire first.
+    await new Promise<void>((resolve) => {
+      const turn = (left: number): void => void (left === 0 ? resolve() : setImmediate(() => turn(left - 1)));
+      turn(10);
+    });
+    expect(order).toEqual(['next task', 'after the request']);
   });
 });
