@@ -15,12 +15,18 @@ const BEHIND_LIMIT_S: Readonly<Record<string, number>> = { 'client-assertion-exp
 /** Okta refuses an exp more than an hour ahead; the assertion's own exp is five minutes on. */
 const EXP_AHEAD_LIMIT_S = 3600 - ASSERTION_LIFETIME_S;
 
+/** The last Date header read: it changes once a second, and tests in a row repeat it (parsing is on every answer's path). */
+let lastDate: { readonly header: string; readonly serverMs: number; readonly iso: string } | null = null;
+
 export function clockCheck(headers: Headers, localMs: number): ClockCheck | null {
   const date = headers.get('date');
   if (date === null) return null;
-  const serverMs = Date.parse(date);
-  if (!Number.isFinite(serverMs)) return null;
-  return { serverDate: new Date(serverMs).toISOString(), skewSeconds: Math.round((serverMs - localMs) / 1000) };
+  if (lastDate === null || lastDate.header !== date) {
+    const serverMs = Date.parse(date);
+    if (!Number.isFinite(serverMs)) return null;
+    lastDate = { header: date, serverMs, iso: new Date(serverMs).toISOString() };
+  }
+  return { serverDate: lastDate.iso, skewSeconds: Math.round((lastDate.serverMs - localMs) / 1000) };
 }
 
 function describeSkew(skew: number): string {

@@ -7,7 +7,9 @@
 import { notice, type Notice } from '../shared/notice';
 import { boundedFetch, type Bounds } from './bounded-fetch';
 import type { ClassifiedNetworkError } from './network-errors';
-import type { DiscoveryInfo, FetchLike, ResolvedTarget } from './types';
+import type { Result } from '../shared/result';
+import { resolveTarget, type TargetErrorCode } from './target';
+import type { AuthServerChoice, DiscoveryInfo, FetchLike, ResolvedTarget } from './types';
 
 /** JSON Web Key Set as published at jwks_uri (only what core reads). */
 export interface JsonWebKeySet {
@@ -35,13 +37,30 @@ export interface DiscoveryCache {
   setDiscovery(key: string, value: CachedDiscovery): void;
   getJwks(uri: string, nowMs: number): JsonWebKeySet | undefined;
   setJwks(uri: string, jwks: JsonWebKeySet, nowMs: number): void;
+  /**
+   * resolveTarget, remembering the last answer: a session tests one address
+   * again and again, and reading it (URL parsing, a dozen checks) is on the
+   * path before the request. The answer is frozen, as it is shared.
+   */
+  resolveTarget?(target: string, authServer: AuthServerChoice): Result<ResolvedTarget, TargetErrorCode>;
   clear(): void;
+}
+
+type Resolved = Result<ResolvedTarget, TargetErrorCode>;
+
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const item of Object.values(value)) deepFreeze(item);
+  }
+  return value;
 }
 
 export function createDiscoveryCache(options: { ttlMs?: number; rememberFallback?: boolean } = {}): DiscoveryCache {
   const ttlMs = options.ttlMs ?? 5 * 60_000;
   const discovery = new Map<string, CachedDiscovery>();
   const jwks = new Map<string, { jwks: JsonWebKeySet; atMs: number }>();
+  let lastTarget: { readonly target: string; readonly kind: string; readonly id: string; readonly resolved: Resolved } | null = null;
   return {
     ttlMs,
     rememberFallback: options.rememberFallback === true,
@@ -59,9 +78,17 @@ export function createDiscoveryCache(options: { ttlMs?: number; rememberFallback
     setJwks(uri, value, nowMs) {
       jwks.set(uri, { jwks: value, atMs: nowMs });
     },
+    resolveTarget(target, authServer) {
+      const id = authServer.kind === 'custom' ? authServer.id : '';
+      if (lastTarget !== null && lastTarget.target === target && lastTarget.kind === authServer.kind && lastTarget.id === id) return lastTarget.resolved;
+      const resolved = deepFreeze(resolveTarget(target, authServer));
+      lastTarget = { target, kind: authServer.kind, id, resolved };
+      return resolved;
+    },
     clear() {
       discovery.clear();
       jwks.clear();
+      lastTarget = null;
     },
   };
 }

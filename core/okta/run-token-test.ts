@@ -130,7 +130,8 @@ export async function runTokenTest(
     );
 
   try {
-    const prepared = prepareTokenTest(input);
+    // The session's memo of the address, when it keeps one.
+    const prepared = prepareTokenTest(input, options.discoveryCache?.resolveTarget?.bind(options.discoveryCache));
     if (!prepared.ok) {
       return finish('invalid-input', { error: prepared.code, errorDescription: prepared.message, notices: prepared.notices ?? [] });
     }
@@ -159,18 +160,19 @@ async function run(
   const now = deps.now ?? Date.now;
   const bounds: Bounds = { timeoutMs: prepared.timeoutMs, maxBodyBytes: deps.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES, ...(signal ? { signal } : {}) };
   const notices: Notice[] = [...prepared.notices];
-  const host = new URL(prepared.resolved.origin).host;
+  // Host names only go into messages: read when one is written, not on every test.
+  const host = hostOf(prepared.resolved.origin);
   const context: NoAnswerContext = { timeoutMs: prepared.timeoutMs, maxBodyBytes: bounds.maxBodyBytes };
   const noAnswer = (code: NoAnswerCode, draft: Draft, extra: NoAnswerContext = {}): TokenTestReport =>
     finish('no-answer', {
       ...draft,
       error: code,
-      errorDescription: noAnswerMessage(code, host, { ...context, ...extra }),
-      explanation: explainNoAnswer(code, host, { ...context, ...extra }),
+      errorDescription: noAnswerMessage(code, host(), { ...context, ...extra }),
+      explanation: explainNoAnswer(code, host(), { ...context, ...extra }),
       notices,
     });
   const cancelled = (draft: Draft): TokenTestReport =>
-    finish('cancelled', { ...draft, error: 'cancelled', errorDescription: `Cancelled before ${host} answered.`, notices });
+    finish('cancelled', { ...draft, error: 'cancelled', errorDescription: `Cancelled before ${host()} answered.`, notices });
 
   // Only a test that stops before the POST shows this: built then, not on every test.
   const preview = (): MaskedRequest => prepared.build(prepared.resolved.tokenEndpoint).masked;
@@ -211,7 +213,7 @@ async function run(
   };
   const exchange = await postWithNonceRetry(prepared, info.tokenEndpoint, dpopKey, deps.fetch, bounds, now, trail, whileWaiting);
   const { request, outcome } = exchange;
-  const requestHost = new URL(request.url).host;
+  const requestHost = hostOf(request.url);
   const draft: Draft = { request: request.masked, discovery: info };
   if (dpopKey !== null) trail.dpop = { jkt: dpopKey.jkt, nonceRetried: exchange.nonceRetried, bound: false, tokenJkt: null };
 
@@ -245,12 +247,12 @@ async function run(
 
   if (status >= 500) {
     const said = oktaError?.description ?? oktaError?.code;
-    const base = noAnswerMessage('server-error', requestHost, { status });
+    const base = noAnswerMessage('server-error', requestHost(), { status });
     return finish('no-answer', {
       ...answered,
       error: 'server-error',
       errorDescription: said === undefined || said === null ? base : `${base} Okta said: "${said}"`,
-      explanation: explainNoAnswer('server-error', requestHost, { status }),
+      explanation: explainNoAnswer('server-error', requestHost(), { status }),
       notices,
     });
   }
@@ -260,7 +262,7 @@ async function run(
     return finish('rejected', {
       ...answered,
       error: null,
-      errorDescription: isJson || text.trim() === '' ? `${requestHost} answered HTTP 429 (too many requests).` : verbatim(text),
+      errorDescription: isJson || text.trim() === '' ? `${requestHost()} answered HTTP 429 (too many requests).` : verbatim(text),
       explanation: row ? { id: row.id, title: row.title, cause: row.cause, fix: row.fix } : null,
       notices,
     });
@@ -295,7 +297,7 @@ async function run(
       ...inspection,
       accessToken,
     };
-    if (trail.dpop !== null) notices.push(...checkBinding(trail, token, requestHost));
+    if (trail.dpop !== null) notices.push(...checkBinding(trail, token, requestHost()));
     return finish('success', { ...answered, token, notices });
   }
 
@@ -312,7 +314,7 @@ async function run(
     const description = [oktaError.description, ...oktaError.causes].filter((d): d is string => d !== null && d !== '').join(' ');
     let explanation = explainOktaError(status, oktaError.code, oktaError.description);
     if (!prepared.dpop && oktaError.code === 'invalid_grant' && explanation.id === 'unknown') explanation = DPOP_MAYBE_REQUIRED;
-    const clock = clockNotice(explanation.id, trail.clock, requestHost);
+    const clock = clockNotice(explanation.id, trail.clock, requestHost());
     if (clock !== null) notices.push(clock);
     return finish('rejected', {
       ...answered,
@@ -337,6 +339,12 @@ interface Exchange {
 interface ParsedBody {
   readonly isJson: boolean;
   readonly json: unknown;
+}
+
+/** The host of `url`, parsed on first use. */
+function hostOf(url: string): () => string {
+  let host: string | null = null;
+  return () => (host ??= new URL(url).host);
 }
 
 function parseBody(text: string): ParsedBody {

@@ -89,10 +89,12 @@ export function normaliseTimeout(timeoutMs: number): number {
   return Math.min(Math.round(timeoutMs), MAX_TIMEOUT_MS);
 }
 
+/** `resolve` reads the address: resolveTarget itself, or a session's memo of it (DiscoveryCache.resolveTarget). */
 export function prepareTokenTest(
   input: TokenTestInput,
+  resolve: typeof resolveTarget = resolveTarget,
 ): Result<PreparedTokenTest, InputErrorCode> & { readonly notices?: readonly Notice[] } {
-  const resolved = resolveTarget(input.target, input.authServer);
+  const resolved = resolve(input.target, input.authServer);
   if (!resolved.ok) return resolved;
   const notices: Notice[] = [...resolved.value.notices];
   const withNotices = <C extends InputErrorCode>(failure: { ok: false; code: C; message: string }) => ({ ...failure, notices });

@@ -136,6 +136,52 @@ describe('discover', () => {
   });
 });
 
+describe('DiscoveryCache.resolveTarget (a session reads one address once)', () => {
+  const custom: AuthServerChoice = { kind: 'custom', id: 'aus9o8wzkhckw9TLa0h7z' };
+
+  it('answers as resolveTarget does, and the same answer again for the same address and server', () => {
+    const cache = createDiscoveryCache();
+    const first = cache.resolveTarget?.('dev-123.okta.com/oauth2/default', { kind: 'default' });
+    expect(first).toEqual(resolveTarget('dev-123.okta.com/oauth2/default', { kind: 'default' }));
+    expect(cache.resolveTarget?.('dev-123.okta.com/oauth2/default', { kind: 'default' })).toBe(first);
+  });
+
+  it('reads another address, another server or another custom ID afresh', () => {
+    const cache = createDiscoveryCache();
+    const first = cache.resolveTarget?.('dev-123.okta.com', custom);
+    for (const [target, server] of [
+      ['dev-124.okta.com', custom],
+      ['dev-123.okta.com', { kind: 'default' }],
+      ['dev-123.okta.com', { kind: 'custom', id: 'aus000other0000000' }],
+    ] as const) {
+      const answer = cache.resolveTarget?.(target, server);
+      expect(answer).not.toBe(first);
+      expect(answer).toEqual(resolveTarget(target, server));
+    }
+  });
+
+  it('remembers a refusal as a refusal, and forgets everything on clear (Forget)', () => {
+    const cache = createDiscoveryCache();
+    expect(cache.resolveTarget?.('ftp://dev-123.okta.com', { kind: 'default' })).toMatchObject({ ok: false, code: 'unsupported-scheme' });
+    const ok = cache.resolveTarget?.('dev-123.okta.com', { kind: 'default' });
+    cache.clear();
+    const again = cache.resolveTarget?.('dev-123.okta.com', { kind: 'default' });
+    expect(again).not.toBe(ok);
+    expect(again).toEqual(ok);
+  });
+
+  it('shares a frozen answer: no caller can change what the next test reads', () => {
+    const cache = createDiscoveryCache();
+    const answer = cache.resolveTarget?.('http://localhost:8080/oauth2/default', { kind: 'default' });
+    if (answer?.ok !== true) throw new Error('expected the loopback address to resolve');
+    expect(answer.value.notices.length).toBeGreaterThan(0);
+    expect(() => (answer.value.discoveryUrls as string[]).push('https://elsewhere.example')).toThrow(TypeError);
+    expect(() => Object.assign(answer.value, { tokenEndpoint: 'https://elsewhere.example/token' })).toThrow(TypeError);
+    expect(() => Object.assign(answer.value.notices[0] ?? {}, { message: 'changed' })).toThrow(TypeError);
+    expect(cache.resolveTarget?.('http://localhost:8080/oauth2/default', { kind: 'default' })).toEqual(resolveTarget('http://localhost:8080/oauth2/default', { kind: 'default' }));
+  });
+});
+
 describe('fetchJwks', () => {
   it('reads a key set and caches it', async () => {
     routes['/keys'] = behaviours.json(200, { keys: [{ kty: 'RSA', kid: 'a', n: 'x', e: 'AQAB' }, 'junk'] });

@@ -214,4 +214,21 @@ describe('runTokenTest against a real authorization server', () => {
     expect(seen.slice(first, second).length).toBeGreaterThan(1);
     expect(seen.slice(second).map((r) => `${r.method} ${r.path}`)).toEqual(['POST /oauth2/default/v1/token']);
   });
+
+  it('with a discovery cache, the address is read through its memo; a different address in the same session is read afresh', async () => {
+    const cache = createDiscoveryCache();
+    const asked: string[] = [];
+    const memo = cache.resolveTarget?.bind(cache);
+    const session = { ...cache, resolveTarget: (target: string, authServer: TokenTestInput['authServer']) => {
+      asked.push(target);
+      if (memo === undefined) throw new Error('createDiscoveryCache keeps no memo of the address');
+      return memo(target, authServer);
+    } };
+    const a = await runTokenTest(input(), { fetch: fetchLike }, undefined, { discoveryCache: session });
+    const b = await runTokenTest(input(), { fetch: fetchLike }, undefined, { discoveryCache: session });
+    const refused = await runTokenTest(input({ target: 'ftp://elsewhere.example' }), { fetch: fetchLike }, undefined, { discoveryCache: session });
+    expect([a.outcome, b.outcome]).toEqual(['success', 'success']);
+    expect(refused).toMatchObject({ outcome: 'invalid-input', error: 'unsupported-scheme' });
+    expect(asked).toEqual([server.origin, server.origin, 'ftp://elsewhere.example']);
+  });
 });

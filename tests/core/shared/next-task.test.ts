@@ -1,24 +1,25 @@
 /**
- * inNextTask: the token test prepares its report's masking there while its
- * request is out, and the renderer starts its downloads there after the first
- * commit. Both need the work to run after the current task (its microtasks and
- * a fetch's writes), exactly once, and never after a cancel. Node and
- * Electron's main process take setImmediate; a browser takes a posted message.
+ * inNextTask (the renderer's downloads after its first commit) and
+ * afterRequestLeaves (the token test's masking work while its request is out)
+ * must run the work after the current task and its microtasks, exactly once,
+ * and never after a cancel; afterRequestLeaves also only once the request has
+ * been written. Node and Electron's main process count loop turns
+ * (setImmediate); a browser takes a posted message.
  */
 import { subscribe, unsubscribe } from 'node:diagnostics_channel';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createNodeFetch } from '../../../cli/node-fetch';
 import { afterRequestLeaves } from '../../../core/shared/next-task';
+import type * as NextTask from '../../../core/shared/next-task';
 import { startAuthServer } from '../../support/auth-server';
 
-type InNextTask = (run: () => void) => () => void;
+type Schedule = (run: () => void) => () => void;
 
 /** A fresh copy of the module, loaded with setImmediate present (Node) or hidden (as in a browser). */
-async function load(withSetImmediate: boolean): Promise<InNextTask> {
+async function load(withSetImmediate: boolean): Promise<typeof NextTask> {
   vi.resetModules();
   if (!withSetImmediate) vi.stubGlobal('setImmediate', undefined);
-  const module = await import('../../../core/shared/next-task');
-  return module.inNextTask;
+  return import('../../../core/shared/next-task');
 }
 
 /** Resolves after a macrotask that was queued after everything the caller queued so far. */
@@ -30,13 +31,16 @@ afterEach(() => {
 });
 
 describe.each([
-  ['setImmediate (Node, Electron main)', true],
-  ['a posted message (browsers)', false],
-])('inNextTask through %s', (_, withSetImmediate) => {
+  ['inNextTask (a posted message)', true, 'inNextTask'],
+  ['afterRequestLeaves in Node (loop turns)', true, 'afterRequestLeaves'],
+  ['afterRequestLeaves in a browser (a posted message)', false, 'afterRequestLeaves'],
+] as const)('%s', (_, withSetImmediate, name) => {
+  const scheduler = async (): Promise<Schedule> => (await load(withSetImmediate))[name];
+
   it('runs once, after the current task and its microtasks', async () => {
-    const inNextTask = await load(withSetImmediate);
+    const schedule = await scheduler();
     const order: string[] = [];
-    inNextTask(() => order.push('task'));
+    schedule(() => order.push('task'));
     void Promise.resolve().then(() => order.push('microtask'));
     order.push('sync');
     expect(order).toEqual(['sync']);
@@ -45,9 +49,9 @@ describe.each([
   });
 
   it('does not run the work once cancelled, even when already queued', async () => {
-    const inNextTask = await load(withSetImmediate);
+    const schedule = await scheduler();
     const run = vi.fn();
-    const cancel = inNextTask(run);
+    const cancel = schedule(run);
     cancel();
     cancel();
     await laterTask();
@@ -55,11 +59,11 @@ describe.each([
   });
 
   it('keeps separate calls apart: cancelling one leaves the other', async () => {
-    const inNextTask = await load(withSetImmediate);
+    const schedule = await scheduler();
     const first = vi.fn();
     const second = vi.fn();
-    const cancelFirst = inNextTask(first);
-    inNextTask(second);
+    const cancelFirst = schedule(first);
+    schedule(second);
     cancelFirst();
     await laterTask();
     expect(first).not.toHaveBeenCalled();
@@ -67,7 +71,7 @@ describe.each([
   });
 });
 
-describe('inNextTask, where Node has setImmediate', () => {
+describe('afterRequestLeaves, where Node has setImmediate', () => {
   it('makes no MessageChannel (a worker port in Node, ≈ 20 µs each)', async () => {
     const made = vi.fn();
     const Real = MessageChannel;
@@ -77,22 +81,23 @@ describe('inNextTask, where Node has setImmediate', () => {
         made();
       }
     });
-    const inNextTask = await load(true);
+    const { afterRequestLeaves: schedule } = await load(true);
     const run = vi.fn();
-    inNextTask(run);
+    schedule(run);
     await laterTask();
     expect(run).toHaveBeenCalledTimes(1);
     expect(made).not.toHaveBeenCalled();
   });
 });
 
-describe('inNextTask with neither setImmediate nor MessageChannel', () => {
+describe('with neither setImmediate nor MessageChannel', () => {
   it('runs the work at once', async () => {
     vi.stubGlobal('MessageChannel', undefined);
-    const inNextTask = await load(false);
+    const { inNextTask, afterRequestLeaves: schedule } = await load(false);
     const run = vi.fn();
     inNextTask(run);
-    expect(run).toHaveBeenCalledTimes(1);
+    schedule(run);
+    expect(run).toHaveBeenCalledTimes(2);
   });
 });
 
@@ -146,11 +151,10 @@ describe('afterRequestLeaves, after a fetch through the CLI\'s undici dispatcher
 });
 
 describe('afterRequestLeaves', () => {
-  it('runs once, later than inNextTask, and never after a cancel', async () => {
+  it('runs once, later than one loop turn, and never after a cancel', async () => {
     const order: string[] = [];
-    const { inNextTask } = await import('../../../core/shared/next-task');
     afterRequestLeaves(() => order.push('after the request'));
-    inNextTask(() => order.push('next task'));
+    setImmediate(() => order.push('one turn'));
     const cancel = afterRequestLeaves(() => order.push('cancelled'));
     setImmediate(() => cancel());
     // Loop turns, not a timer: a loaded machine can let any timer expire first.
@@ -158,6 +162,6 @@ describe('afterRequestLeaves', () => {
       const turn = (left: number): void => void (left === 0 ? resolve() : setImmediate(() => turn(left - 1)));
       turn(10);
     });
-    expect(order).toEqual(['next task', 'after the request']);
+    expect(order).toEqual(['one turn', 'after the request']);
   });
 });
