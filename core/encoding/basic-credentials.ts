@@ -73,14 +73,19 @@ export function buildBasicCredentials(input: EncodeInput): EncodeOutput {
 /** The characters the WHATWG urlencoded serializer keeps as they are (see form-urlencode.ts). */
 const FORM_SAFE = /^[A-Za-z0-9*\-._]$/;
 
+/** A value form-encoding leaves as it is (most IDs and many secrets): one test, not one per character. */
+const ALL_FORM_SAFE = /^[A-Za-z0-9*\-._]*$/;
+
 /** Characters of `value` that form-encoding rewrites, distinct, in order of appearance. */
 function changedByFormEncoding(value: string): string[] {
+  if (ALL_FORM_SAFE.test(value)) return [];
   const seen = new Set<string>();
   for (const ch of value) if (!FORM_SAFE.test(ch)) seen.add(ch);
   return [...seen];
 }
 
 function countChangedByFormEncoding(value: string): number {
+  if (ALL_FORM_SAFE.test(value)) return 0;
   let n = 0;
   for (const ch of value) if (!FORM_SAFE.test(ch)) n += 1;
   return n;

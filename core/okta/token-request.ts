@@ -108,7 +108,8 @@ export function prepareTokenTest(
 
   let clientId: string;
   let secret = '';
-  let secretNeedles: string[] = [];
+  // Only tests read the needles: derived on first read, not on every token test's path.
+  let needles = (): string[] => [];
   let basicValue = '';
   if (usesSecret) {
     // RFC 6749 form-encoding applies to the Basic header only; the form body is always form-encoded.
@@ -130,10 +131,12 @@ export function prepareTokenTest(
     basicValue = encoded.value;
     // The Basic value in the other form (raw vs form-encoded). Same cleaned fields as above, so no second hygiene
     // pass: the form-encoding notice is only ever 'info', so that build would be 'ready' too.
-    const otherEncode = basic && input.formEncode ? (s: string): string => s : formUrlEncode;
-    const otherBasic = encodeBase64Utf8(`${otherEncode(clientId)}:${otherEncode(secret)}`);
-    secretNeedles = [...new Set([input.clientSecret, secret, formUrlEncode(secret), encodeURIComponent(secret), basicValue, otherBasic])]
-      .filter((s) => s !== '');
+    const [id, cleaned, value] = [clientId, secret, basicValue];
+    needles = () => {
+      const otherEncode = basic && input.formEncode ? (s: string): string => s : formUrlEncode;
+      const otherBasic = encodeBase64Utf8(`${otherEncode(id)}:${otherEncode(cleaned)}`);
+      return [...new Set([input.clientSecret, cleaned, formUrlEncode(cleaned), encodeURIComponent(cleaned), value, otherBasic])].filter((s) => s !== '');
+    };
   } else {
     const id = cleanField(input.clientId, 'clientId');
     if (id.value === '') return withNotices(fail('empty-client-id', 'Enter the client ID.'));
@@ -235,7 +238,9 @@ export function prepareTokenTest(
     scopes,
     timeoutMs: normaliseTimeout(input.timeoutMs),
     notices,
-    secretNeedles,
+    get secretNeedles() {
+      return needles();
+    },
     sensitive: credentialSensitiveValues(clientId, secret, input.clientSecret),
     build,
   });
