@@ -199,6 +199,12 @@ function readMetadata(url: string, text: string, resolved: ResolvedTarget): { in
   };
 }
 
+/** What `cache` remembers for this target (no await: a token test asks before its request, on every test). */
+export function cachedDiscovery(resolved: ResolvedTarget, cache: DiscoveryCache | undefined, nowMs: number): DiscoveryOutcome | undefined {
+  const cached = cache?.getDiscovery(resolved.discoveryUrls.join(' '), nowMs);
+  return cached === undefined ? undefined : { kind: 'done', info: cached.info, notices: cached.notices };
+}
+
 export async function discover(
   resolved: ResolvedTarget,
   fetch: FetchLike,
@@ -206,9 +212,9 @@ export async function discover(
   cache?: DiscoveryCache,
   nowMs = 0,
 ): Promise<DiscoveryOutcome> {
+  const known = cachedDiscovery(resolved, cache, nowMs);
+  if (known !== undefined) return known;
   const key = resolved.discoveryUrls.join(' ');
-  const cached = cache?.getDiscovery(key, nowMs);
-  if (cached !== undefined) return { kind: 'done', info: cached.info, notices: cached.notices };
 
   const failures: string[] = [];
   for (const url of resolved.discoveryUrls) {

@@ -13,12 +13,17 @@ import type { SignatureStatus, TokenDetails } from './types';
 
 export type TokenInspection = Pick<TokenDetails, 'format' | 'header' | 'claims' | 'signature' | 'signatureDetail'>;
 
+export type LoadedJwks = { readonly ok: true; readonly jwks: JsonWebKeySet; readonly fromCache: boolean } | { readonly ok: false; readonly reason: string };
+
 export interface InspectOptions {
   readonly isOrgServer: boolean;
   readonly expectedIssuer: string;
   readonly jwksUri: string | null;
-  /** Gets the key set; `refresh` asks for a fresh copy after a `kid` miss (keys rotate). */
-  readonly loadJwks: (refresh: boolean) => Promise<{ ok: true; jwks: JsonWebKeySet; fromCache: boolean } | { ok: false; reason: string }>;
+  /**
+   * Gets the key set; `refresh` asks for a fresh copy after a `kid` miss (keys
+   * rotate). A set already at hand may come back as it is, not as a promise.
+   */
+  readonly loadJwks: (refresh: boolean) => LoadedJwks | Promise<LoadedJwks>;
   readonly nowMs: number;
   /** The shell's synchronous signature check (token-signature.ts); without it, only jose's WebCrypto road. */
   readonly checkSignature?: SignatureCheck;
@@ -90,7 +95,13 @@ function result(status: SignatureStatus, signatureDetail: string, decoded: Decod
   return { format, header: decoded?.header ?? null, claims: decoded?.claims ?? null, signature: status, signatureDetail };
 }
 
-export async function inspectAccessToken(token: string, options: InspectOptions): Promise<TokenInspection> {
+/**
+ * The token's inspection: a value when nothing had to be waited for (the key
+ * set at hand and the fast road vouching, or nothing to check), else a
+ * promise (a key download, or jose, which runs on WebCrypto). A token test
+ * waits for it only when it must: each await is a turn on its path.
+ */
+export function inspectAccessToken(token: string, options: InspectOptions): TokenInspection | Promise<TokenInspection> {
   const jwt = parseCompactJwt(token);
   const decoded = decode(jwt);
   if (options.isOrgServer) {
@@ -108,31 +119,42 @@ export async function inspectAccessToken(token: string, options: InspectOptions)
     return result('unchecked', 'The server published no key set (jwks_uri), so the signature could not be checked.', decoded);
   }
   const kid = typeof decoded.header.kid === 'string' ? decoded.header.kid : null;
-
-  let loaded = await options.loadJwks(false);
-  for (let attempt = 0; ; attempt += 1) {
+  const check = (loaded: LoadedJwks, attempt: number): TokenInspection | Promise<TokenInspection> => {
     if (!loaded.ok) return result('unchecked', `The signature was not checked: ${loaded.reason}.`, decoded);
     const fast =
       options.checkSignature === undefined || jwt === null
         ? null
         : fastVerifiedClaims(jwt, loaded.jwks, { issuer: options.expectedIssuer, algorithms: ALGORITHMS, nowMs: options.nowMs, clockToleranceS: CLOCK_TOLERANCE_S }, options.checkSignature);
     if (fast !== null) return verifiedResult(fast.exp, kid, options, decoded);
-    try {
-      const verified = await jwtVerify(token, keySetFor(options.expectedIssuer, loaded.jwks), {
-        issuer: options.expectedIssuer,
-        algorithms: ALGORITHMS,
-        currentDate: new Date(options.nowMs),
-        clockTolerance: CLOCK_TOLERANCE_S,
-      });
-      return verifiedResult(verified.payload.exp, kid, options, decoded);
-    } catch (error) {
+    return viaJose(token, loaded.jwks, decoded, kid, options).then((outcome) =>
       // A cached key set may predate a key rotation: refetch once before calling a kid unknown.
-      if (error instanceof errors.JWKSNoMatchingKey && loaded.fromCache && attempt === 0) {
-        loaded = await options.loadJwks(true);
-        continue;
-      }
-      return failure(error, decoded, kid, options);
-    }
+      outcome === KID_MISS && loaded.fromCache && attempt === 0
+        ? Promise.resolve(options.loadJwks(true)).then((fresh) => check(fresh, attempt + 1))
+        : outcome === KID_MISS
+          ? failure(new errors.JWKSNoMatchingKey(), decoded, kid, options)
+          : outcome,
+    );
+  };
+  const loaded = options.loadJwks(false);
+  return loaded instanceof Promise ? loaded.then((set) => check(set, 0)) : check(loaded, 0);
+}
+
+/** jose's answer for a kid it found in no key: the caller may refetch the set first. */
+const KID_MISS = Symbol('kid not in the key set');
+
+/** jose's road: the same checks as the fast one, with its errors turned into the report's reasons. */
+async function viaJose(token: string, jwks: JsonWebKeySet, decoded: Decoded, kid: string | null, options: InspectOptions): Promise<TokenInspection | typeof KID_MISS> {
+  try {
+    const verified = await jwtVerify(token, keySetFor(options.expectedIssuer, jwks), {
+      issuer: options.expectedIssuer,
+      algorithms: ALGORITHMS,
+      currentDate: new Date(options.nowMs),
+      clockTolerance: CLOCK_TOLERANCE_S,
+    });
+    return verifiedResult(verified.payload.exp, kid, options, decoded);
+  } catch (error) {
+    if (error instanceof errors.JWKSNoMatchingKey) return KID_MISS;
+    return failure(error, decoded, kid, options);
   }
 }
 

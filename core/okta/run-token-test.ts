@@ -11,7 +11,7 @@ import { notice } from '../shared/notice';
 import { afterRequestLeaves } from '../shared/next-task';
 import { boundedFetch, type BoundedOutcome, type Bounds } from './bounded-fetch';
 import { clockCheck, clockNotice } from './clock-skew';
-import { discover, fetchJwks, type DiscoveryCache } from './discovery';
+import { cachedDiscovery, discover, fetchJwks, type DiscoveryCache } from './discovery';
 import { inspectAccessToken } from './jwt-inspect';
 import { describeLocation, explainNoAnswer, noAnswerMessage, type NoAnswerCode, type NoAnswerContext } from './network-errors';
 import { DPOP_MAYBE_REQUIRED } from './jwt-auth-errors';
@@ -178,7 +178,8 @@ async function run(
   const preview = (): MaskedRequest => prepared.build(prepared.resolved.tokenEndpoint).masked;
   if (signal?.aborted === true) return cancelled({ request: preview() });
 
-  const discovery = await discover(prepared.resolved, deps.fetch, bounds, options.discoveryCache, now());
+  const discovery =
+    cachedDiscovery(prepared.resolved, options.discoveryCache, now()) ?? (await discover(prepared.resolved, deps.fetch, bounds, options.discoveryCache, now()));
   if (discovery.kind === 'stopped') {
     const draft: Draft = { request: preview(), discovery: discovery.info };
     if (discovery.reason.kind === 'cancelled') return cancelled(draft);
@@ -277,17 +278,21 @@ async function run(
     const accessToken = body.access_token;
     const expectedIssuer = info.issuer;
     const jwksUri = info.jwksUri;
-    const inspection = await inspectAccessToken(accessToken, {
+    const inspecting = inspectAccessToken(accessToken, {
       isOrgServer: prepared.resolved.authServer.kind === 'org',
       expectedIssuer,
       jwksUri,
       nowMs: now(),
       ...(deps.checkSignature === undefined ? {} : { checkSignature: deps.checkSignature }),
-      loadJwks: (refresh) =>
-        jwksUri === null
-          ? Promise.resolve({ ok: false as const, reason: 'no key set' })
-          : fetchJwks(jwksUri, deps.fetch, bounds, options.discoveryCache, now(), refresh),
+      loadJwks: (refresh) => {
+        if (jwksUri === null) return { ok: false, reason: 'no key set' };
+        // The session's copy without an await; a download otherwise.
+        const atHand = refresh ? undefined : options.discoveryCache?.getJwks(jwksUri, now());
+        return atHand === undefined ? fetchJwks(jwksUri, deps.fetch, bounds, options.discoveryCache, now(), refresh) : { ok: true, jwks: atHand, fromCache: true };
+      },
     });
+    // Awaited only when something was (a key download, jose): each await is a turn on the test's path.
+    const inspection = inspecting instanceof Promise ? await inspecting : inspecting;
     const expiresIn = typeof body.expires_in === 'number' ? body.expires_in : typeof body.expires_in === 'string' ? Number(body.expires_in) : null;
     const token: TokenDetails = {
       tokenType: typeof body.token_type === 'string' ? body.token_type : null,

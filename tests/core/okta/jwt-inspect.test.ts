@@ -1,7 +1,9 @@
+import * as nodeCrypto from 'node:crypto';
 import { exportJWK, generateKeyPair, SignJWT, type CryptoKey } from 'jose';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { JsonWebKeySet } from '../../../core/okta/discovery';
-import { inspectAccessToken, type InspectOptions } from '../../../core/okta/jwt-inspect';
+import { inspectAccessToken, type InspectOptions, type LoadedJwks } from '../../../core/okta/jwt-inspect';
+import { nodeSignatureCheck } from '../../../core/okta/token-signature';
 import { rsaSigningKeySet } from '../../support/signed-tokens';
 
 const ISSUER = 'https://dev-123.okta.com/oauth2/default';
@@ -149,5 +151,65 @@ describe('inspectAccessToken', () => {
   it('a non-JWT token is opaque and unchecked', async () => {
     const result = await inspectAccessToken('an-opaque-reference-token', options());
     expect(result).toMatchObject({ format: 'opaque', header: null, claims: null, signature: 'unchecked' });
+  });
+});
+
+/**
+ * Issue 16: with the keys at hand (a session's cache) and the shell's check
+ * vouching, nothing is awaited: the inspection comes back as a value, as each
+ * await is a turn on the token test's path. The same answers as before otherwise.
+ */
+describe('inspectAccessToken with the keys at hand (no await)', () => {
+  const checkSignature = nodeSignatureCheck<nodeCrypto.KeyObject>(nodeCrypto);
+  const atHand = (set: () => LoadedJwks, calls: boolean[] = []): Partial<InspectOptions> => ({
+    checkSignature,
+    loadJwks: (refresh) => {
+      calls.push(refresh);
+      return set();
+    },
+  });
+
+  it('returns a verified inspection as a value, not a promise', async () => {
+    const result = inspectAccessToken(await token(), options(atHand(() => ({ ok: true, jwks, fromCache: true }))));
+    expect(result).not.toBeInstanceOf(Promise);
+    expect(result).toMatchObject({ signature: 'verified', format: 'jwt', header: { kid: 'k1' } });
+  });
+
+  it('still goes to jose (a promise) for a token the fast road does not vouch for, with the same answer', async () => {
+    const forged = await token({}, { key: otherKey });
+    const result = inspectAccessToken(forged, options(atHand(() => ({ ok: true, jwks, fromCache: false }))));
+    expect(result).toBeInstanceOf(Promise);
+    expect(await result).toEqual(await inspectAccessToken(forged, options()));
+    expect((await result).signature).toBe('invalid');
+  });
+
+  it('refetches a cached key set once for an unknown kid, and verifies with the new key', async () => {
+    const rotated = await generateKeyPair('RS256');
+    const newJwks: JsonWebKeySet = { keys: [{ ...(await exportJWK(rotated.publicKey)), kid: 'k2', alg: 'RS256' }] };
+    const calls: boolean[] = [];
+    const result = await inspectAccessToken(
+      await token({}, { kid: 'k2', key: rotated.privateKey }),
+      options(atHand(() => (calls.length > 1 ? { ok: true, jwks: newJwks, fromCache: false } : { ok: true, jwks, fromCache: true }), calls)),
+    );
+    expect(calls).toEqual([false, true]);
+    expect(result.signature).toBe('verified');
+  });
+
+  it('calls an unknown kid invalid when the set was fresh, or still lacks it after the refetch', async () => {
+    const calls: boolean[] = [];
+    const fresh = await inspectAccessToken(await token({}, { kid: 'nope' }), options(atHand(() => ({ ok: true, jwks, fromCache: false }), calls)));
+    expect(calls).toEqual([false]);
+    expect(fresh).toMatchObject({ signature: 'invalid', signatureDetail: expect.stringContaining('"nope"') });
+    const again: boolean[] = [];
+    const stale = await inspectAccessToken(await token({}, { kid: 'nope' }), options(atHand(() => ({ ok: true, jwks, fromCache: true }), again)));
+    expect(again).toEqual([false, true]);
+    expect(stale).toMatchObject({ signature: 'invalid', signatureDetail: expect.stringContaining('No key with kid "nope"') });
+  });
+
+  it('leaves the signature unchecked when the keys at hand say they could not be loaded', () => {
+    return expect(Promise.resolve(token()).then((t) => inspectAccessToken(t, options(atHand(() => ({ ok: false, reason: 'the host was down' })))))).resolves.toMatchObject({
+      signature: 'unchecked',
+      signatureDetail: expect.stringContaining('the host was down'),
+    });
   });
 });
