@@ -81,7 +81,8 @@ export function createDiscoveryCache(options: { ttlMs?: number; rememberFallback
     resolveTarget(target, authServer) {
       const id = authServer.kind === 'custom' ? authServer.id : '';
       if (lastTarget !== null && lastTarget.target === target && lastTarget.kind === authServer.kind && lastTarget.id === id) return lastTarget.resolved;
-      const resolved = deepFreeze(resolveTarget(target, authServer));
+      // A copy of the choice: the answer may hold it, and freezing must not reach the caller's object.
+      const resolved = deepFreeze(resolveTarget(target, { ...authServer }));
       lastTarget = { target, kind: authServer.kind, id, resolved };
       return resolved;
     },

@@ -170,6 +170,14 @@ describe('DiscoveryCache.resolveTarget (a session reads one address once)', () =
     expect(again).toEqual(ok);
   });
 
+  it('freezes only its own copy: the caller\'s server choice stays as it was', () => {
+    const cache = createDiscoveryCache();
+    const choice: AuthServerChoice = { kind: 'default' };
+    const answer = cache.resolveTarget?.('dev-123.okta.com', choice);
+    expect(answer?.ok).toBe(true);
+    expect(Object.isFrozen(choice)).toBe(false);
+  });
+
   it('shares a frozen answer: no caller can change what the next test reads', () => {
     const cache = createDiscoveryCache();
     const answer = cache.resolveTarget?.('http://localhost:8080/oauth2/default', { kind: 'default' });
