@@ -141,16 +141,9 @@ export interface CompactJwt {
   readonly claims: Record<string, unknown>;
 }
 
-/** ASCII bytes as text without the decoder's native call (a JWT's header and claims almost always are). */
-function asciiText(bytes: Uint8Array): string | null {
-  for (let i = 0; i < bytes.length; i += 1) if ((bytes[i] ?? 0) > 0x7f) return null;
-  return String.fromCharCode.apply(null, bytes as unknown as number[]);
-}
-
 function jsonObject(bytes: Uint8Array): Record<string, unknown> | null {
   try {
-    // Strict UTF-8 for anything else: invalid bytes fail, a BOM is dropped, as in jose.
-    const value: unknown = JSON.parse(bytes.length <= 4096 ? (asciiText(bytes) ?? utf8.decode(bytes)) : utf8.decode(bytes));
+    const value: unknown = JSON.parse(utf8.decode(bytes));
     return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
   } catch {
     return null;
