@@ -129,10 +129,10 @@ export function prepareTokenTest(
     clientId = encoded.clientId;
     secret = encoded.clientSecret;
     basicValue = encoded.value;
-    // The Basic value in the other form (raw vs form-encoded). Same cleaned fields as above, so no second hygiene
-    // pass: the form-encoding notice is only ever 'info', so that build would be 'ready' too.
     const [id, cleaned, value] = [clientId, secret, basicValue];
     needles = () => {
+      // The Basic value in the other form (raw vs form-encoded). Same cleaned fields as above, so no second hygiene
+      // pass: the form-encoding notice is only ever 'info', so that build would be 'ready' too.
       const otherEncode = basic && input.formEncode ? (s: string): string => s : formUrlEncode;
       const otherBasic = encodeBase64Utf8(`${otherEncode(id)}:${otherEncode(cleaned)}`);
       return [...new Set([input.clientSecret, cleaned, formUrlEncode(cleaned), encodeURIComponent(cleaned), value, otherBasic])].filter((s) => s !== '');
