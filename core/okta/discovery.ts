@@ -258,6 +258,15 @@ export async function discover(
   return { kind: 'done', ...fallback };
 }
 
+/** A key set, or why there is none; `fromCache`: it came from a cache (it may predate a key rotation). */
+export type LoadedJwks = { readonly ok: true; readonly jwks: JsonWebKeySet; readonly fromCache: boolean } | { readonly ok: false; readonly reason: string };
+
+/** The key set `cache` holds for `uri` (no await: a token test asks after its answer, on every test). */
+export function cachedJwks(uri: string, cache: DiscoveryCache | undefined, nowMs: number): LoadedJwks | undefined {
+  const hit = cache?.getJwks(uri, nowMs);
+  return hit === undefined ? undefined : { ok: true, jwks: hit, fromCache: true };
+}
+
 /** Fetches a key set (through the injected fetch, with the same bounds), or says why not. */
 export async function fetchJwks(
   uri: string,
@@ -266,11 +275,9 @@ export async function fetchJwks(
   cache: DiscoveryCache | undefined,
   nowMs: number,
   refresh: boolean,
-): Promise<{ ok: true; jwks: JsonWebKeySet; fromCache: boolean } | { ok: false; reason: string }> {
-  if (!refresh) {
-    const hit = cache?.getJwks(uri, nowMs);
-    if (hit !== undefined) return { ok: true, jwks: hit, fromCache: true };
-  }
+): Promise<LoadedJwks> {
+  const known = refresh ? undefined : cachedJwks(uri, cache, nowMs);
+  if (known !== undefined) return known;
   const outcome = await boundedFetch(fetch, uri, { method: 'GET', headers: { Accept: 'application/json' } }, bounds);
   const host = new URL(uri).host;
   switch (outcome.kind) {

@@ -5,7 +5,7 @@
  * Org-server tokens are labelled opaque: Okta says not to validate them.
  */
 import { createLocalJWKSet, errors, jwtVerify, type JSONWebKeySet } from 'jose';
-import type { JsonWebKeySet } from './discovery';
+import type { JsonWebKeySet, LoadedJwks } from './discovery';
 import { boundedCopy } from './redact';
 import { fastVerifiedClaims, parseCompactJwt, type CompactJwt, type SignatureCheck } from './token-signature';
 import { describeEpochSeconds } from './time';
@@ -13,7 +13,7 @@ import type { SignatureStatus, TokenDetails } from './types';
 
 export type TokenInspection = Pick<TokenDetails, 'format' | 'header' | 'claims' | 'signature' | 'signatureDetail'>;
 
-export type LoadedJwks = { readonly ok: true; readonly jwks: JsonWebKeySet; readonly fromCache: boolean } | { readonly ok: false; readonly reason: string };
+export type { LoadedJwks };
 
 export interface InspectOptions {
   readonly isOrgServer: boolean;

@@ -11,7 +11,7 @@ import { notice } from '../shared/notice';
 import { afterRequestLeaves } from '../shared/next-task';
 import { boundedFetch, type BoundedOutcome, type Bounds } from './bounded-fetch';
 import { clockCheck, clockNotice } from './clock-skew';
-import { cachedDiscovery, discover, fetchJwks, type DiscoveryCache } from './discovery';
+import { cachedDiscovery, cachedJwks, discover, fetchJwks, type DiscoveryCache } from './discovery';
 import { inspectAccessToken } from './jwt-inspect';
 import { describeLocation, explainNoAnswer, noAnswerMessage, type NoAnswerCode, type NoAnswerContext } from './network-errors';
 import { DPOP_MAYBE_REQUIRED } from './jwt-auth-errors';
@@ -287,8 +287,7 @@ async function run(
       loadJwks: (refresh) => {
         if (jwksUri === null) return { ok: false, reason: 'no key set' };
         // The session's copy without an await; a download otherwise.
-        const atHand = refresh ? undefined : options.discoveryCache?.getJwks(jwksUri, now());
-        return atHand === undefined ? fetchJwks(jwksUri, deps.fetch, bounds, options.discoveryCache, now(), refresh) : { ok: true, jwks: atHand, fromCache: true };
+        return (refresh ? undefined : cachedJwks(jwksUri, options.discoveryCache, now())) ?? fetchJwks(jwksUri, deps.fetch, bounds, options.discoveryCache, now(), refresh);
       },
     });
     // Awaited only when something was (a key download, jose): each await is a turn on the test's path.
@@ -352,11 +351,13 @@ function hostOf(url: string): () => string {
   return () => (host ??= new URL(url).host);
 }
 
+const NO_BODY: ParsedBody = { isJson: false, json: undefined };
+
 function parseBody(text: string): ParsedBody {
   try {
     return { isJson: true, json: JSON.parse(text) };
   } catch {
-    return { isJson: false, json: undefined };
+    return NO_BODY;
   }
 }
 
@@ -395,7 +396,7 @@ async function postWithNonceRetry(
     const outcome = await sending;
     cancelWaiting();
     const response = outcome.kind === 'response' ? outcome : null;
-    const body = response === null ? { isJson: false, json: undefined } : parseBody(response.text);
+    const body = response === null ? NO_BODY : parseBody(response.text);
     const error = body.isJson ? (parseOktaErrorBody(body.json)?.code ?? null) : null;
     const offered = response?.headers.get('dpop-nonce') ?? null;
     trail.attempts.push({

@@ -15,6 +15,7 @@ import {
   generateClientKey,
   importPrivateKey,
   keyMaterialValues,
+  nodeSignatureCheck,
   type TokenTestOptions,
 } from '../../core/okta';
 import { fail, ok } from '../../core/shared/result';
@@ -26,7 +27,6 @@ import { readKeyFile } from './key-file';
 import { createKeySlots } from './key-slots';
 import { VALIDATORS } from './ipc-validate';
 import { isTrustedSender, type SenderInfo } from './sender-trust';
-import { nodeSignatureCheck } from '../../core/okta/token-signature';
 
 /** One per process: it keeps the public keys it imported, by content. */
 const NODE_SIGNATURE_CHECK = nodeSignatureCheck<nodeCrypto.KeyObject>(nodeCrypto);
