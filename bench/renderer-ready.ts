@@ -28,7 +28,7 @@ async function coldLoad(browser: Browser, url: string, panels: number[] | null =
     const problems: string[] = [];
     page.on('pageerror', (error) => problems.push(error.message.slice(0, 200)));
     page.on('console', (message) => {
-      if (message.type() === 'error') problems.push(message.text().slice(0, 200));
+      if (message.type() === 'error' || message.type() === 'warning') problems.push(message.text().slice(0, 200));
     });
     // Wait for `load` before asking: polling during the load would queue work in the page being timed.
     await page.goto(url, { waitUntil: 'load', timeout: 30_000 });

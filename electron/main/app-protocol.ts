@@ -99,7 +99,9 @@ export function appResponseHeaders(contentType: string): Record<string, string> 
     'Referrer-Policy': 'no-referrer',
     'Cross-Origin-Opener-Policy': 'same-origin',
     'Cross-Origin-Resource-Policy': 'same-origin',
-    'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), usb=(), serial=(), hid=(), bluetooth=()',
+    // Only features Chromium knows: an unknown one (Web Bluetooth's `bluetooth`) logs a console warning on every load.
+    // Bluetooth is refused by session.ts's device and permission handlers instead.
+    'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), usb=(), serial=(), hid=()',
   };
 }
 

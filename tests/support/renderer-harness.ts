@@ -155,7 +155,7 @@ export interface RendererApp {
   readonly origin: string;
   readonly clipboard: MemoryClipboard;
   readonly bridge: InstalledBridge | null;
-  /** Uncaught page errors and console errors (CSP violations included), collected for the whole test. */
+  /** Uncaught page errors and console errors and warnings (CSP violations, header warnings), collected for the whole test. */
   readonly problems: string[];
   command(command: AppCommand): Promise<void>;
 }
@@ -164,7 +164,7 @@ export interface RendererOptions {
   /** false: open the page with no window.basicHeader (as outside the app). */
   readonly withBridge: boolean;
   readonly clipboardClearMs: number | undefined;
-  /** Fail the test on any page error or console error (on by default). */
+  /** Fail the test on any page error, console error or console warning (on by default). */
   readonly failOnPageProblems: boolean;
   /** Install Playwright's fake clock before the page loads (idle-timeout tests). */
   readonly fakeClock: boolean;
@@ -217,7 +217,9 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     const problems: string[] = [];
     page.on('pageerror', (error) => problems.push(`pageerror: ${error.message.slice(0, 200)}`));
     page.on('console', (message) => {
-      if (message.type() === 'error') problems.push(`console error: ${message.text().slice(0, 200)}`);
+      // Warnings too: Chromium reports a header it cannot parse (an unknown Permissions-Policy feature) as one.
+      const type = message.type();
+      if (type === 'error' || type === 'warning') problems.push(`console ${type}: ${message.text().slice(0, 200)}`);
     });
     const clipboard = new MemoryClipboard();
     const fetch = createTestFetch(testCa.cert, { connectTimeoutMs: 5000 });
@@ -237,7 +239,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     await use({ page, origin: rendererServer.origin, clipboard, bridge, problems, command: (c) => sendCommand(page, c) });
     await bridge?.handlers.dispose();
     await fetch.close();
-    if (failOnPageProblems) expect(problems, 'page errors or console errors').toEqual([]);
+    if (failOnPageProblems) expect(problems, 'page errors, console errors or warnings').toEqual([]);
   },
 });
 
