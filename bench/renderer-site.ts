@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startRendererServer } from '../tests/support/renderer-harness';
 import { READY_PROBE_LOGGING } from './page-scripts';
+import { buildReactFloor } from './react-floor';
 import { RENDERER_DIST } from './renderer-payload';
 
 /**
@@ -28,6 +29,11 @@ export interface RendererSite {
   /** The same two pages, each loading the ready probe itself as its first script (for a browser with no debugger attached). */
   readonly probedAppUrl: string;
   readonly probedBlankUrl: string;
+  /**
+   * React's floor (react-floor.ts): the same React rendering one input, nothing of the app. A failed
+   * build fails only the step that asks for it. `bytes`: its script, minified.
+   */
+  reactFloor(): Promise<{ readonly url: string; readonly bytes: number }>;
   close(): Promise<void>;
 }
 
@@ -49,12 +55,21 @@ export async function startRendererSite(): Promise<RendererSite> {
   writeFileSync(path.join(root, PROBE_FILE), READY_PROBE_LOGGING);
   writeFileSync(path.join(root, 'app-probed.html'), withProbe(readFileSync(path.join(root, 'index.html'), 'utf8')));
   writeFileSync(path.join(root, 'blank-probed.html'), withProbe(BLANK_HTML));
+  // Built before the server starts: the server serves a private copy of the root.
+  const floorBuild = await buildReactFloor(path.join(root, 'react-floor')).then(
+    (bytes) => ({ bytes, error: null }),
+    (error: unknown) => ({ bytes: 0, error }),
+  );
   const server = await startRendererServer(root);
   return {
     appUrl: server.startUrl,
     blankUrl: `${server.origin}/blank.html`,
     probedAppUrl: `${server.origin}/app-probed.html`,
     probedBlankUrl: `${server.origin}/blank-probed.html`,
+    reactFloor: () =>
+      floorBuild.error === null
+        ? Promise.resolve({ url: `${server.origin}/react-floor/index.html`, bytes: floorBuild.bytes })
+        : Promise.reject(floorBuild.error instanceof Error ? floorBuild.error : new Error(String(floorBuild.error))),
     close: async () => {
       await server.close();
       rmSync(root, { recursive: true, force: true });

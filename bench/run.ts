@@ -102,6 +102,14 @@ function steps(session: BrowserSession): Step[] {
       },
     },
     {
+      name: 'renderer ready, React floor',
+      rows: [{ id: 'renderer-ready-react-floor', label: 'React floor: React alone, one input (cold load)', unit: 'ms', target: { kind: 'info' } }],
+      run: async () => {
+        const { browser, site } = await session.open();
+        return (await import('./renderer-ready')).rendererReadyFloorFigure(browser, site);
+      },
+    },
+    {
       name: 'renderer ready, no debugger',
       rows: [{ id: 'renderer-ready-undebugged', label: 'renderer ready, fresh browser, no debugger', unit: 'ms', target: { kind: 'info' } }],
       run: async () => {
