@@ -28,5 +28,7 @@ export function toTokenTestInput(settings: TestSettings, clientId: string, clien
     formEncode,
     timeoutMs: settings.timeoutSeconds * 1000,
     dpop: settings.dpop,
+    // Only with client_secret_jwt: core refuses an algorithm with a method that signs nothing.
+    ...(settings.authMethod === 'client_secret_jwt' ? { assertionAlg: settings.assertionAlg } : {}),
   };
 }

@@ -3,6 +3,7 @@
  * it lives in request-preview.ts: it needs core/okta, which the first paint does not load;
  * turning the form into a token-test input is in test-input.ts, for the same reason.
  */
+import type { ClientSecretJwtAlg } from '../core/okta/client-keys';
 import { DEFAULT_TIMEOUT_MS, type AuthServerChoice, type ClientAuthMethod, type MaskedRequest } from '../core/okta/types';
 import type { Notice } from '../core/shared/notice';
 import type { ClientKeyInfo } from '../electron/shared/ipc-contract';
@@ -18,6 +19,8 @@ export interface TestSettings {
   readonly timeoutSeconds: number;
   /** Send DPoP proofs (the app's "Require DPoP" setting). */
   readonly dpop: boolean;
+  /** client_secret_jwt: how the assertion is signed with the secret (the CLI's --alg). */
+  readonly assertionAlg: ClientSecretJwtAlg;
   /** private_key_jwt: the key main holds, as main described it (never the key). */
   readonly clientKey: ClientKeyInfo | null;
 }
@@ -30,6 +33,7 @@ export const INITIAL_SETTINGS: TestSettings = {
   authMethod: 'client_secret_basic',
   timeoutSeconds: DEFAULT_TIMEOUT_MS / 1000,
   dpop: false,
+  assertionAlg: 'HS256',
   clientKey: null,
 };
 

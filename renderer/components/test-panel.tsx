@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, type Dispatch, type ReactElement, type RefObject, type SetStateAction } from 'react';
 import type { EncodeOutput } from '../../core/encoding/types';
+import { CLIENT_SECRET_JWT_ALGS, isClientSecretJwtAlg } from '../../core/okta/client-keys';
 import type { TokenTestReport } from '../../core/okta/types';
 import type { ClientAuthMethod } from '../../core/okta/types';
 import type { ClientKeyInfo } from '../../electron/shared/ipc-contract';
@@ -201,7 +202,24 @@ export function TestPanel(props: TestPanelProps): ReactElement {
             </p>
           ) : null}
           {settings.authMethod === 'client_secret_jwt' ? (
-            <p className="hint">Signs an HS256 assertion with the client secret above; Okta needs a secret of 32 characters or more for this.</p>
+            <div className="field field-narrow nested">
+              <label htmlFor={`${id}-assertion-alg`}>Signing algorithm</label>
+              <select
+                id={`${id}-assertion-alg`}
+                className="select"
+                value={settings.assertionAlg}
+                onChange={(e) => {
+                  const alg = e.target.value;
+                  if (isClientSecretJwtAlg(alg)) onSettings({ assertionAlg: alg });
+                }}
+                aria-describedby={`${id}-assertion-alg-notes`}
+              >
+                {CLIENT_SECRET_JWT_ALGS.map((alg) => <option key={alg} value={alg}>{alg}</option>)}
+              </select>
+              <p className="hint" id={`${id}-assertion-alg-notes`}>
+                Signs an {settings.assertionAlg} assertion with the client secret above. Okta takes HS256, HS384 or HS512, and needs a secret of 32 characters or more for this.
+              </p>
+            </div>
           ) : null}
         </fieldset>
 

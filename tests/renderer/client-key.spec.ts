@@ -221,6 +221,26 @@ test('client_secret_jwt: an HS256 assertion signed with the secret, its claims i
   expect(await page.locator('body').innerText()).not.toContain(clients.hmacClient.clientSecret);
 });
 
+test('client_secret_jwt: the signing algorithm chosen (HS512) signs the assertion and stays chosen across methods', async ({ app: { page } }) => {
+  const u = ui(page);
+  const k = keyUi(page);
+  await fillForm(page, clients.hmacClient.clientId, clients.hmacClient.clientSecret);
+  const alg = k.panel.getByLabel('Signing algorithm');
+  await expect(alg).toHaveCount(0);
+  await k.method(/client_secret_jwt/).check();
+  await expect(alg).toHaveValue('HS256');
+  await alg.selectOption('HS512');
+  await expect(k.panel.getByText('Signs an HS512 assertion with the client secret above.')).toBeVisible();
+  await runTest(page);
+  await expect(u.result).toHaveAttribute('data-outcome', 'success');
+  await expect(k.steps.getByRole('table', { name: 'Client assertion header (request 1)' }).getByRole('row', { name: 'alg HS512' })).toBeVisible();
+  // Only client_secret_jwt signs with the secret: other methods hide the choice and keep it for coming back.
+  await k.method(/client_secret_basic/).check();
+  await expect(alg).toHaveCount(0);
+  await k.method(/client_secret_jwt/).check();
+  await expect(alg).toHaveValue('HS512');
+});
+
 test('DPoP required but not sent: explained, Retry with DPoP, then the nonce round trip and a bound token', async ({ app: { page } }) => {
   const u = ui(page);
   const k = keyUi(page);
