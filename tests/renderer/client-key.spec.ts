@@ -231,6 +231,7 @@ test('client_secret_jwt: the signing algorithm chosen (HS512) signs the assertio
   await expect(alg).toHaveValue('HS256');
   await alg.selectOption('HS512');
   await expect(k.panel.getByText('Signs an HS512 assertion with the client secret above.')).toBeVisible();
+  expect(await violations(page)).toEqual([]);
   await runTest(page);
   await expect(u.result).toHaveAttribute('data-outcome', 'success');
   await expect(k.steps.getByRole('table', { name: 'Client assertion header (request 1)' }).getByRole('row', { name: 'alg HS512' })).toBeVisible();
