@@ -217,7 +217,7 @@ export function TestPanel(props: TestPanelProps): ReactElement {
                 {CLIENT_SECRET_JWT_ALGS.map((alg) => <option key={alg} value={alg}>{alg}</option>)}
               </select>
               <p className="hint" id={`${id}-assertion-alg-notes`}>
-                Signs an {settings.assertionAlg} assertion with the client secret above. Okta takes HS256, HS384 or HS512, and needs a secret of 32 characters or more for this.
+                Signs an {settings.assertionAlg} assertion with the client secret above. Okta needs a secret of 32 characters or more for this.
               </p>
             </div>
           ) : null}
