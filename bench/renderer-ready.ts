@@ -13,7 +13,7 @@ import { CHROMIUM_FLAGS, chromiumExecutable } from '../tests/support/chromium';
 import { makeFigure, type Figure } from './figure';
 import { READY_PROBE } from './page-scripts';
 import type { RendererSite } from './renderer-site';
-import { interleave, summarize, type Summary } from './stats';
+import { inTurn, interleave, summarize, type Summary } from './stats';
 
 export const READY_LOADS = 20;
 const WARMUP_LOADS = 1;
@@ -93,16 +93,10 @@ export async function rendererReadyFigure(browser: Browser, site: RendererSite):
  */
 export async function rendererReadyFloorFigure(browser: Browser, site: RendererSite): Promise<Figure> {
   const reactFloor = await site.reactFloor();
-  const pages = [site.appUrl, reactFloor.url, site.blankUrl] as const;
+  const pages = [site.appUrl, reactFloor.url, site.blankUrl];
   for (const url of pages) await coldLoad(browser, url);
-  const times: [number[], number[], number[]] = [[], [], []];
-  for (let round = 0; round < READY_LOADS; round += 1) {
-    for (let k = 0; k < pages.length; k += 1) {
-      const which = (round + k) % pages.length;
-      times[which]?.push(await coldLoad(browser, pages[which] ?? site.blankUrl));
-    }
-  }
-  const [app, floor, blank] = times.map(summarize) as [Summary, Summary, Summary];
+  const [appSamples = [], floorSamples = [], blankSamples = []] = await inTurn(READY_LOADS, pages.map((url) => () => coldLoad(browser, url)));
+  const [app, floor, blank] = [appSamples, floorSamples, blankSamples].map(summarize) as [Summary, Summary, Summary];
   return makeFigure({
     id: 'renderer-ready-react-floor',
     label: 'React floor: React alone, one input (cold load)',
@@ -114,7 +108,7 @@ export async function rendererReadyFloorFigure(browser: Browser, site: RendererS
     detail: `median of ${READY_LOADS} cold loads each of the app, React alone and the blank page in turn, as the ready figure measures; ` +
       `the app ${app.median.toFixed(1)} ms, ${(app.median / blank.median).toFixed(2)}× blank and ${(app.median - floor.median).toFixed(1)} ms above React alone ` +
       `(React alone's script ${(reactFloor.bytes / 1024).toFixed(0)} KB minified); floor p10–p90 ${floor.p10.toFixed(1)}–${floor.p90.toFixed(1)} ms`,
-    data: { app, floor, blank, appSamples: times[0], floorSamples: times[1], blankSamples: times[2], floorScriptBytes: reactFloor.bytes },
+    data: { app, floor, blank, appSamples, floorSamples, blankSamples, floorScriptBytes: reactFloor.bytes },
   });
 }
 

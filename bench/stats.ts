@@ -46,25 +46,26 @@ export function nowMs(): number {
 }
 
 /**
- * Runs `a` and `b` `rounds` times each, alternating which goes first in each
- * round (ABBA…), so drift from other load on the machine falls on both sides.
+ * Runs each of `runs` `rounds` times, the order rotating by one each round (for two,
+ * ABBA…), so drift from other load on the machine falls on every side alike.
+ * Returns each run's timings, in the order given.
  */
+export async function inTurn(rounds: number, runs: readonly ((round: number) => Promise<number>)[]): Promise<number[][]> {
+  const slots = runs.map((run) => ({ run, times: [] as number[] }));
+  for (let round = 0; round < rounds; round += 1) {
+    const first = round % Math.max(1, slots.length);
+    for (const slot of [...slots.slice(first), ...slots.slice(0, first)]) slot.times.push(await slot.run(round));
+  }
+  return slots.map((slot) => slot.times);
+}
+
+/** `inTurn` for the usual pair: the app's side and its baseline. */
 export async function interleave(
   rounds: number,
   a: (round: number) => Promise<number>,
   b: (round: number) => Promise<number>,
 ): Promise<{ a: number[]; b: number[] }> {
-  const as: number[] = [];
-  const bs: number[] = [];
-  for (let round = 0; round < rounds; round += 1) {
-    if (round % 2 === 0) {
-      as.push(await a(round));
-      bs.push(await b(round));
-    } else {
-      bs.push(await b(round));
-      as.push(await a(round));
-    }
-  }
+  const [as = [], bs = []] = await inTurn(rounds, [a, b]);
   return { a: as, b: bs };
 }
 
