@@ -161,7 +161,7 @@ async function main(): Promise<void> {
   const session = new BrowserSession();
   const all = steps(session);
   const only = process.argv.slice(2).map((w) => w.toLowerCase());
-  const selected = only.length === 0 ? all : all.filter((s) => only.some((w) => s.name.includes(w)));
+  const selected = only.length === 0 ? all : all.filter((s) => only.some((w) => s.name.toLowerCase().includes(w)));
   const figures: Figure[] = [];
 
   try {
