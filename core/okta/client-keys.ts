@@ -115,7 +115,7 @@ export async function importPrivateKey(text: string, options: ImportKeyOptions =
   }
   if (alg === null || !algFits(alg, jwk)) {
     const expected = jwk.kty === 'RSA' ? 'RS256, RS384 or RS512' : isCurve(jwk.crv) ? ALG_FOR_CURVE[jwk.crv] : 'ES256, ES384 or ES512';
-    return fail('alg-mismatch', `A ${jwk.kty === 'RSA' ? 'RSA' : `${String(jwk.crv)} EC`} key signs with ${expected}${alg === null ? '' : `, not ${alg}`}.`);
+    return fail('alg-mismatch', `${jwk.kty === 'RSA' ? 'An RSA' : `A ${String(jwk.crv)} EC`} key signs with ${expected}${alg === null ? '' : `, not ${alg}`}.`);
   }
 
   const ownKid = typeof jwk.kid === 'string' && jwk.kid !== '' ? jwk.kid : null;
