@@ -5,11 +5,11 @@
  * then read (file or standard input), every piece of its material protected
  * in the output at once, and imported by core as a non-extractable key.
  */
-import { readFileSync, statSync } from 'node:fs';
 import { checkKeyId, importPrivateKey, isClientSecretJwtAlg, isPrivateKeyJwtAlg, keyMaterialValues, MAX_KEY_TEXT_LENGTH } from '../core/okta';
 import type { ClientAuthMethod, TokenTestInput } from '../core/okta/types';
 import { fail, ok, type Result } from '../core/shared/result';
 import type { ParsedArgs } from './args';
+import { readCappedFile } from './capped-file';
 import type { InputError, InputIo } from './secret-source';
 import { readStdinText } from './stdin-text';
 
@@ -72,17 +72,14 @@ export function readClientAuthSettings(args: ParsedArgs): Result<ClientAuthSetti
 /** What the settings add to core's TokenTestInput. */
 export type ClientAuthInput = Pick<TokenTestInput, 'authMethod' | 'clientKey' | 'assertionAlg' | 'dpop'>;
 
-function readKeyFile(path: string): Result<string, 'usage'> {
-  try {
-    if (statSync(path).size > MAX_KEY_TEXT_LENGTH) {
-      return fail('usage', `--private-key ${path} is larger than ${MAX_KEY_TEXT_LENGTH / 1024} KiB; a private key file is a few KiB.`);
-    }
-    return ok(readFileSync(path, 'utf8'));
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'it is a folder' : 'it cannot be read';
-    return fail('usage', `cannot read --private-key ${path}: ${why}.`);
-  }
+async function readKeyFile(path: string): Promise<Result<string, 'usage'>> {
+  // Capped as it is read, not by stat: a FIFO, <(…) or /dev/zero has no honest size.
+  const read = await readCappedFile(path, { label: '--private-key', maxBytes: MAX_KEY_TEXT_LENGTH, reason: 'a private key file is a few KiB' });
+  if (!read.ok) return fail('usage', read.message);
+  const text = read.value.toString('utf8');
+  // The bytes are key material: zero them rather than wait for the collector.
+  read.value.fill(0);
+  return ok(text);
 }
 
 async function readKeyText(file: string, io: InputIo): Promise<Result<string, InputError>> {

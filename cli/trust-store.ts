@@ -6,9 +6,16 @@
  * never "instead of".
  */
 import { X509Certificate } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { rootCertificates } from 'node:tls';
 import { fail, ok, type Result } from '../core/shared/result';
+import { readCappedFile } from './capped-file';
+
+/**
+ * The most a CA file may hold. Mozilla's whole bundle (about 145 roots) is
+ * about 220 KB; a corporate CA file is a few KiB. The cap keeps /dev/zero,
+ * a FIFO or an endless <(…) from filling memory before anything is sent.
+ */
+export const MAX_CA_FILE_BYTES = 1024 * 1024;
 
 const PEM_CERTIFICATE = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g;
 
@@ -16,14 +23,14 @@ export function pemCertificates(text: string): string[] {
   return text.match(PEM_CERTIFICATE) ?? [];
 }
 
-function readPemFile(path: string, label: string): Result<string[], 'usage'> {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (error) {
-    const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : 'unreadable';
-    return fail('usage', `cannot read ${label} ${path} (${code}).`);
-  }
+async function readPemFile(path: string, label: string): Promise<Result<string[], 'usage'>> {
+  const read = await readCappedFile(path, {
+    label,
+    maxBytes: MAX_CA_FILE_BYTES,
+    reason: 'a CA file holds a few certificates, and even Mozilla\'s whole bundle is about 220 KB',
+  });
+  if (!read.ok) return fail('usage', read.message);
+  const text = read.value.toString('utf8');
   const pems = pemCertificates(text);
   if (pems.length === 0) return fail('usage', `${label} ${path} holds no PEM certificate (-----BEGIN CERTIFICATE-----).`);
   for (const pem of pems) {
@@ -43,15 +50,15 @@ export interface TrustStore {
   readonly warnings: readonly string[];
 }
 
-export function buildTrustStore(caFile: string | undefined, env: Readonly<Record<string, string | undefined>>): Result<TrustStore, 'usage'> {
+export async function buildTrustStore(caFile: string | undefined, env: Readonly<Record<string, string | undefined>>): Promise<Result<TrustStore, 'usage'>> {
   if (caFile === undefined) return ok({ ca: null, warnings: [] });
-  const extra = readPemFile(caFile, '--ca-file');
+  const extra = await readPemFile(caFile, '--ca-file');
   if (!extra.ok) return extra;
   const warnings: string[] = [];
   const nodeExtra: string[] = [];
   const extraPath = env.NODE_EXTRA_CA_CERTS;
   if (extraPath !== undefined && extraPath !== '') {
-    const fromEnv = readPemFile(extraPath, 'NODE_EXTRA_CA_CERTS');
+    const fromEnv = await readPemFile(extraPath, 'NODE_EXTRA_CA_CERTS');
     if (fromEnv.ok) nodeExtra.push(...fromEnv.value);
     else warnings.push(`${fromEnv.message} Only the default store and --ca-file are trusted.`);
   }

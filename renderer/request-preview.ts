@@ -5,8 +5,7 @@
  * chunk (form-logic.ts), not in the first paint.
  */
 import { ENCODE_CODES, HYGIENE_CODES } from '../core/encoding/codes';
-import { resolveTarget } from '../core/okta/target';
-import { prepareTokenTest, type InputErrorCode } from '../core/okta/token-request';
+import { orgServerMethodNotice, prepareTokenTest, type InputErrorCode } from '../core/okta/token-request';
 import type { ClientSigningKey } from '../core/okta/types';
 import type { Notice } from '../core/shared/notice';
 import type { ClientKeyInfo } from '../electron/shared/ipc-contract';
@@ -51,7 +50,7 @@ const PLACE_OF_NOTICE: Readonly<Record<string, PreviewPlace>> = {
   'insecure-loopback': 'target',
   'auth-server-from-path': 'target',
   'path-ignored': 'target',
-  'org-server-secret': 'server',
+  'org-server-needs-private-key-jwt': 'server',
   'oidc-scope': 'scopes',
   'no-scope': 'scopes',
   'custom-scope-org-server': 'scopes',
@@ -74,10 +73,10 @@ export function buildPreview(settings: TestSettings, clientId: string, clientSec
     const prepared = prepareTokenTest({ ...toTokenTestInput(settings, clientId, clientSecret, formEncode), ...previewKey(settings) });
     if (!prepared.ok) {
       const notices = [...(prepared.notices ?? [])];
-      // Choosing Org warns at once, before a domain is typed: core's warning, for any Okta host.
+      // Org with a secret method warns at once, before a domain is typed (core's warning: the method is known here).
       if (prepared.code === 'empty-target' && settings.serverKind === 'org') {
-        const sample = resolveTarget('example.okta.com', { kind: 'org' });
-        if (sample.ok) notices.push(...sample.value.notices.filter((n) => n.code === 'org-server-secret'));
+        const org = orgServerMethodNotice({ kind: 'org' }, settings.authMethod);
+        if (org !== null) notices.push(org);
       }
       return {
         request: null,

@@ -100,7 +100,7 @@ export async function runTest(ctx: CommandContext): Promise<ExitCode> {
     return EXIT.usage;
   }
   output.debug(`request to send (secret masked), before discovery: ${JSON.stringify(preview.value)}`);
-  const trust = buildTrustStore(args.value('ca-file'), ctx.env);
+  const trust = await buildTrustStore(args.value('ca-file'), ctx.env);
   if (!trust.ok) {
     output.error(trust.message);
     return EXIT.usage;

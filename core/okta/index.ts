@@ -70,4 +70,4 @@ export {
   type DpopKey,
   type SignedJwt,
 } from './signed-jwt';
-export { MIN_HMAC_SECRET_LENGTH } from './token-request';
+export { MIN_HMAC_SECRET_LENGTH, orgServerMethodNotice } from './token-request';

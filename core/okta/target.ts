@@ -323,15 +323,8 @@ export function resolveTarget(target: string, authServer: AuthServerChoice): Res
     }
   }
 
-  if (choice.kind === 'org') {
-    notices.push(
-      notice(
-        'org-server-secret',
-        'warning',
-        'The org authorization server accepts only private_key_jwt for client credentials, so a client secret will be rejected. Use the default or a custom authorization server.',
-      ),
-    );
-  }
+  // Nothing about the org server's private_key_jwt rule here: the target does not know the method.
+  // prepareTokenTest warns (orgServerMethodNotice), and only when the method is one Okta refuses there.
 
   const origin = url.origin;
   const endpoints = documentedEndpoints(origin, choice);

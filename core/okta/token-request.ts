@@ -13,7 +13,7 @@ import { CLIENT_SECRET_JWT_ALGS, isClientSecretJwtAlg, isPrivateKeyJwtAlg, PRIVA
 import { CLIENT_ASSERTION_TYPE, type AssertionSigner } from './signed-jwt';
 import { credentialSensitiveValues, MASK, type SensitiveValue } from './redact';
 import { resolveTarget, type TargetErrorCode } from './target';
-import { CLIENT_AUTH_METHODS, DEFAULT_TIMEOUT_MS, type ClientAuthMethod, type MaskedRequest, type ResolvedTarget, type TokenTestInput } from './types';
+import { CLIENT_AUTH_METHODS, DEFAULT_TIMEOUT_MS, type AuthServerChoice, type ClientAuthMethod, type MaskedRequest, type ResolvedTarget, type TokenTestInput } from './types';
 
 export { MASK };
 
@@ -89,6 +89,21 @@ export function normaliseTimeout(timeoutMs: number): number {
   return Math.min(Math.round(timeoutMs), MAX_TIMEOUT_MS);
 }
 
+/**
+ * The org authorization server takes client credentials only with
+ * private_key_jwt: one warning for any other method, none for private_key_jwt
+ * (the setup the org server wants must not be told to change servers). The
+ * one org-server notice: the app also shows it before a domain is typed.
+ */
+export function orgServerMethodNotice(authServer: AuthServerChoice, method: ClientAuthMethod): Notice | null {
+  if (authServer.kind !== 'org' || method === 'private_key_jwt') return null;
+  return notice(
+    'org-server-needs-private-key-jwt',
+    'warning',
+    `The org authorization server takes client credentials only with private_key_jwt, so ${method} will be refused. Use private_key_jwt (an API Services app with a public key), or, for your own scopes, the default or a custom authorization server.`,
+  );
+}
+
 /** `resolve` reads the address: resolveTarget itself, or a session's memo of it (DiscoveryCache.resolveTarget). */
 export function prepareTokenTest(
   input: TokenTestInput,
@@ -103,6 +118,9 @@ export function prepareTokenTest(
     return withNotices(fail('bad-auth-method', `Choose how the client authenticates: ${CLIENT_AUTH_METHODS.join(', ')}.`));
   }
   const method = input.authMethod;
+  // Before the credential checks, so a preview still missing its secret shows it too.
+  const orgNotice = orgServerMethodNotice(resolved.value.authServer, method);
+  if (orgNotice !== null) notices.push(orgNotice);
   const basic = method === 'client_secret_basic';
   const usesSecret = method !== 'private_key_jwt';
 
@@ -194,9 +212,6 @@ export function prepareTokenTest(
   const org = resolved.value.authServer.kind === 'org';
   if (org && scopes.some((s) => !s.startsWith('okta.'))) {
     notices.push(notice('custom-scope-org-server', 'warning', 'The org authorization server accepts only Okta API scopes (okta.*); custom scopes need the default or a custom server.'));
-  }
-  if (org && method !== 'private_key_jwt') {
-    notices.push(notice('org-server-needs-private-key-jwt', 'warning', 'The org authorization server takes client credentials only with private_key_jwt (an API Services app with a public key); a client secret is refused there.'));
   }
 
   const scopePart = scopes.length > 0 ? [`scope=${formUrlEncode(scopes.join(' '))}`] : [];

@@ -98,7 +98,9 @@ test('Space toggles the reveal button; arrow keys choose the authorization serve
   await defaultServer.focus();
   await page.keyboard.press('ArrowRight');
   await expect(page.getByRole('radio', { name: 'Org' })).toBeChecked();
-  await expect(page.getByText(/accepts only private_key_jwt/)).toBeVisible();
+  // Org selects private_key_jwt and says why (no warning to switch servers: that is the method it takes).
+  await expect(page.getByRole('radio', { name: /private_key_jwt/ })).toBeChecked();
+  await expect(page.getByText(/Private key JWT is selected because the org authorization server/)).toBeVisible();
   await page.keyboard.press('ArrowRight');
   await expect(page.getByRole('radio', { name: 'Custom ID' })).toBeChecked();
   await expect(page.getByRole('textbox', { name: 'Authorization server ID' })).toBeVisible();

@@ -229,11 +229,34 @@ test('target notices appear beside the domain before anything is sent', async ({
   await expect(preview).toContainText('POST https://dev-123456.okta.com/oauth2/aus9o8wzkhckw9TLa0h7z/v1/token');
   await u.target.fill('dev-123456.okta.com');
   await page.getByRole('radio', { name: 'Org' }).check();
-  await expect(page.getByRole('group', { name: 'Authorization server' }).locator('[data-code="org-server-secret"]')).toBeVisible();
-  // Org selects private_key_jwt (issue 12), which needs a key before there is a request to show; back to Basic for the preview.
+  const server = page.getByRole('group', { name: 'Authorization server' });
+  // Org selects private_key_jwt (issue 12), the one method it takes: the preview asks for the key, and nothing says to switch servers.
+  await expect(page.getByRole('radio', { name: /private_key_jwt/ })).toBeChecked();
+  await expect(u.testPanel.getByText(/private_key_jwt signs with the app's private key/).first()).toBeVisible();
+  await expect(page.locator('[data-code^="org-server"]')).toHaveCount(0);
+  // Back to Basic for the preview: now exactly one warning, beside the server choice, naming the method.
   await page.getByRole('radio', { name: /client_secret_basic/ }).check();
   await expect(preview).toContainText('POST https://dev-123456.okta.com/oauth2/v1/token');
+  await expect(server.locator('[data-code="org-server-needs-private-key-jwt"]')).toContainText('so client_secret_basic will be refused');
+  await expect(page.locator('[data-code^="org-server"]')).toHaveCount(1);
   await u.scopes.fill('openid');
   await expect((await notesOf(u.scopes)).locator('[data-code="oidc-scope"]')).toBeVisible();
+  expect(bridge?.calls).toEqual([]);
+});
+
+test('before a domain is typed, Org warns only while a secret method is chosen', async ({ app: { page, bridge } }) => {
+  const u = ui(page);
+  await fillCredentials(page, DEFAULT_CLIENT.clientId, DEFAULT_CLIENT.clientSecret);
+  const server = page.getByRole('group', { name: 'Authorization server' });
+  const orgWarning = server.locator('[data-code="org-server-needs-private-key-jwt"]');
+  await page.getByRole('radio', { name: 'Org' }).check();
+  await page.getByRole('radio', { name: /client_secret_post/ }).check();
+  await expect(orgWarning).toContainText('so client_secret_post will be refused');
+  await expect(page.locator('[data-code^="org-server"]')).toHaveCount(1);
+  // private_key_jwt is what the org server takes: the warning goes.
+  await page.getByRole('radio', { name: /private_key_jwt/ }).check();
+  await expect(orgWarning).toHaveCount(0);
+  await expect(page.locator('[data-code^="org-server"]')).toHaveCount(0);
+  await expect(u.target).toHaveValue('');
   expect(bridge?.calls).toEqual([]);
 });

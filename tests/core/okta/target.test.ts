@@ -94,11 +94,11 @@ describe('resolveTarget: pasted paths choose the server', () => {
     expect(t.tokenEndpoint).toBe('https://x.okta.com/oauth2/default/v1/token');
   });
 
-  it('a full token URL of the org server selects org (and warns about the secret)', () => {
+  it('a full token URL of the org server selects org', () => {
     const t = resolved('https://x.okta.com/oauth2/v1/token', DEFAULT);
     expect(t.authServer).toEqual(ORG);
     expect(t.tokenEndpoint).toBe('https://x.okta.com/oauth2/v1/token');
-    expect(codes(t)).toEqual(['auth-server-from-path', 'org-server-secret']);
+    expect(codes(t)).toEqual(['auth-server-from-path']);
   });
 
   it.each([
@@ -157,11 +157,9 @@ describe('resolveTarget: warnings', () => {
     expect(t.notices.find((n) => n.code === 'admin-host')?.message).toContain('sso.example.com');
   });
 
-  it('warns that the org server rejects client secrets', () => {
-    const n = resolved('dev-123.okta.com', ORG).notices.find((x) => x.code === 'org-server-secret');
-    expect(n?.severity).toBe('warning');
-    expect(n?.message).toContain('private_key_jwt');
-    expect(codes(resolved('dev-123.okta.com', DEFAULT))).not.toContain('org-server-secret');
+  it('the org server alone is no warning: the target does not know the method (prepareTokenTest warns, for secret methods only)', () => {
+    expect(resolved('dev-123.okta.com', ORG).notices).toEqual([]);
+    expect(resolved('https://dev-123.okta.com/oauth2/v1/token', ORG).notices).toEqual([]);
   });
 });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildBasicCredentials } from '../../../core/encoding';
-import { buildMaskedPreview, MASK, normaliseScopes, normaliseTimeout, prepareTokenTest } from '../../../core/okta/token-request';
-import type { TokenTestInput } from '../../../core/okta/types';
+import { buildMaskedPreview, MASK, normaliseScopes, normaliseTimeout, orgServerMethodNotice, prepareTokenTest } from '../../../core/okta/token-request';
+import { CLIENT_AUTH_METHODS, type ClientSigningKey, type TokenTestInput } from '../../../core/okta/types';
 import { basicTestInput } from '../../support/token-inputs';
 
 const SECRET = 'Zx9-secret_value+with/odd=chars0123456789abcdefghij';
@@ -109,6 +109,47 @@ describe('JWT client authentication and DPoP in the request', () => {
   it('refuses a key or an assertion algorithm with a secret method, and an unknown HMAC algorithm', () => {
     expect(prepareTokenTest({ ...INPUT, assertionAlg: 'HS256' })).toMatchObject({ ok: false, code: 'bad-assertion-alg' });
     expect(prepareTokenTest({ ...INPUT, authMethod: 'client_secret_jwt', assertionAlg: 'HS1' })).toMatchObject({ ok: false, code: 'bad-assertion-alg' });
+  });
+});
+
+describe('the org authorization server and the client authentication method', () => {
+  /** The key is never used to sign here (only build() without a signed assertion): alg and kid are what is checked. */
+  const KEY: ClientSigningKey = { key: Object.freeze({}) as ClientSigningKey['key'], alg: 'RS256', kid: 'k1' };
+  const ORG_INPUT: Partial<TokenTestInput> = { authServer: { kind: 'org' }, scopes: ['okta.users.read'] };
+  const withMethod = (method: TokenTestInput['authMethod']): Partial<TokenTestInput> =>
+    method === 'private_key_jwt' ? { ...ORG_INPUT, authMethod: method, clientKey: KEY, clientSecret: '' } : { ...ORG_INPUT, authMethod: method };
+  /** Every notice about the org server, whatever its code: target notices included. */
+  const orgNotices = (input: Partial<TokenTestInput>) => prepared(input).notices.filter((n) => /org/i.test(n.code) && n.code !== 'custom-scope-org-server');
+
+  it('private_key_jwt (README\'s recommended setup): no warning at all about the server or the method', () => {
+    expect(orgNotices(withMethod('private_key_jwt'))).toEqual([]);
+    expect(prepared(withMethod('private_key_jwt')).notices.filter((n) => n.severity === 'warning' && /authorization server/.test(n.message))).toEqual([]);
+  });
+
+  it.each(CLIENT_AUTH_METHODS.filter((m) => m !== 'private_key_jwt'))('%s: exactly one warning, naming the method and both ways out', (method) => {
+    const notices = orgNotices(withMethod(method));
+    expect(notices.map((n) => [n.code, n.severity])).toEqual([['org-server-needs-private-key-jwt', 'warning']]);
+    expect(notices[0]?.message).toContain(`so ${method} will be refused`);
+    expect(notices[0]?.message).toContain('Use private_key_jwt');
+    expect(notices[0]?.message).toContain('the default or a custom authorization server');
+  });
+
+  it('an org server named by the pasted path counts as the org server', () => {
+    const codes = prepared({ target: 'https://dev-123.okta.com/oauth2/v1/token', scopes: ['okta.users.read'] }).notices.map((n) => n.code);
+    expect(codes).toEqual(expect.arrayContaining(['auth-server-from-path', 'org-server-needs-private-key-jwt']));
+  });
+
+  it('is there before the secret is: a preview still missing it carries the warning', () => {
+    const result = prepareTokenTest({ ...INPUT, ...ORG_INPUT, clientSecret: '' });
+    expect(result).toMatchObject({ ok: false, code: 'empty-client-secret' });
+    expect(result.notices?.map((n) => n.code)).toContain('org-server-needs-private-key-jwt');
+  });
+
+  it('orgServerMethodNotice: only the org server with a method other than private_key_jwt', () => {
+    expect(orgServerMethodNotice({ kind: 'org' }, 'private_key_jwt')).toBeNull();
+    expect(orgServerMethodNotice({ kind: 'default' }, 'client_secret_basic')).toBeNull();
+    expect(orgServerMethodNotice({ kind: 'custom', id: 'aus1' }, 'client_secret_post')).toBeNull();
+    expect(orgServerMethodNotice({ kind: 'org' }, 'client_secret_jwt')?.code).toBe('org-server-needs-private-key-jwt');
   });
 });
 
