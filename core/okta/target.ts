@@ -285,7 +285,7 @@ export function resolveTarget(target: string, authServer: AuthServerChoice): Res
     if (!isLoopbackHost(hostname)) {
       return fail(
         'insecure-http',
-        `Plain http:// would send the secret unencrypted, so it is allowed only for this computer (localhost). Use https://${url.host}.`,
+        `Plain http:// would send the credentials (a secret or a signed assertion) unencrypted, so it is allowed only for this computer (localhost). Use https://${url.host}.`,
       );
     }
     notices.push(
