@@ -51,7 +51,12 @@ export async function runRotation(ctx: CommandContext, base: Omit<TokenTestInput
     if (exit !== EXIT.ok) output.error(`rotation ${report.verdict}: ${report.summary} ${report.nextStep}`);
     return exit;
   }
-  // The comparison is the result the user asked for, whatever it says: all of it on stdout.
-  for (const line of rotationLines(report, output.out, Date.now())) output.line(line);
+  // As for a single test (and --help says so): a successful report on stdout, a failed one (any verdict but
+  // both-work) on stderr, so a pipeline's stdout never holds a failure it could mistake for the result.
+  const toStdout = report.ok;
+  for (const line of rotationLines(report, toStdout ? output.out : output.err, Date.now())) {
+    if (toStdout) output.line(line);
+    else output.errLine(line);
+  }
   return exit;
 }

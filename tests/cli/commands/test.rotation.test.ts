@@ -98,22 +98,59 @@ describe('verdicts and exit codes', () => {
   it('only-second-works (environment): exit 1, "anything still using it is failing now"', async () => {
     const run = await cli.run(args(), { env: { OKTA_OAUTH2_CLIENT_SECRET: inactive, OKTA_OAUTH2_CLIENT_SECRET_NEXT: next } });
     expect(run.code).toBe(1);
-    expect(run.stdout).toContain('Rotation: only-second-works.');
-    expect(run.stdout).toMatch(/already inactive.*anything still using it is failing now/);
+    expect(run.stderr).toContain('Rotation: only-second-works.');
+    expect(run.stderr).toMatch(/already inactive.*anything still using it is failing now/);
   });
 
   it('neither-works: exit 1, each reason shown', async () => {
     const run = await cli.run(args(), { env: { OKTA_OAUTH2_CLIENT_SECRET: inactive, OKTA_OAUTH2_CLIENT_SECRET_NEXT: `${inactive}-x` } });
     expect(run.code).toBe(1);
-    expect(run.stdout).toContain('Rotation: neither-works.');
-    expect(run.stdout).toContain('Current: Wrong client secret. New: Wrong client secret.');
-    expect(run.stdout.match(/Okta said:\s+"The client secret supplied for a confidential client is invalid\."/g)).toHaveLength(2);
+    expect(run.stderr).toContain('Rotation: neither-works.');
+    expect(run.stderr).toContain('Current: Wrong client secret. New: Wrong client secret.');
+    expect(run.stderr.match(/Okta said:\s+"The client secret supplied for a confidential client is invalid\."/g)).toHaveLength(2);
   });
 
   it('with --debug the masked requests are shown, never the secrets', async () => {
     const run = await cli.run(args(undefined, '--debug'), { input: lines(current, next) });
     expect(run.code).toBe(0);
     expect(run.stderr.match(/request sent \(secret masked\)/g)).toHaveLength(2);
+  });
+});
+
+describe('where the human report goes (--help: "A successful report goes to stdout, a failed one to stderr")', () => {
+  it('both-work is a successful report: all of it on stdout, none on stderr', async () => {
+    const run = await cli.run(args(), { input: lines(current, next) });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('Rotation: both-work.');
+    expect(run.stdout).toContain('Secret "new":');
+    expect(run.stderr).not.toContain('Rotation:');
+    expect(run.stderr).not.toContain('Secret "');
+  });
+
+  it.each([
+    ['only-first-works', current, inactive, 1],
+    ['only-second-works', inactive, next, 1],
+    ['neither-works', inactive, `${inactive}-x`, 1],
+  ] as const)('%s is a failed report: all of it on stderr, nothing on stdout', async (verdict, a, b, code) => {
+    const run = await cli.run(args(), { input: lines(a, b) });
+    expect(run.code).toBe(code);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toContain(`Rotation: ${verdict}.`);
+    expect(run.stderr).toMatch(/Next step:/);
+    expect(run.stderr).toContain('Secret "current":');
+    expect(run.stderr).toContain('Secret "new":');
+  });
+
+  it('no-answer too (the second request dropped): stderr, exit 3', async () => {
+    const dropping = await startRotationServer({ ca, tokenOverride: (n) => (n === 2 ? behaviours.reset() : undefined) });
+    try {
+      const run = await cli.run(args(dropping), { input: lines(current, next) });
+      expect(run.code).toBe(3);
+      expect(run.stdout).toBe('');
+      expect(run.stderr).toContain('Rotation: no-answer.');
+    } finally {
+      await dropping.close();
+    }
   });
 });
 
@@ -137,7 +174,7 @@ describe('with --auth-method client_secret_jwt', () => {
   it('only the current works (the new one is the inactive secret): exit 1', async () => {
     const run = await cli.run(args(undefined, '--auth-method', 'client_secret_jwt'), { env: { OKTA_OAUTH2_CLIENT_SECRET: current, OKTA_OAUTH2_CLIENT_SECRET_NEXT: inactive } });
     expect(run.code).toBe(1);
-    expect(run.stdout).toContain('Rotation: only-first-works.');
+    expect(run.stderr).toContain('Rotation: only-first-works.');
   });
 
   it('private_key_jwt has no secret to rotate: exit 2, before any traffic', async () => {
@@ -225,9 +262,9 @@ describe('faults on the second request', () => {
     try {
       const run = await cli.run(args(limited), { input: lines(current, next) });
       expect(run.code).toBe(1);
-      expect(run.stdout).toContain('Rotation: only-first-works.');
-      expect(run.stdout).toMatch(/Rate limit:\s+0 of 600 requests left, resets at 2030-01-01T00:00:00Z/);
-      expect(run.stdout).toMatch(/rate-limited the request \(HTTP 429\)/);
+      expect(run.stderr).toContain('Rotation: only-first-works.');
+      expect(run.stderr).toMatch(/Rate limit:\s+0 of 600 requests left, resets at 2030-01-01T00:00:00Z/);
+      expect(run.stderr).toMatch(/rate-limited the request \(HTTP 429\)/);
       const asJson = await cli.run(args(limited, '--json'), { input: lines(current, next) });
       expect(json(asJson).results[1]).toMatchObject({ status: 429, rateLimit: { limit: 600, remaining: 0 } });
     } finally {
