@@ -235,6 +235,37 @@ describe('refused before any traffic: exit 2', () => {
     expect(run.stderr).toContain('these are the same secret');
   });
 
+  // The value must never be echoed: runGuarded fails the run if it shows up anywhere.
+  const ARGV_VALUE = 'argv-rotation-secret-0123456789abcdef';
+  it.each([
+    ['--client-secret-next with --rotation', ['--rotation', '--client-secret-next', ARGV_VALUE], '--client-secret-next'],
+    ['--client-secret-next=… without --rotation', [`--client-secret-next=${ARGV_VALUE}`], '--client-secret-next'],
+    ['--client-secret with --rotation', ['--client-secret', ARGV_VALUE, '--rotation'], '--client-secret'],
+    ['--new-secret', ['--new-secret', ARGV_VALUE], '--new-secret'],
+  ])('a secret on argv for a rotation (%s): the advice names the two secrets\' sources, not one', async (_name, extra, option) => {
+    const before = server.requests.length;
+    const run = await cli.runGuarded(['test', '--client-id', clientId, '--issuer', server.issuer, ...extra], [ARGV_VALUE], { input: lines(current, next) });
+    expect(run.code).toBe(2);
+    expect(server.requests.length).toBe(before);
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+    expect(run.stderr).toContain(`refusing ${option}:`);
+    // How readSecretPair really takes them: two lines on stdin, current first; both variables; two prompts.
+    expect(run.stderr).toContain("two secrets from standard input, one per line, the current first (printf '%s\\n%s\\n' \"$CURRENT\" \"$NEW\" | basic-header test --rotation …)");
+    expect(run.stderr).toContain('OKTA_OAUTH2_CLIENT_SECRET (current) and OKTA_OAUTH2_CLIENT_SECRET_NEXT (new)');
+    expect(run.stderr).toContain('on a terminal without either to be asked for each');
+    // Not the one-secret advice, which cannot work for a rotation.
+    expect(run.stderr).not.toContain("printf '%s' \"$SECRET\"");
+    expect(run.stderr).not.toContain('set OKTA_OAUTH2_CLIENT_SECRET, or run without it');
+  });
+
+  it('control: --client-secret for a single test keeps the one-secret advice', async () => {
+    const run = await cli.runGuarded(['test', '--client-id', clientId, '--issuer', server.issuer, '--client-secret', ARGV_VALUE], [ARGV_VALUE], { input: current });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("printf '%s' \"$SECRET\"");
+    expect(run.stderr).toContain('set OKTA_OAUTH2_CLIENT_SECRET, or run without it');
+    expect(run.stderr).not.toContain('OKTA_OAUTH2_CLIENT_SECRET_NEXT');
+  });
+
   it('--rotation with --print-token', async () => {
     const run = await refused({ input: lines(current, next) }, ['--print-token']);
     expect(run.stderr).toContain('--rotation and --print-token cannot be combined');
