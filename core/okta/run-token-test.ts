@@ -40,6 +40,12 @@ import {
 export interface TokenTestOptions {
   /** Reuse metadata and signing keys across tests (in memory); see createDiscoveryCache. */
   readonly discoveryCache?: DiscoveryCache;
+  /**
+   * More values the report must not show, masked in every form like the test's own secret, a verbatim
+   * text's cut included (a rotation passes the other secret: a prefix under 16 characters left at a cut
+   * is below the masking threshold, so masking afterwards is too late).
+   */
+  readonly alsoSensitive?: readonly SensitiveValue[];
 }
 
 /** `error` of the report for a bug in Basic Header itself (outcome no-answer); shells give it its own exit code. */
@@ -104,7 +110,7 @@ export async function runTokenTest(
 ): Promise<TokenTestReport> {
   const now = deps.now ?? Date.now;
   const started = now();
-  const trail: Trail = { authMethod: null, attempts: [], dpop: null, clock: null, sensitive: [input.clientSecret], built: null };
+  const trail: Trail = { authMethod: null, attempts: [], dpop: null, clock: null, sensitive: [input.clientSecret, ...(options.alsoSensitive ?? [])], built: null };
   const finish = (outcome: TokenTestReport['outcome'], draft: Draft): TokenTestReport =>
     redactorOf(trail).redact<TokenTestReport>(
       {

@@ -304,6 +304,75 @@ describe('faults on the second request', () => {
   });
 });
 
+describe('a 429 answer cut at 1,000 characters shows no start of either secret (issue 11, item 1)', () => {
+  // Secrets whose form-encoding differs, so each form is tested on its own.
+  const CUT = {
+    clientId,
+    current: 'cur+rent/Secret%41~0123456789&abcdefghijKLMNOP',
+    next: 'new+Secret/%42~9876543210&zyxwvutsrqponMLKJIH',
+    inactive,
+  };
+  const basicOf = (secret: string): string => `Basic ${Buffer.from(`${clientId}:${secret}`, 'utf8').toString('base64')}`;
+  /** Where the characters that carry the secret begin in a Basic value (those before encode only the client ID). */
+  const BASIC_FROM = 'Basic '.length + Math.floor((4 * Buffer.byteLength(`${clientId}:`)) / 3);
+  const FORMS = [
+    ['raw', (s: string) => s, 0],
+    ['form-encoded', (s: string) => new URLSearchParams({ v: s }).toString().slice(2), 0],
+    ['inside a Basic value', basicOf, BASIC_FROM],
+  ] as const;
+  const needles = [CUT.current, CUT.next].flatMap((s) => [s, basicOf(s).slice(6), ...fragments(s)]);
+  let cutServer: RotationServer;
+  let answers: [string, string] = ['', ''];
+  beforeAll(async () => {
+    cutServer = await startRotationServer({ ca, client: CUT, tokenOverride: (n) => ({ kind: 'text', status: 429, body: answers[(n - 1) % 2] ?? '' }) });
+  });
+  afterAll(async () => {
+    await cutServer?.close();
+  });
+  /** The longest start (4 characters or more) of `form` that `text` shows; '' when none. */
+  const shownStart = (text: string, form: string): string => {
+    for (let k = form.length; k >= 4; k -= 1) if (text.includes(form.slice(0, k))) return form.slice(0, k);
+    return '';
+  };
+  /** The verbatim answers as shown: the JSON's errorDescription, or the human report's "Okta said" lines. */
+  const shownAnswers = (run: CliRun, asJson: boolean): string[] =>
+    asJson ? json(run).results.map((r) => String(r.errorDescription)) : run.stderr.split('\n').filter((l) => l.includes('Okta said:'));
+
+  it("the audit's case: 985 x, then the CURRENT secret, then \" tail\", to both requests", async () => {
+    answers = [`${'x'.repeat(985)}${CUT.current} tail`, `${'x'.repeat(985)}${CUT.current} tail`];
+    for (const asJson of [true, false]) {
+      const run = await cli.runGuarded(args(cutServer, ...(asJson ? ['--json'] : [])), needles, { input: lines(CUT.current, CUT.next) });
+      expect(run.code).toBe(1);
+      const shown = shownAnswers(run, asJson);
+      expect(shown).toHaveLength(2);
+      for (const text of shown) {
+        expect(text).toContain('x'.repeat(100));
+        expect(shownStart(text, CUT.current)).toBe('');
+      }
+    }
+  });
+
+  it.each(FORMS.map(([name, form, from]) => ({ name, form, from })))(
+    '$name: each side masks the start of the OTHER secret left at its cut, in both orders, in --json and the human report',
+    async ({ form, from }) => {
+      // 9 characters of the secret-bearing part before the cut, then the server's text goes on.
+      const echo = (secret: string): string => `${'x'.repeat(1000 - from - 9)}${form(secret).slice(0, from + 9)} and more ${'z'.repeat(200)}`;
+      // The current secret's request is answered with the new secret's echo, and the other way round.
+      answers = [echo(CUT.next), echo(CUT.current)];
+      for (const asJson of [true, false]) {
+        const run = await cli.runGuarded(args(cutServer, ...(asJson ? ['--json'] : [])), needles, { input: lines(CUT.current, CUT.next) });
+        expect(run.code).toBe(1);
+        const shown = shownAnswers(run, asJson);
+        expect(shown).toHaveLength(2);
+        for (const text of shown) {
+          expect(text).toContain('x'.repeat(100));
+          for (const secret of [CUT.current, CUT.next]) expect(shownStart(text, form(secret).slice(from))).toBe('');
+        }
+      }
+    },
+  );
+});
+
 /** util-linux `script` gives the CLI a pseudo-terminal for the two hidden prompts. */
 const hasScript = spawnSync('script', ['--version']).status === 0;
 
