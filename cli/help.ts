@@ -81,8 +81,9 @@ assertion has iss = sub = the client ID, aud = the token endpoint, a 5-minute ex
 token's cnf.jkt. Only decoded claims are shown; the key, the assertion and the proof never are.
 --json prints one object: {"ok", "status", "error", "errorDescription", "explanation", "claims", "signature",
 "rateLimit", "request", "authMethod", "tokenType", "dpop"}; request is what was sent, with the secret, assertion and
-proof masked; dpop is null or {"jkt", "nonceRetried", "bound"}. Only when the server's certificate was not trusted
-does it add "certificate": {"subject", "issuer", "sha256"} of what the server presented.
+proof masked (when the test stopped before the token request: the one it would have sent, which the human report
+shows as "Not sent"); dpop is null or {"jkt", "nonceRetried", "bound"}. Only when the server's certificate was not
+trusted does it add "certificate": {"subject", "issuer", "sha256"} of what the server presented.
 --rotation tests the current and the new secret of the client one after the other (never at once), with
 the same settings; discovery and keys are fetched once. The two secrets come from standard input, one per
 line (current first), or OKTA_OAUTH2_CLIENT_SECRET and OKTA_OAUTH2_CLIENT_SECRET_NEXT, or two hidden prompts.

@@ -6,7 +6,7 @@
  */
 import * as nodeCrypto from 'node:crypto';
 import { ROTATION_LABELS, runRotationTest, SAME_SECRET_MESSAGE } from '../../core/okta/rotation';
-import type { TokenTestInput } from '../../core/okta/types';
+import { tokenRequestSent, type TokenTestInput } from '../../core/okta/types';
 import type { CommandContext } from '../command-context';
 import { EXIT, inputFailureExit, type ExitCode } from '../exit-codes';
 import { withNodeFetch } from '../node-fetch';
@@ -41,7 +41,7 @@ export async function runRotation(ctx: CommandContext, base: Omit<TokenTestInput
   const report = result.value;
   for (const r of report.results) {
     printNewNotices(output, r.notices, printed);
-    if (r.request !== null) output.debug(`request sent (secret masked): ${JSON.stringify(r.request)}`);
+    if (r.request !== null) output.debug(`${tokenRequestSent(r) ? 'request sent' : 'request not sent (the test stopped before it)'} (secret masked): ${JSON.stringify(r.request)}`);
   }
   if (report.results[0].discovery !== null) output.debug(`discovery: ${JSON.stringify(report.results[0].discovery)}`);
 

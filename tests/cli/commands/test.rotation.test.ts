@@ -304,6 +304,44 @@ describe('faults on the second request', () => {
   });
 });
 
+describe('Ctrl+C (SIGINT) while the first token request hangs: exit 130', () => {
+  let hanging: RotationServer;
+  beforeAll(async () => {
+    // Every token request hangs; each run sends only its first (the current secret's), as the tests check.
+    hanging = await startRotationServer({ ca, tokenOverride: () => behaviours.hang() });
+  });
+  afterAll(async () => {
+    await hanging?.close();
+  });
+  const host = (): string => new URL(hanging.origin).host;
+
+  it('--json: the current side was sent and never answered; the new side was never sent and says so', async () => {
+    const before = hanging.count('/oauth2/default/v1/token');
+    const run = await cli.run(args(hanging, '--timeout', '30', '--json'), { input: lines(current, next), signal: { name: 'SIGINT', afterMs: 1500 } });
+    expect(run.code).toBe(130);
+    expect(hanging.count('/oauth2/default/v1/token') - before).toBe(1);
+    const [first, second] = json(run).results;
+    expect(first).toMatchObject({ status: null, error: 'cancelled', errorDescription: `Cancelled before ${host()} answered.` });
+    expect(second).toMatchObject({ status: null, error: 'cancelled', errorDescription: `Cancelled before the token request to ${host()} was sent.` });
+    // `request` is what it would have sent, as a single test that stops before the POST reports it.
+    expect(second?.request).toMatchObject({ method: 'POST', url: hanging.tokenUrl, headers: { Authorization: 'Basic ••••••' } });
+  });
+
+  it('human: the new side says "Not sent", never "Sent"; the report is a failed one, on stderr', async () => {
+    const before = hanging.count('/oauth2/default/v1/token');
+    const run = await cli.run(args(hanging, '--timeout', '30'), { input: lines(current, next), signal: { name: 'SIGINT', afterMs: 1500 } });
+    expect(run.code).toBe(130);
+    expect(hanging.count('/oauth2/default/v1/token') - before).toBe(1);
+    expect(run.stdout).toBe('');
+    const [, currentPart = '', newPart = ''] = run.stderr.split(/Secret "(?:current|new)":/);
+    expect(currentPart).toMatch(/\n\s+Sent:\s+POST /);
+    expect(currentPart).toContain(`Cancelled before ${host()} answered.`);
+    expect(newPart).toContain(`Cancelled before the token request to ${host()} was sent.`);
+    expect(newPart).toMatch(/\n\s+Not sent:\s+POST .*the test stopped before the token request/);
+    expect(newPart).not.toMatch(/\n\s+Sent:/);
+  });
+});
+
 describe('a 429 answer cut at 1,000 characters shows no start of either secret (issue 11, item 1)', () => {
   // Secrets whose form-encoding differs, so each form is tested on its own.
   const CUT = {

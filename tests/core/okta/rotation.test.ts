@@ -8,7 +8,7 @@
 import { Buffer } from 'node:buffer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formUrlEncode } from '../../../core/encoding';
-import { findSecretLeaks, rotationVerdict, runRotationTest, runTokenTest, type RotationReport } from '../../../core/okta';
+import { findSecretLeaks, rotationVerdict, runRotationTest, runTokenTest, tokenRequestSent, type RotationReport } from '../../../core/okta';
 import type { FetchLike, TokenTestInput, TokenTestReport } from '../../../core/okta/types';
 import { tokenTestInput } from '../../support/auth-server';
 import { behaviours, type RouteBehaviour } from '../../support/fault-servers';
@@ -256,6 +256,33 @@ describe('an answer cut at 1,000 characters keeps no start of EITHER secret at t
       const alone = await runTokenTest(input(cutServer, CUT_CLIENT.current, { clientId: CUT_CLIENT.clientId }), { fetch: fetchLike });
       expect(alone.status).toBe(429);
       expect(shownStart(alone.errorDescription ?? '', atRisk(CUT_CLIENT.next, form))).toHaveLength(9);
+    }
+  });
+});
+
+describe('Ctrl+C while the first token request hangs', () => {
+  it('the current side was sent and never answered; the new side says it was never sent, with what it would have sent', async () => {
+    const hanging = await startRotationServer({ ca, tokenOverride: (n) => (n === 1 ? behaviours.hang() : undefined) });
+    try {
+      const controller = new AbortController();
+      const pending = runRotationTest(input(hanging, current, { timeoutMs: 30_000 }), next, { fetch: fetchLike }, controller.signal);
+      const deadline = Date.now() + 10_000;
+      while (hanging.count(PATHS.token) === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+      controller.abort();
+      const result = await pending;
+      if (!result.ok) throw new Error(`refused: ${result.code}`);
+      const [first, second] = result.value.results;
+      const host = new URL(hanging.origin).host;
+      expect(result.value.verdict).toBe('no-answer');
+      expect(first).toMatchObject({ outcome: 'cancelled', errorDescription: `Cancelled before ${host} answered.` });
+      expect(tokenRequestSent(first)).toBe(true);
+      expect(second).toMatchObject({ outcome: 'cancelled', errorDescription: `Cancelled before the token request to ${host} was sent.`, attempts: [] });
+      expect(tokenRequestSent(second)).toBe(false);
+      // As a single test that stops before the POST: `request` is the request it would have sent, masked.
+      expect(second.request).toMatchObject({ method: 'POST', url: hanging.tokenUrl, headers: { Authorization: 'Basic ••••••' } });
+      expect(hanging.count(PATHS.token)).toBe(1);
+    } finally {
+      await hanging.close();
     }
   });
 });
