@@ -81,15 +81,17 @@ assertion has iss = sub = the client ID, aud = the token endpoint, a 5-minute ex
 token's cnf.jkt. Only decoded claims are shown; the key, the assertion and the proof never are.
 --json prints one object: {"ok", "status", "error", "errorDescription", "explanation", "claims", "signature",
 "rateLimit", "request", "authMethod", "tokenType", "dpop"}; request is what was sent, with the secret, assertion and
-proof masked; dpop is null or {"jkt", "nonceRetried", "bound"}. Only when the server's certificate was not trusted
-does it add "certificate": {"subject", "issuer", "sha256"} of what the server presented.
+proof masked (when the test stopped before the token request: the one it would have sent, which the human report
+shows as "Not sent"); dpop is null or {"jkt", "nonceRetried", "bound"}. Only when the server's certificate was not
+trusted does it add "certificate": {"subject", "issuer", "sha256"} of what the server presented.
 --rotation tests the current and the new secret of the client one after the other (never at once), with
 the same settings; discovery and keys are fetched once. The two secrets come from standard input, one per
 line (current first), or OKTA_OAUTH2_CLIENT_SECRET and OKTA_OAUTH2_CLIENT_SECRET_NEXT, or two hidden prompts.
 It prints the verdict (both-work, only-first-works, only-second-works, neither-works, no-answer) and the next
-step; --json prints {"ok", "verdict", "results": [current, new]}, each result the object above. Exit 0 only
-for both-work, 1 when the server refused at least one, 3 when either got no usable answer. It works with
-every method that uses the secret (client_secret_jwt too), not with private_key_jwt.`,
+step: on stdout for both-work, on stderr for any other verdict (a failed report). --json prints {"ok", "verdict",
+"results": [current, new]}, each result the object above. Exit 0 only for both-work, 1 when the server refused
+at least one, 3 when either got no usable answer. It works with every method that uses the secret
+(client_secret_jwt too), not with private_key_jwt.`,
   keygen: `Prints one JSON object: {"kid", "alg", "publicJwk", "privateJwk"}. The default kid is the key's RFC 7638
 thumbprint. publicJwk has no private members. Nothing is written to disk: redirect the output where you keep
 secrets, or pipe it on. On a terminal, stderr says that the output holds a private key.`,

@@ -10,7 +10,7 @@ import type { CommandContext } from './command-context';
 import { EXIT, type ExitCode } from './exit-codes';
 import { commandHelp, generalHelp } from './help';
 import { Output } from './output';
-import { findKeyMaterialArgument, findSecretOption, keyMaterialMessage, secretOptionMessage } from './secret-flag-guard';
+import { findKeyMaterialArgument, findSecretOption, keyMaterialMessage, refusedInRotation, secretOptionMessage } from './secret-flag-guard';
 import { VERSION } from './version';
 
 /** Options accepted before the command as well as after it. */
@@ -39,7 +39,7 @@ async function main(argv: readonly string[], output: Output): Promise<ExitCode> 
   }
   const secretOption = findSecretOption(argv, KNOWN_OPTION_NAMES);
   if (secretOption !== null) {
-    output.error(secretOptionMessage(secretOption));
+    output.error(secretOptionMessage(secretOption, refusedInRotation(argv, secretOption)));
     return EXIT.usage;
   }
   let start = 0;

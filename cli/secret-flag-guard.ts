@@ -66,10 +66,34 @@ export function keyMaterialMessage(option: string): string {
   );
 }
 
-export function secretOptionMessage(option: string): string {
+/** A refused option named for a rotation's second secret (`--client-secret-next`, `--new-secret`). */
+const NEXT_SECRET_NAME = /next|new/;
+
+/**
+ * Whether the refused `option` belongs to a rotation test: `--rotation` is on the command line, or the
+ * option is named for the new secret. Its advice then names the two secrets' sources, not the one secret's.
+ */
+export function refusedInRotation(argv: readonly string[], option: string): boolean {
+  const end = argv.indexOf('--');
+  const options = end === -1 ? argv : argv.slice(0, end);
+  return options.includes('--rotation') || (option.startsWith('--') && NEXT_SECRET_NAME.test(option.slice(2).toLowerCase()));
+}
+
+const WHY_NOT_ARGV =
+  'a secret on the command line lands in your shell history and is visible to other users in `ps`, ' +
+  'so basic-header never reads one from there (the value was not used).';
+
+export function secretOptionMessage(option: string, rotation = false): string {
+  if (rotation) {
+    // As readSecretPair reads them (cli/secret-source.ts): stdin first, then both variables, then two prompts on a terminal.
+    return (
+      `refusing ${option}: ${WHY_NOT_ARGV} A rotation test reads its two secrets from standard input, one per line, ` +
+      "the current first (printf '%s\\n%s\\n' \"$CURRENT\" \"$NEW\" | basic-header test --rotation …), or from " +
+      'OKTA_OAUTH2_CLIENT_SECRET (current) and OKTA_OAUTH2_CLIENT_SECRET_NEXT (new); run it on a terminal without either to be asked for each.'
+    );
+  }
   return (
-    `refusing ${option}: a secret on the command line lands in your shell history and is visible to other users in \`ps\`, ` +
-    "so basic-header never reads one from there (the value was not used). Pipe it on standard input instead " +
+    `refusing ${option}: ${WHY_NOT_ARGV} Pipe it on standard input instead ` +
     "(printf '%s' \"$SECRET\" | basic-header …, or < secret-file), set OKTA_OAUTH2_CLIENT_SECRET, or run without it to be asked on the terminal."
   );
 }

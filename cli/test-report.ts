@@ -5,7 +5,7 @@
  */
 import { isInternalError } from '../core/okta/run-token-test';
 import { describeEpochSeconds, isoFromEpochSeconds, NOT_A_DATE } from '../core/okta/time';
-import type { ClientAuthMethod, Explanation, MaskedRequest, PresentedCertificate, RateLimitInfo, SignatureStatus, TokenTestOutcome, TokenTestReport } from '../core/okta/types';
+import { tokenRequestSent, type ClientAuthMethod, type Explanation, type MaskedRequest, type PresentedCertificate, type RateLimitInfo, type SignatureStatus, type TokenTestOutcome, type TokenTestReport } from '../core/okta/types';
 import { authLines } from './auth-report';
 import { EXIT, type ExitCode } from './exit-codes';
 import type { Palette } from './output';
@@ -167,8 +167,11 @@ export function reportLines(report: TokenTestReport, p: Palette, nowMs: number):
     const line = rateLimitLine(report.rateLimit, nowMs);
     if (line !== '') lines.push(`  ${label(p, 'Rate limit')}${line}`);
   }
-  if (report.request !== null) {
+  if (report.request !== null && tokenRequestSent(report)) {
     lines.push(`  ${label(p, 'Sent')}${report.request.method} ${report.request.url} (credentials masked; --json shows the whole request)`);
+  } else if (report.request !== null) {
+    // Stopped before the token request (cancelled, or discovery failed): what it would have sent, never called "sent".
+    lines.push(`  ${label(p, 'Not sent')}${report.request.method} ${report.request.url} (the test stopped before the token request; --json shows the request it would have sent, credentials masked)`);
   }
   return lines;
 }

@@ -6,7 +6,7 @@
  */
 import * as nodeCrypto from 'node:crypto';
 import { ROTATION_LABELS, runRotationTest, SAME_SECRET_MESSAGE } from '../../core/okta/rotation';
-import type { TokenTestInput } from '../../core/okta/types';
+import { tokenRequestSent, type TokenTestInput } from '../../core/okta/types';
 import type { CommandContext } from '../command-context';
 import { EXIT, inputFailureExit, type ExitCode } from '../exit-codes';
 import { withNodeFetch } from '../node-fetch';
@@ -41,7 +41,7 @@ export async function runRotation(ctx: CommandContext, base: Omit<TokenTestInput
   const report = result.value;
   for (const r of report.results) {
     printNewNotices(output, r.notices, printed);
-    if (r.request !== null) output.debug(`request sent (secret masked): ${JSON.stringify(r.request)}`);
+    if (r.request !== null) output.debug(`${tokenRequestSent(r) ? 'request sent' : 'request not sent (the test stopped before it)'} (secret masked): ${JSON.stringify(r.request)}`);
   }
   if (report.results[0].discovery !== null) output.debug(`discovery: ${JSON.stringify(report.results[0].discovery)}`);
 
@@ -51,7 +51,12 @@ export async function runRotation(ctx: CommandContext, base: Omit<TokenTestInput
     if (exit !== EXIT.ok) output.error(`rotation ${report.verdict}: ${report.summary} ${report.nextStep}`);
     return exit;
   }
-  // The comparison is the result the user asked for, whatever it says: all of it on stdout.
-  for (const line of rotationLines(report, output.out, Date.now())) output.line(line);
+  // As for a single test (and --help says so): a successful report on stdout, a failed one (any verdict but
+  // both-work) on stderr, so a pipeline's stdout never holds a failure it could mistake for the result.
+  const toStdout = report.ok;
+  for (const line of rotationLines(report, toStdout ? output.out : output.err, Date.now())) {
+    if (toStdout) output.line(line);
+    else output.errLine(line);
+  }
   return exit;
 }

@@ -6,7 +6,7 @@
  */
 import * as nodeCrypto from 'node:crypto';
 import { MAX_TIMEOUT_MS, buildMaskedPreview, runTokenTest } from '../../core/okta';
-import type { TokenTestInput, TokenTestReport } from '../../core/okta/types';
+import { tokenRequestSent, type TokenTestInput, type TokenTestReport } from '../../core/okta/types';
 import { fail, ok, type Result } from '../../core/shared/result';
 import type { ParsedArgs } from '../args';
 import { loadClientAuth, readClientAuthSettings, type ClientAuthSettings } from '../client-auth-options';
@@ -139,7 +139,7 @@ export async function runTest(ctx: CommandContext): Promise<ExitCode> {
   const ready = input;
   const report = await withNodeFetch(trust.value.ca, (fetch, signal) => runTokenTest(ready, { fetch, presentedCertificate: presentedCertificateUnlessProxied, checkSignature: nodeSignatureCheck<nodeCrypto.KeyObject>(nodeCrypto) }, signal));
   printNewNotices(output, report.notices, printed);
-  if (report.request !== null) output.debug(`request sent (secret masked): ${JSON.stringify(report.request)}`);
+  if (report.request !== null) output.debug(`${tokenRequestSent(report) ? 'request sent' : 'request not sent (the test stopped before it)'} (secret masked): ${JSON.stringify(report.request)}`);
   if (report.discovery !== null) output.debug(`discovery: ${JSON.stringify(report.discovery)}`);
 
   const exit = exitCodeFor(report);

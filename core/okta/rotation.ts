@@ -11,7 +11,7 @@
 import { buildBasicCredentials } from '../encoding';
 import { fail, ok, type Result } from '../shared/result';
 import { createDiscoveryCache } from './discovery';
-import { createRedactor } from './redact';
+import type { SensitiveValue } from './redact';
 import { runTokenTest, type TokenTestOptions } from './run-token-test';
 import { prepareTokenTest, type InputErrorCode } from './token-request';
 import type { TokenTestDeps, TokenTestInput, TokenTestReport } from './types';
@@ -53,6 +53,12 @@ export function checkRotationPair(current: TokenTestInput, next: TokenTestInput)
   const cleaned = (secret: string): string => buildBasicCredentials({ clientId: current.clientId, clientSecret: secret, formEncode: false }).clientSecret;
   if (cleaned(current.clientSecret) === cleaned(next.clientSecret)) return fail('same-secret', SAME_SECRET_MESSAGE);
   return ok(null);
+}
+
+/** What a test of `input` masks for its secret: the secret as typed, as cleaned, and in its place in each Basic value. */
+function sensitiveOf(input: TokenTestInput): readonly SensitiveValue[] {
+  const prepared = prepareTokenTest(input);
+  return prepared.ok ? prepared.value.sensitive : [input.clientSecret];
 }
 
 type Answer = 'works' | 'rejected' | 'no-answer';
@@ -137,14 +143,12 @@ export async function runRotationTest(
   const pair = checkRotationPair(input, next);
   if (!pair.ok) return pair;
   const shared: TokenTestOptions = { ...options, discoveryCache: options.discoveryCache ?? createDiscoveryCache({ rememberFallback: true }) };
-  const first = await runTokenTest(input, deps, signal, shared);
-  const second = await runTokenTest(next, deps, signal, shared);
-  // Each report is scrubbed of its own secret; a server that echoes the OTHER secret is caught here.
-  const redactor = createRedactor([input, next].flatMap((i) => {
-    const prepared = prepareTokenTest(i);
-    return prepared.ok ? prepared.value.sensitive : [i.clientSecret];
-  }));
-  const results = [redactor.redact(first, ['token.accessToken']), redactor.redact(second, ['token.accessToken'])] as const;
+  // Each run masks the OTHER secret too, in every form, and inside its own verbatim cut: a server may echo either
+  // one, and the start of a secret left at a cut is too short to be masked once the cut is made.
+  const also = options.alsoSensitive ?? [];
+  const first = await runTokenTest(input, deps, signal, { ...shared, alsoSensitive: [...also, ...sensitiveOf(next)] });
+  const second = await runTokenTest(next, deps, signal, { ...shared, alsoSensitive: [...also, ...sensitiveOf(input)] });
+  const results = [first, second] as const;
   const verdict = rotationVerdict(results[0], results[1]);
   return ok({ ok: verdict === 'both-work', verdict, results, ...describeRotation(verdict, results[0], results[1]) });
 }

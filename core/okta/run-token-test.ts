@@ -40,6 +40,12 @@ import {
 export interface TokenTestOptions {
   /** Reuse metadata and signing keys across tests (in memory); see createDiscoveryCache. */
   readonly discoveryCache?: DiscoveryCache;
+  /**
+   * More values the report must not show, masked in every form like the test's own secret, a verbatim
+   * text's cut included (a rotation passes the other secret: a prefix under 16 characters left at a cut
+   * is below the masking threshold, so masking afterwards is too late).
+   */
+  readonly alsoSensitive?: readonly SensitiveValue[];
 }
 
 /** `error` of the report for a bug in Basic Header itself (outcome no-answer); shells give it its own exit code. */
@@ -104,7 +110,7 @@ export async function runTokenTest(
 ): Promise<TokenTestReport> {
   const now = deps.now ?? Date.now;
   const started = now();
-  const trail: Trail = { authMethod: null, attempts: [], dpop: null, clock: null, sensitive: [input.clientSecret], built: null };
+  const trail: Trail = { authMethod: null, attempts: [], dpop: null, clock: null, sensitive: [input.clientSecret, ...(options.alsoSensitive ?? [])], built: null };
   const finish = (outcome: TokenTestReport['outcome'], draft: Draft): TokenTestReport =>
     redactorOf(trail).redact<TokenTestReport>(
       {
@@ -171,18 +177,24 @@ async function run(
       explanation: explainNoAnswer(code, host(), { ...context, ...extra }),
       notices,
     });
-  const cancelled = (draft: Draft): TokenTestReport =>
-    finish('cancelled', { ...draft, error: 'cancelled', errorDescription: `Cancelled before ${host()} answered.`, notices });
+  // `sent`: the token request went out (it is in trail.attempts); otherwise `request` is only what would have been sent.
+  const cancelled = (draft: Draft, sent: boolean): TokenTestReport =>
+    finish('cancelled', {
+      ...draft,
+      error: 'cancelled',
+      errorDescription: sent ? `Cancelled before ${host()} answered.` : `Cancelled before the token request to ${host()} was sent.`,
+      notices,
+    });
 
-  // Only a test that stops before the POST shows this: built then, not on every test.
+  // Only a test that stops before the POST shows this (the request it would have sent): built then, not on every test.
   const preview = (): MaskedRequest => prepared.build(prepared.resolved.tokenEndpoint).masked;
-  if (signal?.aborted === true) return cancelled({ request: preview() });
+  if (signal?.aborted === true) return cancelled({ request: preview() }, false);
 
   const discovery =
     cachedDiscovery(prepared.resolved, options.discoveryCache, now()) ?? (await discover(prepared.resolved, deps.fetch, bounds, options.discoveryCache, now()));
   if (discovery.kind === 'stopped') {
     const draft: Draft = { request: preview(), discovery: discovery.info };
-    if (discovery.reason.kind === 'cancelled') return cancelled(draft);
+    if (discovery.reason.kind === 'cancelled') return cancelled(draft, false);
     if (discovery.reason.kind === 'timeout') return noAnswer('timeout', draft);
     const code = discovery.reason.error.code === 'aborted' ? 'network' : discovery.reason.error.code;
     const certificate = await certificateOn(code, prepared.resolved.discoveryUrls[0] ?? prepared.resolved.tokenEndpoint, deps, signal);
@@ -220,7 +232,7 @@ async function run(
 
   switch (outcome.kind) {
     case 'cancelled':
-      return cancelled(draft);
+      return cancelled(draft, exchange.sent);
     case 'timeout':
       return noAnswer('timeout', draft);
     case 'network': {
@@ -338,6 +350,8 @@ interface Exchange {
   readonly nonceRetried: boolean;
   /** The last answer's body as JSON (isJson false: no answer, or not JSON). */
   readonly body: ParsedBody;
+  /** False when cancelled before the first attempt went out: `request` was never sent. */
+  readonly sent: boolean;
 }
 
 interface ParsedBody {
@@ -380,6 +394,9 @@ async function postWithNonceRetry(
   whileWaiting: (masked: MaskedRequest) => void,
 ): Promise<Exchange> {
   let nonce: string | null = null;
+  let previous: BuiltRequest | null = null;
+  // A function, not a narrowed property read: the signal can abort during any await below.
+  const cancelled = (): boolean => bounds.signal?.aborted === true;
   for (let attempt = 1; ; attempt += 1) {
     const assertion = prepared.signer === null ? null : await signClientAssertion(prepared.signer, { clientId: prepared.clientId, tokenEndpoint, nowMs: now() });
     const proof = dpopKey === null ? null : await signDpopProof(dpopKey, { htu: tokenEndpoint, nonce, nowMs: now() });
@@ -388,6 +405,10 @@ async function postWithNonceRetry(
       ...(assertion === null ? {} : { assertion: assertion.jwt }),
       ...(proof === null ? {} : { dpopProof: proof.jwt }),
     });
+    // Cancelled while signing: this attempt is not sent, nor recorded (attempts lists what went out).
+    if (cancelled()) {
+      return { request: previous ?? request, outcome: { kind: 'cancelled' }, nonceRetried: false, body: NO_BODY, sent: previous !== null };
+    }
     const sending = boundedFetch(fetch, request.url, { method: 'POST', headers: request.headers, body: request.body }, bounds);
     // Once the request is out: the fetch writes it in the ticks (in undici, the loop turns) after this call,
     // and work done sooner would hold it back (measured: the server got it only after). Cancelled if the
@@ -408,11 +429,12 @@ async function postWithNonceRetry(
       dpopNonce: offered !== null && NONCE.test(offered) ? offered : null,
     });
     const retry = dpopKey !== null && attempt === 1 && response !== null && response.status === 400 && error === 'use_dpop_nonce';
-    if (retry && offered !== null && NONCE.test(offered) && bounds.signal?.aborted !== true) {
+    if (retry && offered !== null && NONCE.test(offered) && !cancelled()) {
       nonce = offered;
+      previous = request;
       continue;
     }
-    return { request, outcome, nonceRetried: attempt > 1, body };
+    return { request, outcome, nonceRetried: attempt > 1, body, sent: true };
   }
 }
 

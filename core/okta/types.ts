@@ -192,6 +192,7 @@ export interface TokenTestReport {
   readonly errorDescription: string | null;
   readonly explanation: Explanation | null;
   readonly rateLimit: RateLimitInfo | null;
+  /** The token request as sent, masked; when none was sent (see tokenRequestSent), the one that would have been. */
   readonly request: MaskedRequest | null;
   readonly discovery: DiscoveryInfo | null;
   readonly token: TokenDetails | null;
@@ -205,6 +206,14 @@ export interface TokenTestReport {
   readonly elapsedMs: number;
   /** On a certificate failure, what the server presented, when the shell could read it (optional: older shells omit it). */
   readonly certificate?: PresentedCertificate | null;
+}
+
+/**
+ * Whether the token request went out. A test that stopped before it (cancelled, or discovery failed)
+ * reports in `request` the request it would have sent, and records no attempt: shells must not call that "sent".
+ */
+export function tokenRequestSent(report: Pick<TokenTestReport, 'attempts'>): boolean {
+  return report.attempts.length > 0;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { useId, type ReactElement } from 'react';
 import type { Notice } from '../../core/shared/notice';
-import type { RateLimitInfo, TokenTestReport } from '../../core/okta/types';
+import { tokenRequestSent, type RateLimitInfo, type TokenTestReport } from '../../core/okta/types';
 import type { CopyFeedback } from '../hooks/use-copy';
 import { formatEpochSeconds } from '../format';
 import type { Heading, ScopeVerdict } from './result-heading';
@@ -115,10 +115,16 @@ export function TestResult({ report, heading, scopes, feedback, onCopyToken, onR
           <div className="result-details-body">
             <NoticeList notices={aside} />
             {report.discovery === null ? null : <DiscoveryDetails discovery={report.discovery} />}
-            {report.request === null ? null : (
-              <section className="subsection" aria-labelledby="sent-request-heading">
-                <h4 id="sent-request-heading">Request that was sent (secret masked)</h4>
+            {report.request === null ? null : tokenRequestSent(report) ? (
+              <section className="subsection" aria-labelledby={`${id}-request-heading`}>
+                <h4 id={`${id}-request-heading`}>Request that was sent (secret masked)</h4>
                 <MaskedRequestView request={report.request} label="Request that was sent" />
+              </section>
+            ) : (
+              // The test stopped before the token request: never call it sent.
+              <section className="subsection" aria-labelledby={`${id}-request-heading`}>
+                <h4 id={`${id}-request-heading`}>Request that would have been sent (not sent; secret masked)</h4>
+                <MaskedRequestView request={report.request} label="Request that would have been sent" />
               </section>
             )}
           </div>

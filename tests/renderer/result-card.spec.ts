@@ -33,6 +33,9 @@ test('positive control: every requested scope granted stays green', async ({ app
   await expect(u.result).toHaveAttribute('data-tone', 'ok');
   await expect(u.result.getByRole('heading', { level: 3 })).toHaveText('The credentials work: a token was issued');
   await expect(u.result).not.toContainText('You asked for');
+  // A request that went out is called sent (control for the "would have been sent" cases).
+  await u.result.getByText('Details', { exact: true }).click();
+  await expect(u.result.getByLabel('Request that was sent', { exact: true })).toBeVisible();
 });
 
 test('the success card: one signature line, expiry once in words with the exact time on hover, plain names first', async ({ app: { page }, authServer }) => {
@@ -64,5 +67,7 @@ test('a refused connection: the explanation first, metadata and scope notes only
   await expect(metadata).toBeVisible();
   // "Discovery failed" is said once, and rows that were never read are left out.
   expect((await metadata.innerText()).match(/Discovery|discovery/g)?.length ?? 0).toBeLessThanOrEqual(1);
-  await expect(u.result.getByLabel('Request that was sent', { exact: true })).toBeVisible();
+  // Discovery failed, so the token request never went out: shown as what would have been sent, never as sent.
+  await expect(u.result.getByLabel('Request that would have been sent', { exact: true })).toBeVisible();
+  await expect(u.result.getByText('Request that was sent')).toHaveCount(0);
 });

@@ -149,6 +149,11 @@ test('a test that hangs can be cancelled, and the next one runs', async ({ app: 
     await u.cancel.click();
     await expect(u.result).toHaveAttribute('data-outcome', 'cancelled');
     await expect(page.getByRole('progressbar')).toHaveCount(0);
+    // Every route hangs, so it stopped in discovery: the token request was never sent, and the result says so.
+    await expect(u.result).toContainText(`Cancelled before the token request to ${new URL(server.origin).host} was sent.`);
+    await u.result.getByText('Details', { exact: true }).click();
+    await expect(u.result.getByLabel('Request that would have been sent', { exact: true })).toBeVisible();
+    await expect(u.result.getByText('Request that was sent')).toHaveCount(0);
 
     await u.target.fill(authServer.issuer);
     await runTest(page);

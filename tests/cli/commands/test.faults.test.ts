@@ -84,6 +84,25 @@ describe('no usable answer: exit 3', () => {
     expect(run.code).toBe(130);
     expect(run.stderr).toContain('Cancelled');
     expect(Date.now() - started).toBeLessThan(10_000);
+    // The request went out: the report says so.
+    expect(run.stderr).toContain(`Cancelled before ${server.origin.replace('https://', '')} answered.`);
+    expect(run.stderr).toMatch(/\n\s+Sent:\s+POST /);
+  });
+
+  it('Ctrl+C while discovery hangs: the token request was never sent, and the report says so in both modes', async () => {
+    const server = await serve({ fallback: behaviours.hang() });
+    const host = server.origin.replace('https://', '');
+    const human = await suite.cli.run(testArgs(server.origin, '--timeout', '30', '--debug'), { input: SECRET, signal: { name: 'SIGINT', afterMs: 1500 } });
+    expect(human.code).toBe(130);
+    expect(human.stderr).toContain(`Cancelled before the token request to ${host} was sent.`);
+    expect(human.stderr).toMatch(/\n\s+Not sent:\s+POST .*the test stopped before the token request/);
+    expect(human.stderr).not.toMatch(/\n\s+Sent:/);
+    expect(human.stderr).toContain('debug: request not sent (the test stopped before it) (secret masked)');
+    expect(human.stderr).not.toContain('debug: request sent');
+    const asJson = await suite.cli.run(testArgs(server.origin, '--timeout', '30', '--json'), { input: SECRET, signal: { name: 'SIGINT', afterMs: 1500 } });
+    expect(asJson.code).toBe(130);
+    expect(parse(asJson)).toMatchObject({ status: null, error: 'cancelled', errorDescription: `Cancelled before the token request to ${host} was sent.` });
+    expect(server.requests.some((r) => r.path.startsWith(TOKEN_PATH))).toBe(false);
   });
 
   it('a 5xx HTML page', async () => {

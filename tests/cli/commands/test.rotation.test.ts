@@ -98,22 +98,59 @@ describe('verdicts and exit codes', () => {
   it('only-second-works (environment): exit 1, "anything still using it is failing now"', async () => {
     const run = await cli.run(args(), { env: { OKTA_OAUTH2_CLIENT_SECRET: inactive, OKTA_OAUTH2_CLIENT_SECRET_NEXT: next } });
     expect(run.code).toBe(1);
-    expect(run.stdout).toContain('Rotation: only-second-works.');
-    expect(run.stdout).toMatch(/already inactive.*anything still using it is failing now/);
+    expect(run.stderr).toContain('Rotation: only-second-works.');
+    expect(run.stderr).toMatch(/already inactive.*anything still using it is failing now/);
   });
 
   it('neither-works: exit 1, each reason shown', async () => {
     const run = await cli.run(args(), { env: { OKTA_OAUTH2_CLIENT_SECRET: inactive, OKTA_OAUTH2_CLIENT_SECRET_NEXT: `${inactive}-x` } });
     expect(run.code).toBe(1);
-    expect(run.stdout).toContain('Rotation: neither-works.');
-    expect(run.stdout).toContain('Current: Wrong client secret. New: Wrong client secret.');
-    expect(run.stdout.match(/Okta said:\s+"The client secret supplied for a confidential client is invalid\."/g)).toHaveLength(2);
+    expect(run.stderr).toContain('Rotation: neither-works.');
+    expect(run.stderr).toContain('Current: Wrong client secret. New: Wrong client secret.');
+    expect(run.stderr.match(/Okta said:\s+"The client secret supplied for a confidential client is invalid\."/g)).toHaveLength(2);
   });
 
   it('with --debug the masked requests are shown, never the secrets', async () => {
     const run = await cli.run(args(undefined, '--debug'), { input: lines(current, next) });
     expect(run.code).toBe(0);
     expect(run.stderr.match(/request sent \(secret masked\)/g)).toHaveLength(2);
+  });
+});
+
+describe('where the human report goes (--help: "A successful report goes to stdout, a failed one to stderr")', () => {
+  it('both-work is a successful report: all of it on stdout, none on stderr', async () => {
+    const run = await cli.run(args(), { input: lines(current, next) });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('Rotation: both-work.');
+    expect(run.stdout).toContain('Secret "new":');
+    expect(run.stderr).not.toContain('Rotation:');
+    expect(run.stderr).not.toContain('Secret "');
+  });
+
+  it.each([
+    ['only-first-works', current, inactive, 1],
+    ['only-second-works', inactive, next, 1],
+    ['neither-works', inactive, `${inactive}-x`, 1],
+  ] as const)('%s is a failed report: all of it on stderr, nothing on stdout', async (verdict, a, b, code) => {
+    const run = await cli.run(args(), { input: lines(a, b) });
+    expect(run.code).toBe(code);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toContain(`Rotation: ${verdict}.`);
+    expect(run.stderr).toMatch(/Next step:/);
+    expect(run.stderr).toContain('Secret "current":');
+    expect(run.stderr).toContain('Secret "new":');
+  });
+
+  it('no-answer too (the second request dropped): stderr, exit 3', async () => {
+    const dropping = await startRotationServer({ ca, tokenOverride: (n) => (n === 2 ? behaviours.reset() : undefined) });
+    try {
+      const run = await cli.run(args(dropping), { input: lines(current, next) });
+      expect(run.code).toBe(3);
+      expect(run.stdout).toBe('');
+      expect(run.stderr).toContain('Rotation: no-answer.');
+    } finally {
+      await dropping.close();
+    }
   });
 });
 
@@ -137,7 +174,7 @@ describe('with --auth-method client_secret_jwt', () => {
   it('only the current works (the new one is the inactive secret): exit 1', async () => {
     const run = await cli.run(args(undefined, '--auth-method', 'client_secret_jwt'), { env: { OKTA_OAUTH2_CLIENT_SECRET: current, OKTA_OAUTH2_CLIENT_SECRET_NEXT: inactive } });
     expect(run.code).toBe(1);
-    expect(run.stdout).toContain('Rotation: only-first-works.');
+    expect(run.stderr).toContain('Rotation: only-first-works.');
   });
 
   it('private_key_jwt has no secret to rotate: exit 2, before any traffic', async () => {
@@ -198,6 +235,37 @@ describe('refused before any traffic: exit 2', () => {
     expect(run.stderr).toContain('these are the same secret');
   });
 
+  // The value must never be echoed: runGuarded fails the run if it shows up anywhere.
+  const ARGV_VALUE = 'argv-rotation-secret-0123456789abcdef';
+  it.each([
+    ['--client-secret-next with --rotation', ['--rotation', '--client-secret-next', ARGV_VALUE], '--client-secret-next'],
+    ['--client-secret-next=… without --rotation', [`--client-secret-next=${ARGV_VALUE}`], '--client-secret-next'],
+    ['--client-secret with --rotation', ['--client-secret', ARGV_VALUE, '--rotation'], '--client-secret'],
+    ['--new-secret', ['--new-secret', ARGV_VALUE], '--new-secret'],
+  ])('a secret on argv for a rotation (%s): the advice names the two secrets\' sources, not one', async (_name, extra, option) => {
+    const before = server.requests.length;
+    const run = await cli.runGuarded(['test', '--client-id', clientId, '--issuer', server.issuer, ...extra], [ARGV_VALUE], { input: lines(current, next) });
+    expect(run.code).toBe(2);
+    expect(server.requests.length).toBe(before);
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+    expect(run.stderr).toContain(`refusing ${option}:`);
+    // How readSecretPair really takes them: two lines on stdin, current first; both variables; two prompts.
+    expect(run.stderr).toContain("two secrets from standard input, one per line, the current first (printf '%s\\n%s\\n' \"$CURRENT\" \"$NEW\" | basic-header test --rotation …)");
+    expect(run.stderr).toContain('OKTA_OAUTH2_CLIENT_SECRET (current) and OKTA_OAUTH2_CLIENT_SECRET_NEXT (new)');
+    expect(run.stderr).toContain('on a terminal without either to be asked for each');
+    // Not the one-secret advice, which cannot work for a rotation.
+    expect(run.stderr).not.toContain("printf '%s' \"$SECRET\"");
+    expect(run.stderr).not.toContain('set OKTA_OAUTH2_CLIENT_SECRET, or run without it');
+  });
+
+  it('control: --client-secret for a single test keeps the one-secret advice', async () => {
+    const run = await cli.runGuarded(['test', '--client-id', clientId, '--issuer', server.issuer, '--client-secret', ARGV_VALUE], [ARGV_VALUE], { input: current });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("printf '%s' \"$SECRET\"");
+    expect(run.stderr).toContain('set OKTA_OAUTH2_CLIENT_SECRET, or run without it');
+    expect(run.stderr).not.toContain('OKTA_OAUTH2_CLIENT_SECRET_NEXT');
+  });
+
   it('--rotation with --print-token', async () => {
     const run = await refused({ input: lines(current, next) }, ['--print-token']);
     expect(run.stderr).toContain('--rotation and --print-token cannot be combined');
@@ -225,15 +293,122 @@ describe('faults on the second request', () => {
     try {
       const run = await cli.run(args(limited), { input: lines(current, next) });
       expect(run.code).toBe(1);
-      expect(run.stdout).toContain('Rotation: only-first-works.');
-      expect(run.stdout).toMatch(/Rate limit:\s+0 of 600 requests left, resets at 2030-01-01T00:00:00Z/);
-      expect(run.stdout).toMatch(/rate-limited the request \(HTTP 429\)/);
+      expect(run.stderr).toContain('Rotation: only-first-works.');
+      expect(run.stderr).toMatch(/Rate limit:\s+0 of 600 requests left, resets at 2030-01-01T00:00:00Z/);
+      expect(run.stderr).toMatch(/rate-limited the request \(HTTP 429\)/);
       const asJson = await cli.run(args(limited, '--json'), { input: lines(current, next) });
       expect(json(asJson).results[1]).toMatchObject({ status: 429, rateLimit: { limit: 600, remaining: 0 } });
     } finally {
       await limited.close();
     }
   });
+});
+
+describe('Ctrl+C (SIGINT) while the first token request hangs: exit 130', () => {
+  let hanging: RotationServer;
+  beforeAll(async () => {
+    // Every token request hangs; each run sends only its first (the current secret's), as the tests check.
+    hanging = await startRotationServer({ ca, tokenOverride: () => behaviours.hang() });
+  });
+  afterAll(async () => {
+    await hanging?.close();
+  });
+  const host = (): string => new URL(hanging.origin).host;
+
+  it('--json: the current side was sent and never answered; the new side was never sent and says so', async () => {
+    const before = hanging.count('/oauth2/default/v1/token');
+    const run = await cli.run(args(hanging, '--timeout', '30', '--json'), { input: lines(current, next), signal: { name: 'SIGINT', afterMs: 1500 } });
+    expect(run.code).toBe(130);
+    expect(hanging.count('/oauth2/default/v1/token') - before).toBe(1);
+    const [first, second] = json(run).results;
+    expect(first).toMatchObject({ status: null, error: 'cancelled', errorDescription: `Cancelled before ${host()} answered.` });
+    expect(second).toMatchObject({ status: null, error: 'cancelled', errorDescription: `Cancelled before the token request to ${host()} was sent.` });
+    // `request` is what it would have sent, as a single test that stops before the POST reports it.
+    expect(second?.request).toMatchObject({ method: 'POST', url: hanging.tokenUrl, headers: { Authorization: 'Basic ••••••' } });
+  });
+
+  it('human: the new side says "Not sent", never "Sent"; the report is a failed one, on stderr', async () => {
+    const before = hanging.count('/oauth2/default/v1/token');
+    const run = await cli.run(args(hanging, '--timeout', '30'), { input: lines(current, next), signal: { name: 'SIGINT', afterMs: 1500 } });
+    expect(run.code).toBe(130);
+    expect(hanging.count('/oauth2/default/v1/token') - before).toBe(1);
+    expect(run.stdout).toBe('');
+    const [, currentPart = '', newPart = ''] = run.stderr.split(/Secret "(?:current|new)":/);
+    expect(currentPart).toMatch(/\n\s+Sent:\s+POST /);
+    expect(currentPart).toContain(`Cancelled before ${host()} answered.`);
+    expect(newPart).toContain(`Cancelled before the token request to ${host()} was sent.`);
+    expect(newPart).toMatch(/\n\s+Not sent:\s+POST .*the test stopped before the token request/);
+    expect(newPart).not.toMatch(/\n\s+Sent:/);
+  });
+});
+
+describe('a 429 answer cut at 1,000 characters shows no start of either secret (issue 11, item 1)', () => {
+  // Secrets whose form-encoding differs, so each form is tested on its own.
+  const CUT = {
+    clientId,
+    current: 'cur+rent/Secret%41~0123456789&abcdefghijKLMNOP',
+    next: 'new+Secret/%42~9876543210&zyxwvutsrqponMLKJIH',
+    inactive,
+  };
+  const basicOf = (secret: string): string => `Basic ${Buffer.from(`${clientId}:${secret}`, 'utf8').toString('base64')}`;
+  /** Where the characters that carry the secret begin in a Basic value (those before encode only the client ID). */
+  const BASIC_FROM = 'Basic '.length + Math.floor((4 * Buffer.byteLength(`${clientId}:`)) / 3);
+  const FORMS = [
+    ['raw', (s: string) => s, 0],
+    ['form-encoded', (s: string) => new URLSearchParams({ v: s }).toString().slice(2), 0],
+    ['inside a Basic value', basicOf, BASIC_FROM],
+  ] as const;
+  const needles = [CUT.current, CUT.next].flatMap((s) => [s, basicOf(s).slice(6), ...fragments(s)]);
+  let cutServer: RotationServer;
+  let answers: [string, string] = ['', ''];
+  beforeAll(async () => {
+    cutServer = await startRotationServer({ ca, client: CUT, tokenOverride: (n) => ({ kind: 'text', status: 429, body: answers[(n - 1) % 2] ?? '' }) });
+  });
+  afterAll(async () => {
+    await cutServer?.close();
+  });
+  /** The longest start (4 characters or more) of `form` that `text` shows; '' when none. */
+  const shownStart = (text: string, form: string): string => {
+    for (let k = form.length; k >= 4; k -= 1) if (text.includes(form.slice(0, k))) return form.slice(0, k);
+    return '';
+  };
+  /** The verbatim answers as shown: the JSON's errorDescription, or the human report's "Okta said" lines. */
+  const shownAnswers = (run: CliRun, asJson: boolean): string[] =>
+    asJson ? json(run).results.map((r) => String(r.errorDescription)) : run.stderr.split('\n').filter((l) => l.includes('Okta said:'));
+
+  it("the audit's case: 985 x, then the CURRENT secret, then \" tail\", to both requests", async () => {
+    answers = [`${'x'.repeat(985)}${CUT.current} tail`, `${'x'.repeat(985)}${CUT.current} tail`];
+    for (const asJson of [true, false]) {
+      const run = await cli.runGuarded(args(cutServer, ...(asJson ? ['--json'] : [])), needles, { input: lines(CUT.current, CUT.next) });
+      expect(run.code).toBe(1);
+      const shown = shownAnswers(run, asJson);
+      expect(shown).toHaveLength(2);
+      for (const text of shown) {
+        expect(text).toContain('x'.repeat(100));
+        expect(shownStart(text, CUT.current)).toBe('');
+      }
+    }
+  });
+
+  it.each(FORMS.map(([name, form, from]) => ({ name, form, from })))(
+    '$name: each side masks the start of the OTHER secret left at its cut, in both orders, in --json and the human report',
+    async ({ form, from }) => {
+      // 9 characters of the secret-bearing part before the cut, then the server's text goes on.
+      const echo = (secret: string): string => `${'x'.repeat(1000 - from - 9)}${form(secret).slice(0, from + 9)} and more ${'z'.repeat(200)}`;
+      // The current secret's request is answered with the new secret's echo, and the other way round.
+      answers = [echo(CUT.next), echo(CUT.current)];
+      for (const asJson of [true, false]) {
+        const run = await cli.runGuarded(args(cutServer, ...(asJson ? ['--json'] : [])), needles, { input: lines(CUT.current, CUT.next) });
+        expect(run.code).toBe(1);
+        const shown = shownAnswers(run, asJson);
+        expect(shown).toHaveLength(2);
+        for (const text of shown) {
+          expect(text).toContain('x'.repeat(100));
+          for (const secret of [CUT.current, CUT.next]) expect(shownStart(text, form(secret).slice(from))).toBe('');
+        }
+      }
+    },
+  );
 });
 
 /** util-linux `script` gives the CLI a pseudo-terminal for the two hidden prompts. */

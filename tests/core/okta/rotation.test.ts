@@ -5,14 +5,17 @@
  * sequential order, discovery and keys fetched once, refusals before any
  * traffic, and no secret of either side in either report.
  */
+import { Buffer } from 'node:buffer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findSecretLeaks, rotationVerdict, runRotationTest, type RotationReport } from '../../../core/okta';
+import { formUrlEncode } from '../../../core/encoding';
+import { findSecretLeaks, rotationVerdict, runRotationTest, runTokenTest, tokenRequestSent, type RotationReport } from '../../../core/okta';
 import type { FetchLike, TokenTestInput, TokenTestReport } from '../../../core/okta/types';
 import { tokenTestInput } from '../../support/auth-server';
-import { behaviours } from '../../support/fault-servers';
+import { behaviours, type RouteBehaviour } from '../../support/fault-servers';
+import { findFragments, secretForms } from '../../support/fragment-scanner';
 import { countingFetch, createTestFetch, type TestFetch } from '../../support/node-fetch';
 import { RATE_LIMIT_FIXTURE, RATE_LIMIT_RESET_EPOCH_S } from '../../support/okta-fixtures';
-import { ROTATION_CLIENT, startRotationServer, type RotationServer } from '../../support/rotation-server';
+import { ROTATION_CLIENT, startRotationServer, type RotationClient, type RotationServer } from '../../support/rotation-server';
 import { createTestCa, type TestCa } from '../../support/test-ca';
 
 const { current, next, inactive } = ROTATION_CLIENT;
@@ -160,6 +163,126 @@ describe('faults on the second request', () => {
       expect(findSecretLeaks({ text: `did you mean ${current}?` }, [current])).toEqual(['text']);
     } finally {
       await echo.close();
+    }
+  });
+});
+
+describe('an answer cut at 1,000 characters keeps no start of EITHER secret at the cut (issue 11, item 1)', () => {
+  // `+ / % & ~` make the form-encoded secret a form of its own (the client's secrets above have none).
+  const CUT_CLIENT: RotationClient = {
+    clientId: ROTATION_CLIENT.clientId,
+    current: 'cur+rent/Secret%41~0123456789&abcdefghijKLMNOP',
+    next: 'new+Secret/%42~9876543210&zyxwvutsrqponMLKJIH',
+    inactive: ROTATION_CLIENT.inactive,
+  };
+  const MAX_VERBATIM = 1000;
+  /** The redactor's shortest needle: a start this long at the cut must go. */
+  const SHORTEST = 4;
+
+  /** How a server can echo a secret, and where the part that carries the secret begins in the echo. */
+  const echoes = (secret: string): readonly (readonly [string, { readonly echo: string; readonly from: number }])[] => {
+    const basic = `Basic ${Buffer.from(`${CUT_CLIENT.clientId}:${secret}`, 'utf8').toString('base64')}`;
+    return [
+      ['raw', { echo: secret, from: 0 }],
+      ['form-encoded', { echo: formUrlEncode(secret), from: 0 }],
+      // The characters that encode only the client ID may stay visible, as in the masked display.
+      ['inside a Basic value', { echo: basic, from: 'Basic '.length + Math.floor((4 * Buffer.byteLength(`${CUT_CLIENT.clientId}:`)) / 3) }],
+    ];
+  };
+  const FORMS = echoes(CUT_CLIENT.current).map(([name], i) => [name, i] as const);
+
+  /**
+   * A 429 text body (shown verbatim, cut at 1,000) with `k` characters of the secret-bearing part of the echo
+   * before the cut: the whole echo and " tail" after the padding (the audit's case), or only that start, then
+   * other text (the server's words go on; only the cut's drop can catch it).
+   */
+  const body = (echo: { echo: string; from: number }, k: number, whole: boolean): string => {
+    const pad = 'x'.repeat(MAX_VERBATIM - echo.from - k);
+    return whole ? `${pad}${echo.echo} tail` : `${pad}${echo.echo.slice(0, echo.from + k)} and the server goes on ${'z'.repeat(200)}`;
+  };
+
+  /** The longest start of `form` (SHORTEST characters or more) that `text` still shows; '' when none. */
+  const shownStart = (text: string, form: string): string => {
+    for (let k = form.length; k >= SHORTEST; k -= 1) if (text.includes(form.slice(0, k))) return form.slice(0, k);
+    return '';
+  };
+  const atRisk = (secret: string, form: number): string => {
+    const entry = echoes(secret)[form]?.[1];
+    if (entry === undefined) throw new Error('no such form');
+    return entry.echo.slice(entry.from);
+  };
+
+  let cutServer: RotationServer;
+  /** The two answers of the next rotation: to the current secret's request, then to the new one's. */
+  let answers: [RouteBehaviour, RouteBehaviour] = [behaviours.json(500, {}), behaviours.json(500, {})];
+  beforeAll(async () => {
+    cutServer = await startRotationServer({ ca, client: CUT_CLIENT, tokenOverride: (n) => answers[(n - 1) % 2] });
+  });
+  afterAll(async () => {
+    await cutServer.close();
+  });
+  const text429 = (text: string): RouteBehaviour => ({ kind: 'text', status: 429, body: text });
+
+  it.each(FORMS.flatMap(([name, form]) => [4, 9, 15].flatMap((k) => [true, false].map((whole) => ({ name, form, k, whole })))))(
+    '$name, $k characters of it before the cut (whole echo: $whole): each side masks the other secret there, in both orders',
+    async ({ form, k, whole }) => {
+      const echoOf = (secret: string): { echo: string; from: number } => {
+        const entry = echoes(secret)[form]?.[1];
+        if (entry === undefined) throw new Error('no such form');
+        return entry;
+      };
+      // The current secret's request is answered with the NEW secret's echo, and the other way round.
+      answers = [text429(body(echoOf(CUT_CLIENT.next), k, whole)), text429(body(echoOf(CUT_CLIENT.current), k, whole))];
+      const result = await runRotationTest(input(cutServer, CUT_CLIENT.current, { clientId: CUT_CLIENT.clientId }), CUT_CLIENT.next, { fetch: fetchLike });
+      if (!result.ok) throw new Error(`refused: ${result.code}`);
+      const [first, second] = result.value.results;
+      expect([first.status, second.status]).toEqual([429, 429]);
+      for (const [report, other] of [[first, CUT_CLIENT.next], [second, CUT_CLIENT.current]] as const) {
+        const shown = report.errorDescription ?? '';
+        expect(shown.startsWith('x'.repeat(100))).toBe(true);
+        expect(shownStart(shown, atRisk(other, form))).toBe('');
+        for (const secret of [CUT_CLIENT.current, CUT_CLIENT.next]) {
+          expect(findFragments(JSON.stringify(report), secretForms(CUT_CLIENT.clientId, secret))).toEqual([]);
+        }
+      }
+    },
+  );
+
+  it('control: a test that does not know the other secret leaves its start at the cut, and the check above sees it', async () => {
+    for (const [, form] of FORMS) {
+      const echo = echoes(CUT_CLIENT.next)[form]?.[1];
+      if (echo === undefined) throw new Error('no such form');
+      answers = [text429(body(echo, 9, false)), text429(body(echo, 9, false))];
+      const alone = await runTokenTest(input(cutServer, CUT_CLIENT.current, { clientId: CUT_CLIENT.clientId }), { fetch: fetchLike });
+      expect(alone.status).toBe(429);
+      expect(shownStart(alone.errorDescription ?? '', atRisk(CUT_CLIENT.next, form))).toHaveLength(9);
+    }
+  });
+});
+
+describe('Ctrl+C while the first token request hangs', () => {
+  it('the current side was sent and never answered; the new side says it was never sent, with what it would have sent', async () => {
+    const hanging = await startRotationServer({ ca, tokenOverride: (n) => (n === 1 ? behaviours.hang() : undefined) });
+    try {
+      const controller = new AbortController();
+      const pending = runRotationTest(input(hanging, current, { timeoutMs: 30_000 }), next, { fetch: fetchLike }, controller.signal);
+      const deadline = Date.now() + 10_000;
+      while (hanging.count(PATHS.token) === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+      controller.abort();
+      const result = await pending;
+      if (!result.ok) throw new Error(`refused: ${result.code}`);
+      const [first, second] = result.value.results;
+      const host = new URL(hanging.origin).host;
+      expect(result.value.verdict).toBe('no-answer');
+      expect(first).toMatchObject({ outcome: 'cancelled', errorDescription: `Cancelled before ${host} answered.` });
+      expect(tokenRequestSent(first)).toBe(true);
+      expect(second).toMatchObject({ outcome: 'cancelled', errorDescription: `Cancelled before the token request to ${host} was sent.`, attempts: [] });
+      expect(tokenRequestSent(second)).toBe(false);
+      // As a single test that stops before the POST: `request` is the request it would have sent, masked.
+      expect(second.request).toMatchObject({ method: 'POST', url: hanging.tokenUrl, headers: { Authorization: 'Basic ••••••' } });
+      expect(hanging.count(PATHS.token)).toBe(1);
+    } finally {
+      await hanging.close();
     }
   });
 });

@@ -4,7 +4,7 @@
  * secret.
  */
 import { describe, expect, it } from 'vitest';
-import { findSecretLeaks, prepareTokenTest, runTokenTest } from '../../../core/okta';
+import { findSecretLeaks, prepareTokenTest, runTokenTest, tokenRequestSent } from '../../../core/okta';
 import type { TokenTestInput, TokenTestReport } from '../../../core/okta/types';
 import {
   behaviours,
@@ -60,7 +60,9 @@ describe('connection faults', () => {
     const report = await run(input(`https://127.0.0.1:${port}`));
     expectNoAnswer(report, 'refused', `127.0.0.1:${port}`);
     expect(report.status).toBeNull();
+    // Discovery failed, so this is the request it would have sent: recorded as no attempt, never called sent.
     expect(report.request?.url).toBe(`https://127.0.0.1:${port}/oauth2/default/v1/token`);
+    expect(tokenRequestSent(report)).toBe(false);
   });
 
   it('DNS failure (.invalid never resolves)', async () => {
@@ -155,6 +157,21 @@ describe('connection faults', () => {
     const report = await pending;
     expect(report.outcome).toBe('cancelled');
     expect(Date.now() - started).toBeLessThan(3000);
+  });
+
+  it('cancel while discovery hangs: the token request was never sent, and the report says so', async () => {
+    const server = await serve({ fallback: behaviours.hang() });
+    const controller = new AbortController();
+    const pending = runTokenTest(input(server.origin, { timeoutMs: 10_000 }), { fetch: suite.fetch }, controller.signal);
+    setTimeout(() => controller.abort(), 300);
+    const report = await pending;
+    expect(report.outcome).toBe('cancelled');
+    expect(report.errorDescription).toBe(`Cancelled before the token request to ${server.origin.replace('https://', '')} was sent.`);
+    expect(report.attempts).toEqual([]);
+    expect(tokenRequestSent(report)).toBe(false);
+    // What it would have sent, as for any test that stops before the POST.
+    expect(report.request?.url).toBe(`${server.origin}${TOKEN_PATH}`);
+    expect(server.requests.some((r) => r.path === TOKEN_PATH)).toBe(false);
   });
 });
 

@@ -4,7 +4,7 @@
  * test CA.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDiscoveryCache, findSecretLeaks, prepareTokenTest, runTokenTest } from '../../../core/okta';
+import { createDiscoveryCache, findSecretLeaks, prepareTokenTest, runTokenTest, tokenRequestSent } from '../../../core/okta';
 import type { FetchLike, TokenTestInput, TokenTestReport } from '../../../core/okta/types';
 import { DEFAULT_CLIENT, startAuthServer, tokenTestInput, type AuthServer, type SecretTestClient } from '../../support/auth-server';
 import { createTestCa } from '../../support/test-ca';
@@ -180,13 +180,43 @@ describe('runTokenTest against a real authorization server', () => {
     expect(report.outcome).toBe('cancelled');
     expect(report.error).toBe('cancelled');
     expect(report.token).toBeNull();
+    // The request went out: it is the one recorded, and the report calls it sent.
+    expect(report.errorDescription).toBe(`Cancelled before ${new URL(server.origin).host} answered.`);
+    expect(report.attempts).toHaveLength(1);
+    expect(tokenRequestSent(report)).toBe(true);
   });
 
-  it('cancelled before it starts: no traffic at all', async () => {
+  it('cancelled before it starts: no traffic at all, and the report says the request was not sent', async () => {
     const count = server.requestCount();
     const { report } = await run(input(), fetchLike, AbortSignal.abort());
     expect(report.outcome).toBe('cancelled');
     expect(server.requestCount()).toBe(count);
+    expect(report.errorDescription).toBe(`Cancelled before the token request to ${new URL(server.origin).host} was sent.`);
+    expect(report.attempts).toEqual([]);
+    expect(tokenRequestSent(report)).toBe(false);
+    // `request` is the request it would have sent (the preview), secret masked.
+    expect(report.request).toMatchObject({ method: 'POST', url: server.tokenUrl, headers: { Authorization: 'Basic ••••••' } });
+  });
+
+  it('cancelled while the client assertion is signed: the POST never reaches fetch and is not called sent', async () => {
+    const cache = createDiscoveryCache();
+    const jwtInput = input({ authMethod: 'client_secret_jwt' });
+    // Discovery from the cache: no await before signing, so the abort below lands while the assertion is signed.
+    expect((await runTokenTest(jwtInput, { fetch: fetchLike }, undefined, { discoveryCache: cache })).discovery).not.toBeNull();
+    const posts: string[] = [];
+    const watching: FetchLike = (url, init) => {
+      if (init.method === 'POST') posts.push(url);
+      return fetchLike(url, init);
+    };
+    const controller = new AbortController();
+    const pending = runTokenTest(jwtInput, { fetch: watching }, controller.signal, { discoveryCache: cache });
+    controller.abort();
+    const report = await pending;
+    expect(report.outcome).toBe('cancelled');
+    expect(posts).toEqual([]);
+    expect(report.attempts).toEqual([]);
+    expect(report.errorDescription).toMatch(/^Cancelled before the token request to .* was sent\.$/);
+    expect(report.request?.body).toContain('client_assertion=••••••');
   });
 
   it('falls back to the documented paths when discovery fails, and says so', async () => {
