@@ -91,7 +91,7 @@ describe('verdicts and exit codes', () => {
   it('only-first-works (stdin, new secret inactive): exit 1, the new one named as the problem', async () => {
     const run = await cli.run(args(undefined, '--json'), { input: lines(current, inactive) });
     expect(run.code).toBe(1);
-    expect(json(run)).toMatchObject({ ok: false, verdict: 'only-first-works', results: [{ ok: true }, { ok: false, status: 401, error: 'invalid_client' }] });
+    expect(json(run)).toMatchObject({ ok: false, verdict: 'only-first-works', results: [{ ok: true, error: null, failure: null }, { ok: false, status: 401, error: 'invalid_client', failure: null }] });
     expect(run.stderr).toContain('mistyped, not yet active, or from another app');
   });
 
@@ -210,9 +210,30 @@ describe('faults on the second request', () => {
     try {
       const run = await cli.run(args(dropping, '--json'), { input: lines(inactive, next) });
       expect(run.code).toBe(3);
-      expect(json(run)).toMatchObject({ ok: false, verdict: 'no-answer', results: [{ ok: false, status: 401 }, { ok: false, status: null }] });
+      expect(json(run)).toMatchObject({
+        ok: false,
+        verdict: 'no-answer',
+        results: [{ ok: false, status: 401, error: 'invalid_client', failure: null }, { ok: false, status: null, error: null, failure: 'reset' }],
+      });
     } finally {
       await dropping.close();
+    }
+  });
+
+  it("a 503 with a JSON OAuth error on the second request: exit 3, that result's error is the server's code, failure server-error", async () => {
+    const unavailable = await startRotationServer({
+      ca,
+      tokenOverride: (n) => (n === 2 ? behaviours.json(503, { error: 'temporarily_unavailable', error_description: 'Down for maintenance.' }) : undefined),
+    });
+    try {
+      const run = await cli.run(args(unavailable, '--json'), { input: lines(current, next) });
+      expect(run.code).toBe(3);
+      expect(json(run)).toMatchObject({
+        verdict: 'no-answer',
+        results: [{ ok: true, error: null, failure: null }, { ok: false, status: 503, error: 'temporarily_unavailable', failure: 'server-error' }],
+      });
+    } finally {
+      await unavailable.close();
     }
   });
 
