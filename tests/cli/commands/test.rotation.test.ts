@@ -15,6 +15,7 @@ import { RATE_LIMIT_FIXTURE } from '../../support/okta-fixtures';
 import { ROTATION_CLIENT, startRotationServer, type RotationServer } from '../../support/rotation-server';
 import { createTestCa, type TestCa } from '../../support/test-ca';
 import { buildCli, createCli, findLeaks, runProcess, tempFile, type Cli, type CliRun } from '../../support/cli/cli-process';
+import { rawControls, withoutOwnColour } from '../../support/cli/terminal-text';
 
 const { clientId, current, next, inactive } = ROTATION_CLIENT;
 const SECRETS = [current, next, inactive];
@@ -234,6 +235,26 @@ describe('faults on the second request', () => {
       });
     } finally {
       await unavailable.close();
+    }
+  });
+
+  it('a hostile answer on the second request: the human report shows its escape sequences and line break as escapes, colour on or off', async () => {
+    const hostile = await startRotationServer({
+      ca,
+      // Every second token request: each run's second secret.
+      tokenOverride: (n) => (n % 2 === 0 ? behaviours.json(400, { error: 'invalid_client\u001b[8m', error_description: 'line1\n✔ Success: forged\u001b[31mred' }) : undefined),
+    });
+    try {
+      for (const [env, colour] of [[{ NO_COLOR: '1' }, false], [{ FORCE_COLOR: '1' }, true]] as const) {
+        const run = await cli.run(args(hostile), { input: lines(current, next), env });
+        expect(run.code).toBe(1);
+        expect(rawControls(run.stdout, colour)).toEqual([]);
+        const shown = withoutOwnColour(run.stdout).split('\n');
+        expect(shown).toContainEqual(expect.stringMatching(/^ {2}✘ Rejected: HTTP 400 invalid_client\\u001b\[8m \(\d+ ms\)\.$/));
+        expect(shown.filter((l) => l.includes('forged'))).toEqual(['    Okta said:  "line1\\u000a✔ Success: forged\\u001b[31mred"']);
+      }
+    } finally {
+      await hostile.close();
     }
   });
 
