@@ -80,10 +80,13 @@ assertion has iss = sub = the client ID, aud = the token endpoint, a 5-minute ex
 --dpop adds a DPoP proof from a key made for this run, retries once when Okta asks for a nonce, and checks the
 token's cnf.jkt. Only decoded claims are shown; the key, the assertion and the proof never are.
 --json prints one object: {"ok", "status", "error", "errorDescription", "explanation", "claims", "signature",
-"rateLimit", "request", "authMethod", "tokenType", "dpop"}; request is what was sent, with the secret, assertion and
-proof masked (when the test stopped before the token request: the one it would have sent, which the human report
-shows as "Not sent"); dpop is null or {"jkt", "nonceRetried", "bound"}. Only when the server's certificate was not
-trusted does it add "certificate": {"subject", "issuer", "sha256"} of what the server presented.
+"rateLimit", "request", "authMethod", "tokenType", "dpop", "failure"}; status is null without a response; error is
+the OAuth or Okta error code the server sent (a 5xx's too) or null; failure is null when the server answered with
+a token or a rejection, else why not (timeout, refused, dns, tls-untrusted, server-error, not-json, cancelled, …);
+request is what was sent, with the secret, assertion and proof masked (when the test stopped before the token
+request: the one it would have sent, which the human report shows as "Not sent"); dpop is null or {"jkt",
+"nonceRetried", "bound"}. Only when the server's certificate was not trusted does it add "certificate":
+{"subject", "issuer", "sha256"} of what the server presented.
 --rotation tests the current and the new secret of the client one after the other (never at once), with
 the same settings; discovery and keys are fetched once. The two secrets come from standard input, one per
 line (current first), or OKTA_OAUTH2_CLIENT_SECRET and OKTA_OAUTH2_CLIENT_SECRET_NEXT, or two hidden prompts.

@@ -47,12 +47,12 @@ async function main(argv: readonly string[], output: Output): Promise<ExitCode> 
   const leading = argv.slice(0, start);
   const [first, ...rest] = argv.slice(start);
   if (first === undefined) {
-    output.errLine(generalHelp());
+    output.errBlock(generalHelp());
     return EXIT.usage;
   }
   if (first === '--help' || first === '-h' || first === 'help') {
     const topic = rest[0];
-    output.line(topic !== undefined && isCommand(topic) ? commandHelp(topic) : generalHelp());
+    output.block(topic !== undefined && isCommand(topic) ? commandHelp(topic) : generalHelp());
     return EXIT.ok;
   }
   if (first === '--version' || first === '-V') {
@@ -72,7 +72,7 @@ async function main(argv: readonly string[], output: Output): Promise<ExitCode> 
   }
   const args = parsed.value;
   if (args.has('help')) {
-    output.line(commandHelp(first));
+    output.block(commandHelp(first));
     return EXIT.ok;
   }
   if (args.has('version')) {
@@ -109,6 +109,8 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
 });
 main(argv, output).then(exitAfterFlush, (error: unknown) => {
   output.error('internal error: this is a bug in basic-header. Run again with --debug for details (they never include the secret).');
-  if (output.debugEnabled) output.debug(error instanceof Error ? (error.stack ?? `${error.name}: ${error.message}`) : String(error));
+  // A stack is several lines: each its own debug line (a line break within one would be shown as an escape).
+  const detail = error instanceof Error ? (error.stack ?? `${error.name}: ${error.message}`) : String(error);
+  for (const row of detail.split('\n')) output.debug(row);
   exitAfterFlush(EXIT.internal);
 });

@@ -3,7 +3,10 @@
  * stdout carries the command's result and stderr everything else; colour only
  * on a terminal and never when NO_COLOR is set; and every value registered with
  * `protect` (the secret, the Basic value) is scrubbed from all text except the
- * one result the user asked for.
+ * one result the user asked for. A fourth follows from writing it all here:
+ * every control character in a line (a server's, a header's, a decoded
+ * value's, a file's) is shown as an escape, so only our own colours reach the
+ * terminal and each line written is one line.
  */
 import { createRedactor, type Redactor, type SensitiveValue } from '../core/okta/redact';
 import type { Notice } from '../core/shared/notice';
@@ -21,10 +24,35 @@ export interface Palette {
   yellow(text: string): string;
 }
 
-const ansi = (open: number, close: number) => (text: string): string => `\u001b[${open}m${text}\u001b[${close}m`;
-const COLOUR: Palette = { bold: ansi(1, 22), dim: ansi(2, 22), red: ansi(31, 39), green: ansi(32, 39), yellow: ansi(33, 39) };
 const identity = (text: string): string => text;
 const PLAIN: Palette = { bold: identity, dim: identity, red: identity, green: identity, yellow: identity };
+
+/**
+ * Our colour codes cannot travel through a line as escape sequences: by the time
+ * it is written, ours and a server's look alike. They travel as markers instead
+ * (private-use characters around a random key and the SGR number) that only this
+ * process can write, and become escape sequences once every control in the line
+ * has been shown as an escape.
+ */
+const MARK_OPEN = '\uE000';
+const MARK_CLOSE = '\uE001';
+
+interface ColourMarks {
+  readonly palette: Palette;
+  /** Finds the markers; the SGR number is group 1. */
+  readonly pattern: RegExp;
+}
+
+function colourMarks(): ColourMarks {
+  // 128 random bits: a server would have to guess them to write a marker of ours.
+  const key = Array.from(globalThis.crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
+  const sgr = (code: number): string => `${MARK_OPEN}${key}${code}${MARK_CLOSE}`;
+  const pair = (open: number, close: number) => (text: string): string => `${sgr(open)}${text}${sgr(close)}`;
+  return {
+    palette: { bold: pair(1, 22), dim: pair(2, 22), red: pair(31, 39), green: pair(32, 39), yellow: pair(33, 39) },
+    pattern: new RegExp(`${MARK_OPEN}${key}(\\d{1,2})${MARK_CLOSE}`, 'g'),
+  };
+}
 
 /** https://no-color.org: NO_COLOR set and non-empty wins; FORCE_COLOR forces colour on pipes; else only a terminal. */
 export function colourEnabled(stream: OutStream, env: Readonly<Record<string, string | undefined>>, noColorFlag = false): boolean {
@@ -36,13 +64,13 @@ export function colourEnabled(stream: OutStream, env: Readonly<Record<string, st
 export const REDACTED = '[redacted]';
 
 /**
- * Control characters a server could put in its answer to rewrite the terminal:
- * C0 (but line feed and tab), DEL, C1, and the bidi overrides and isolates that
- * reorder what is shown. ESC is allowed only as the start of a colour (SGR)
- * sequence, which is all the palette writes.
+ * Characters that could rewrite the terminal or the report: all of C0 (ESC,
+ * carriage return, line feed and tab included: a line break would let a server
+ * start a report line of its own), DEL, C1, the Unicode line and paragraph
+ * separators, and the bidi overrides and isolates that reorder what is shown.
  */
 // eslint-disable-next-line no-control-regex -- finding control characters is the point.
-const TERMINAL_CONTROL = /\u001b(?!\[[0-9;]*m)|[\u0000-\u0008\u000b-\u001a\u001c-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+const TERMINAL_CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 
 /** `text` with every terminal control shown as a visible \uXXXX escape (also a valid JSON escape of the same character). */
 export function neutraliseControls(text: string): string {
@@ -63,6 +91,9 @@ export class Output {
   readonly debugEnabled: boolean;
   readonly #stdout: OutStream;
   readonly #stderr: OutStream;
+  /** Null when neither stream has colour: then no line carries a marker. */
+  readonly #marks: ColourMarks | null;
+  readonly #colour: { readonly out: boolean; readonly err: boolean };
   readonly #protected: SensitiveValue[] = [];
   #redactor: Redactor = createRedactor([], REDACTED);
 
@@ -70,8 +101,14 @@ export class Output {
     this.#stdout = options.stdout;
     this.#stderr = options.stderr;
     this.debugEnabled = options.debug === true;
-    this.out = colourEnabled(options.stdout, options.env, options.noColor) ? COLOUR : PLAIN;
-    this.err = colourEnabled(options.stderr, options.env, options.noColor) ? COLOUR : PLAIN;
+    this.#colour = {
+      out: colourEnabled(options.stdout, options.env, options.noColor),
+      err: colourEnabled(options.stderr, options.env, options.noColor),
+    };
+    this.#marks = this.#colour.out || this.#colour.err ? colourMarks() : null;
+    const colours = this.#marks?.palette ?? PLAIN;
+    this.out = this.#colour.out ? colours : PLAIN;
+    this.err = this.#colour.err ? colours : PLAIN;
   }
 
   /** Whether stdout is a terminal (so a result holding a private key would land on screen and in scrollback). */
@@ -95,14 +132,24 @@ export class Output {
     this.#stdout.write(`${text}\n`);
   }
 
-  /** Report text on stdout. */
+  /** One line of report on stdout: whatever `text` holds, it is written as one line. */
   line(text = ''): void {
-    this.#stdout.write(`${this.scrub(text)}\n`);
+    this.#stdout.write(`${this.#paint(this.scrub(text), this.#colour.out)}\n`);
   }
 
-  /** Report text on stderr (used when stdout is reserved, e.g. for --print-token, or for a failure report). */
+  /** One line of report on stderr (used when stdout is reserved, e.g. for --print-token, or for a failure report). */
   errLine(text = ''): void {
-    this.#stderr.write(`${this.scrub(text)}\n`);
+    this.#stderr.write(`${this.#paint(this.scrub(text), this.#colour.err)}\n`);
+  }
+
+  /** Our own text of several lines (the help) on stdout, each line as by line(). */
+  block(text: string): void {
+    for (const row of text.split('\n')) this.line(row);
+  }
+
+  /** Our own text of several lines on stderr, each line as by errLine(). */
+  errBlock(text: string): void {
+    for (const row of text.split('\n')) this.errLine(row);
   }
 
   /** Raw text on stderr without a newline (a prompt). */
@@ -111,17 +158,17 @@ export class Output {
     this.#stderr.write(this.#redactor.maskText(text));
   }
 
-  /** The one-line error for a failure. */
+  /** The one-line error for a failure (a line break in the message is shown as an escape, like any control). */
   error(message: string): void {
-    this.errLine(`${this.err.red('basic-header:')} ${oneLine(message)}`);
+    this.errLine(`${this.err.red('basic-header:')} ${message.trim()}`);
   }
 
   warn(message: string): void {
-    this.errLine(`${this.err.yellow('warning:')} ${oneLine(message)}`);
+    this.errLine(`${this.err.yellow('warning:')} ${message.trim()}`);
   }
 
   note(message: string): void {
-    this.errLine(`${this.err.dim('note:')} ${oneLine(message)}`);
+    this.errLine(`${this.err.dim('note:')} ${message.trim()}`);
   }
 
   /** A core notice on stderr, prefixed by its severity and its stable code. */
@@ -135,9 +182,10 @@ export class Output {
   debug(message: string): void {
     if (this.debugEnabled) this.errLine(`${this.err.dim('debug:')} ${message}`);
   }
-}
 
-/** Errors are one line: collapse any line breaks a message may carry. */
-export function oneLine(text: string): string {
-  return text.replace(/\s*[\r\n]+\s*/g, ' ').trim();
+  /** In scrubbed text, our colour markers become escape sequences on a stream with colour, and are dropped on any other. */
+  #paint(scrubbed: string, colour: boolean): string {
+    if (this.#marks === null) return scrubbed;
+    return scrubbed.replace(this.#marks.pattern, (_marker, code: string) => (colour ? `\u001b[${code}m` : ''));
+  }
 }

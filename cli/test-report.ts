@@ -3,7 +3,7 @@
  * the human report, and the exit code of each outcome. Only fields core built
  * for display are used, and the raw token never appears here.
  */
-import { isInternalError } from '../core/okta/run-token-test';
+import { INTERNAL_ERROR, isInternalError } from '../core/okta/run-token-test';
 import { describeEpochSeconds, isoFromEpochSeconds, NOT_A_DATE } from '../core/okta/time';
 import { tokenRequestSent, type ClientAuthMethod, type Explanation, type MaskedRequest, type PresentedCertificate, type RateLimitInfo, type SignatureStatus, type TokenTestOutcome, type TokenTestReport } from '../core/okta/types';
 import { authLines } from './auth-report';
@@ -13,6 +13,10 @@ import type { Palette } from './output';
 export interface TestJson {
   readonly ok: boolean;
   readonly status: number | null;
+  /**
+   * The OAuth `error` or Okta `errorCode` the server answered with (a 5xx's included), else null.
+   * The one exception: "internal" for a bug in basic-header itself (exit 70), as documented.
+   */
   readonly error: string | null;
   readonly errorDescription: string | null;
   readonly explanation: Explanation | null;
@@ -26,6 +30,12 @@ export interface TestJson {
   readonly tokenType: string | null;
   readonly dpop: { readonly jkt: string; readonly nonceRetried: boolean; readonly bound: boolean } | null;
   /**
+   * Why there is no answer to judge, as core names it: a no-answer code ('timeout', 'refused', 'dns',
+   * 'tls-untrusted', 'server-error', 'not-json', …), 'internal', 'cancelled', or the code of an input
+   * refused before sending. Null when the server answered with a token or a rejection.
+   */
+  readonly failure: string | null;
+  /**
    * Only on a certificate failure: what the server presented (read without sending
    * anything). Absent otherwise, so every other answer keeps the documented key set.
    */
@@ -36,7 +46,8 @@ export function reportJson(report: TokenTestReport): TestJson {
   return {
     ok: report.ok,
     status: report.status,
-    error: report.error,
+    // Core's `error` also names its own failures (timeout, server-error, …): those go in `failure`.
+    error: isInternalError(report) ? INTERNAL_ERROR : report.serverErrorCode,
     errorDescription: report.errorDescription,
     explanation: report.explanation,
     claims: report.token?.claims ?? null,
@@ -46,6 +57,7 @@ export function reportJson(report: TokenTestReport): TestJson {
     authMethod: report.authMethod,
     tokenType: report.token?.tokenType ?? null,
     dpop: report.dpop === null ? null : { jkt: report.dpop.jkt, nonceRetried: report.dpop.nonceRetried, bound: report.dpop.bound },
+    failure: report.outcome === 'success' || report.outcome === 'rejected' ? null : report.error,
     ...(report.certificate == null ? {} : { certificate: report.certificate }),
   };
 }

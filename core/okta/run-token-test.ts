@@ -93,6 +93,7 @@ interface Draft {
   certificate?: PresentedCertificate | null;
   status?: number | null;
   error?: string | null;
+  serverErrorCode?: string | null;
   errorDescription?: string | null;
   explanation?: Explanation | null;
   rateLimit?: RateLimitInfo | null;
@@ -119,6 +120,7 @@ export async function runTokenTest(
         authMethod: trail.authMethod,
         status: draft.status ?? null,
         error: draft.error ?? null,
+        serverErrorCode: draft.serverErrorCode ?? null,
         errorDescription: draft.errorDescription ?? null,
         explanation: draft.explanation ?? null,
         rateLimit: draft.rateLimit ?? null,
@@ -252,11 +254,11 @@ async function run(
   trail.clock = clockCheck(headers, now());
   let rateLimit = readRateLimit(headers);
   if (status === 429 && rateLimit === null) rateLimit = { limit: null, remaining: null, resetEpochSeconds: null };
-  const answered: Draft = { ...draft, status, rateLimit };
-
   // Parsed once, when the attempt was recorded.
   const { isJson, json } = exchange.body;
   const oktaError = isJson ? parseOktaErrorBody(json) : null;
+  // Whatever the ending, the server's own code stays on the report (a 5xx's too, where `error` says server-error).
+  const answered: Draft = { ...draft, status, rateLimit, serverErrorCode: oktaError?.code ?? null };
 
   if (status >= 500) {
     const said = oktaError?.description ?? oktaError?.code;
@@ -314,7 +316,7 @@ async function run(
       accessToken,
     };
     if (trail.dpop !== null) notices.push(...checkBinding(trail, token, requestHost()));
-    return finish('success', { ...answered, token, notices });
+    return finish('success', { ...answered, serverErrorCode: null, token, notices });
   }
 
   if (status >= 400 && status < 500) {

@@ -188,6 +188,12 @@ export interface TokenTestReport {
   readonly status: number | null;
   /** OAuth `error` or Okta `errorCode`, or a core code for no-answer/invalid-input (e.g. 'dns', 'timeout'). */
   readonly error: string | null;
+  /**
+   * The OAuth `error` or Okta `errorCode` the server's answer carried, whatever the outcome: on a
+   * rejection the same as `error`; on a 5xx with a JSON error body, the server's code that `error`
+   * (then 'server-error') does not hold. Null on success, when the answer carried none, or with no answer.
+   */
+  readonly serverErrorCode: string | null;
   /** Okta's own words (`error_description` / `errorSummary`), verbatim; or core's plain message. */
   readonly errorDescription: string | null;
   readonly explanation: Explanation | null;

@@ -4,8 +4,18 @@
  * `{"error":"internal"}` is an ordinary rejection.
  */
 import { describe, expect, it } from 'vitest';
+import type { TokenTestReport } from '../../core/okta/types';
 import { EXIT } from '../../cli/exit-codes';
-import { exitCodeFor } from '../../cli/test-report';
+import { exitCodeFor, reportJson } from '../../cli/test-report';
+
+/** A report with nothing in it but what a test sets. */
+function report(patch: Partial<TokenTestReport>): TokenTestReport {
+  return {
+    ok: false, outcome: 'no-answer', authMethod: 'client_secret_basic', status: null, error: null, serverErrorCode: null,
+    errorDescription: null, explanation: null, rateLimit: null, request: null, discovery: null, token: null,
+    attempts: [], dpop: null, clock: null, notices: [], elapsedMs: 1, ...patch,
+  };
+}
 
 describe('exitCodeFor', () => {
   it('an internal error is 70, not 3 (which pipelines are told to tolerate)', () => {
@@ -19,6 +29,36 @@ describe('exitCodeFor', () => {
     expect(exitCodeFor({ outcome: 'success', error: null })).toBe(0);
     expect(exitCodeFor({ outcome: 'invalid-input', error: 'bad-domain' })).toBe(2);
     expect(exitCodeFor({ outcome: 'cancelled', error: 'cancelled' })).toBe(130);
+  });
+});
+
+describe('--json error and failure (issue 5: error is "the OAuth or Okta error code, or null")', () => {
+  it.each([
+    ['a rejection', { outcome: 'rejected', status: 401, error: 'invalid_client', serverErrorCode: 'invalid_client' }, 'invalid_client', null],
+    ['a 429 without a code', { outcome: 'rejected', status: 429 }, null, null],
+    ["a 503 with the server's code", { status: 503, error: 'server-error', serverErrorCode: 'temporarily_unavailable' }, 'temporarily_unavailable', 'server-error'],
+    ['a 503 HTML page', { status: 503, error: 'server-error' }, null, 'server-error'],
+    ['a timeout', { error: 'timeout' }, null, 'timeout'],
+    ['input refused before sending', { outcome: 'invalid-input', error: 'bad-domain' }, null, 'bad-domain'],
+    ['cancelled', { outcome: 'cancelled', error: 'cancelled' }, null, 'cancelled'],
+    ['a bug in basic-header: the documented exception', { error: 'internal' }, 'internal', 'internal'],
+    ['success', { ok: true, outcome: 'success', status: 200 }, null, null],
+  ] as const)('%s', (_name, patch, error, failure) => {
+    expect(reportJson(report(patch))).toMatchObject({ error, failure });
+  });
+});
+
+describe('the --json keys are documented', () => {
+  it('README and --help name every key of the object', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { commandHelp } = await import('../../cli/help');
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    const keys = Object.keys(reportJson(report({})));
+    const readmeRow = readme.split('\n').find((l) => l.startsWith('| `test [')) ?? '';
+    for (const key of keys) {
+      expect(readmeRow).toMatch(new RegExp(`[{ ]${key}[,}]`));
+      expect(commandHelp('test')).toContain(`"${key}"`);
+    }
   });
 });
 

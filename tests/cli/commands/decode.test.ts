@@ -7,6 +7,7 @@
 import { spawnSync } from 'node:child_process';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildCli, createCli, type Cli } from '../../support/cli/cli-process';
+import { rawControls, withoutOwnColour } from '../../support/cli/terminal-text';
 
 const ID = '0oa1b2c3d4e5f6g7h8i9';
 const SECRET = 'aB3dE5fG7hJ9kL1mN3pQ5rS7tU9vW1xY3zA5bC7dE9fG1hJ3kL5mN7pQ9rS1tU3v-_';
@@ -94,5 +95,29 @@ describe('nothing to decode: exit 2', () => {
     const run = await cli.run(['decode', '--client-id', ID], { input: 'x' });
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('unknown option --client-id');
+  });
+});
+
+describe('escape sequences in the pasted value (issue 5: NO_COLOR is respected)', () => {
+  // printf '\x1b[8mhidden\x1b[0m0oaX:secret12' | base64 -w0: ESC[8m would conceal the rest of the line.
+  const value = base64('\u001b[8mhidden\u001b[0m0oaX:secret12', '-w0');
+
+  it.each([
+    ['NO_COLOR set', { NO_COLOR: '1', FORCE_COLOR: '1' }, false],
+    ['NO_COLOR unset, on a pipe', {}, false],
+    ['NO_COLOR unset, colour on', { FORCE_COLOR: '1' }, true],
+  ] as const)('%s: the client ID is shown with its escapes visible, never raw', async (_name, env, colour) => {
+    const run = await cli.run(['decode'], { input: value, env });
+    expect(run.code).toBe(1);
+    expect(rawControls(`${run.stdout}${run.stderr}`, colour)).toEqual([]);
+    expect(withoutOwnColour(run.stdout).split('\n')).toContain('Client ID:      \\u001b[8mhidden\\u001b[0m0oaX');
+    expect(run.stdout).toContain('control-character');
+    if (colour) expect(run.stdout).toContain('\u001b[1mClient ID:\u001b[22m');
+  });
+
+  it('--json: the client ID exactly, escaped by JSON', async () => {
+    const run = await cli.run(['decode', '--json'], { input: value });
+    expect(rawControls(run.stdout, false)).toEqual([]);
+    expect((JSON.parse(run.stdout) as DecodeJson).clientId).toBe('\u001b[8mhidden\u001b[0m0oaX');
   });
 });

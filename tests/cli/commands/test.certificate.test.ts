@@ -58,7 +58,7 @@ describe('an untrusted certificate is named (direct connection)', () => {
     expect(run.code).toBe(3);
     const out = JSON.parse(run.stdout) as Record<string, unknown>;
     const served = await servedCertificate(server);
-    expect(out).toMatchObject({ ok: false, error: 'tls-untrusted', claims: null, signature: 'unchecked' });
+    expect(out).toMatchObject({ ok: false, error: null, failure: 'tls-untrusted', claims: null, signature: 'unchecked' });
     expect(out.certificate).toEqual({ subject: 'CN=localhost', issuer: 'CN=Untrusted test CA', sha256: served.fingerprint256 });
     for (const key of ['status', 'errorDescription', 'explanation', 'rateLimit', 'request', 'authMethod', 'tokenType', 'dpop']) expect(out).toHaveProperty(key);
     expect(server.requestCount()).toBe(0);
@@ -85,7 +85,7 @@ describe('behind a proxy, no direct handshake', () => {
     const run = await suite.cli.run(args(issuer, '--json'), { input: SECRET, env });
     expect(run.code).toBe(3);
     const out = JSON.parse(run.stdout) as Record<string, unknown>;
-    expect(out).toMatchObject({ error: 'tls-untrusted' });
+    expect(out).toMatchObject({ error: null, failure: 'tls-untrusted' });
     expect(out).not.toHaveProperty('certificate');
     expect(proxy.tunnels.length).toBeGreaterThanOrEqual(1);
     expect(server.connectionCount()).toBe(proxy.tunnels.length);
@@ -101,7 +101,7 @@ describe('behind a proxy, no direct handshake', () => {
     expect(run.code).toBe(3);
     const out = JSON.parse(run.stdout) as Record<string, unknown>;
     const served = await servedCertificate(server, PROXIED_HOST);
-    expect(out).toMatchObject({ error: 'tls-untrusted', certificate: { subject: `CN=${PROXIED_HOST}`, sha256: served.fingerprint256 } });
+    expect(out).toMatchObject({ error: null, failure: 'tls-untrusted', certificate: { subject: `CN=${PROXIED_HOST}`, sha256: served.fingerprint256 } });
     expect(proxy.tunnels).toEqual([]);
     expect(server.connectionCount()).toBeGreaterThan(0);
     expect(server.requestCount()).toBe(0);

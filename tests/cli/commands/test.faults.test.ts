@@ -43,7 +43,8 @@ async function expectNoAnswer(origin: string, code: string, extra: string[] = []
   const run = await suite.cli.run(testArgs(origin, '--json', ...extra), { input: SECRET });
   expect(run.code).toBe(3);
   const out = parse(run);
-  expect(out).toMatchObject({ ok: false, error: code, claims: null, signature: 'unchecked' });
+  // `error` is the server's OAuth/Okta code, which none of these answers carries; the failure is named in `failure`.
+  expect(out).toMatchObject({ ok: false, error: null, failure: code, claims: null, signature: 'unchecked' });
   expect(String(out.errorDescription)).toContain(new URL(origin).host);
   // One clear line on stderr for the failure, never a stack trace.
   expect(run.stderr.split('\n').filter((l) => l.startsWith('basic-header:'))).toHaveLength(1);
@@ -111,6 +112,15 @@ describe('no usable answer: exit 3', () => {
     expect(out.status).toBe(503);
   });
 
+  it("a 503 with a JSON OAuth error: exit 3, error is the server's code and failure says server-error", async () => {
+    const body = { error: 'temporarily_unavailable', error_description: 'The service is down for maintenance.' };
+    const server = await serve({ routes: { [TOKEN_PATH]: behaviours.json(503, body) } });
+    const run = await suite.cli.run(testArgs(server.origin, '--json'), { input: SECRET });
+    expect(run.code).toBe(3);
+    expect(parse(run)).toMatchObject({ ok: false, status: 503, error: 'temporarily_unavailable', failure: 'server-error' });
+    expect(run.stderr.split('\n').filter((l) => l.startsWith('basic-header:'))).toHaveLength(1);
+  });
+
   it('a 200 HTML page (captive portal): not JSON', async () => {
     const server = await serve({ routes: { [TOKEN_PATH]: behaviours.html(200, '<html><body>Sign in</body></html>') } });
     await expectNoAnswer(server.origin, 'not-json');
@@ -145,7 +155,7 @@ describe('Okta rejections: exit 1, Okta\'s words verbatim with the matching expl
     const run = await suite.cli.run(testArgs(server.origin, '--json'), { input: SECRET });
     expect(run.code).toBe(1);
     const out = parse(run);
-    expect(out).toMatchObject({ ok: false, status: fixture.status, error: fixture.error });
+    expect(out).toMatchObject({ ok: false, status: fixture.status, error: fixture.error, failure: null });
     if (fixture.description !== null) expect(String(out.errorDescription)).toContain(fixture.description);
     expect((out.explanation as { id: string }).id).toBe(fixture.explanationId);
   });

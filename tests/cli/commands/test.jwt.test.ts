@@ -16,7 +16,7 @@ import { EC_KID, makeJwtClients, RSA_KID, type JwtClients } from '../../support/
 import { keyNeedles, keyText, makeRsaKey, type KeyFileFormat, type TestKey } from '../../support/key-files';
 
 const JWT = /eyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+/;
-const JSON_KEYS = ['authMethod', 'claims', 'dpop', 'error', 'errorDescription', 'explanation', 'ok', 'rateLimit', 'request', 'signature', 'status', 'tokenType'];
+const JSON_KEYS = ['authMethod', 'claims', 'dpop', 'error', 'errorDescription', 'explanation', 'failure', 'ok', 'rateLimit', 'request', 'signature', 'status', 'tokenType'];
 
 let server: AuthServer;
 let cli: Cli;
@@ -78,7 +78,7 @@ describe('private_key_jwt', () => {
     expect(server.assertions().slice(before).map((a) => a.header.kid)).toEqual([RSA_KID]);
   });
 
-  it('--json: every existing key plus authMethod, tokenType and dpop', async () => {
+  it('--json: every existing key plus authMethod, tokenType, dpop and failure', async () => {
     const out = json(await run(keyArgs(keyFile(clients.ec, 'jwk', EC_KID), '--json')));
     expect(Object.keys(out).sort()).toEqual(JSON_KEYS);
     expect(out).toMatchObject({ ok: true, status: 200, signature: 'verified', authMethod: 'private_key_jwt', tokenType: 'Bearer', dpop: null });

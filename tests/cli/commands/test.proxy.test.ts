@@ -88,7 +88,7 @@ describe('NODE_TLS_REJECT_UNAUTHORIZED=0 is ignored (item 3)', () => {
     const server = await suite.track(startUntrustedServer({ fallback: behaviours.json(200, { access_token: 'stolen', token_type: 'Bearer' }) }));
     const run = await suite.cli.run(args(`${server.origin}/oauth2/default`), { input: SECRET, env });
     expect(run.code).toBe(3);
-    expect(JSON.parse(run.stdout)).toMatchObject({ ok: false, error: 'tls-untrusted' });
+    expect(JSON.parse(run.stdout)).toMatchObject({ ok: false, error: null, failure: 'tls-untrusted' });
     expect(server.requests).toEqual([]);
     expect(run.stderr.split('\n').filter((l) => /NODE_TLS_REJECT_UNAUTHORIZED/.test(l))).toHaveLength(1);
     expect(run.stderr).toMatch(TLS_LINE);

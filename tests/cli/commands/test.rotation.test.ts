@@ -15,6 +15,7 @@ import { RATE_LIMIT_FIXTURE } from '../../support/okta-fixtures';
 import { ROTATION_CLIENT, startRotationServer, type RotationServer } from '../../support/rotation-server';
 import { createTestCa, type TestCa } from '../../support/test-ca';
 import { buildCli, createCli, findLeaks, runProcess, tempFile, type Cli, type CliRun } from '../../support/cli/cli-process';
+import { rawControls, withoutOwnColour } from '../../support/cli/terminal-text';
 
 const { clientId, current, next, inactive } = ROTATION_CLIENT;
 const SECRETS = [current, next, inactive];
@@ -91,7 +92,7 @@ describe('verdicts and exit codes', () => {
   it('only-first-works (stdin, new secret inactive): exit 1, the new one named as the problem', async () => {
     const run = await cli.run(args(undefined, '--json'), { input: lines(current, inactive) });
     expect(run.code).toBe(1);
-    expect(json(run)).toMatchObject({ ok: false, verdict: 'only-first-works', results: [{ ok: true }, { ok: false, status: 401, error: 'invalid_client' }] });
+    expect(json(run)).toMatchObject({ ok: false, verdict: 'only-first-works', results: [{ ok: true, error: null, failure: null }, { ok: false, status: 401, error: 'invalid_client', failure: null }] });
     expect(run.stderr).toContain('mistyped, not yet active, or from another app');
   });
 
@@ -278,9 +279,50 @@ describe('faults on the second request', () => {
     try {
       const run = await cli.run(args(dropping, '--json'), { input: lines(inactive, next) });
       expect(run.code).toBe(3);
-      expect(json(run)).toMatchObject({ ok: false, verdict: 'no-answer', results: [{ ok: false, status: 401 }, { ok: false, status: null }] });
+      expect(json(run)).toMatchObject({
+        ok: false,
+        verdict: 'no-answer',
+        results: [{ ok: false, status: 401, error: 'invalid_client', failure: null }, { ok: false, status: null, error: null, failure: 'reset' }],
+      });
     } finally {
       await dropping.close();
+    }
+  });
+
+  it("a 503 with a JSON OAuth error on the second request: exit 3, that result's error is the server's code, failure server-error", async () => {
+    const unavailable = await startRotationServer({
+      ca,
+      tokenOverride: (n) => (n === 2 ? behaviours.json(503, { error: 'temporarily_unavailable', error_description: 'Down for maintenance.' }) : undefined),
+    });
+    try {
+      const run = await cli.run(args(unavailable, '--json'), { input: lines(current, next) });
+      expect(run.code).toBe(3);
+      expect(json(run)).toMatchObject({
+        verdict: 'no-answer',
+        results: [{ ok: true, error: null, failure: null }, { ok: false, status: 503, error: 'temporarily_unavailable', failure: 'server-error' }],
+      });
+    } finally {
+      await unavailable.close();
+    }
+  });
+
+  it('a hostile answer on the second request: the human report shows its escape sequences and line break as escapes, colour on or off', async () => {
+    const hostile = await startRotationServer({
+      ca,
+      // Every second token request: each run's second secret.
+      tokenOverride: (n) => (n % 2 === 0 ? behaviours.json(400, { error: 'invalid_client\u001b[8m', error_description: 'line1\n✔ Success: forged\u001b[31mred' }) : undefined),
+    });
+    try {
+      for (const [env, colour] of [[{ NO_COLOR: '1' }, false], [{ FORCE_COLOR: '1' }, true]] as const) {
+        const run = await cli.run(args(hostile), { input: lines(current, next), env });
+        expect(run.code).toBe(1);
+        expect(rawControls(run.stdout, colour)).toEqual([]);
+        const shown = withoutOwnColour(run.stdout).split('\n');
+        expect(shown).toContainEqual(expect.stringMatching(/^ {2}✘ Rejected: HTTP 400 invalid_client\\u001b\[8m \(\d+ ms\)\.$/));
+        expect(shown.filter((l) => l.includes('forged'))).toEqual(['    Okta said:  "line1\\u000a✔ Success: forged\\u001b[31mred"']);
+      }
+    } finally {
+      await hostile.close();
     }
   });
 

@@ -16,7 +16,7 @@ import { buildCli, createCli, tempFile, type Cli, type CliRun } from '../../supp
 
 const POST_CLIENT = { clientId: '0oa1postclient000h7', clientSecret: 'post-secret-9876543210_ZYXWVUTSRQPONMLKJIHGFEDCBAzyxwvutsrqponmlk', authMethod: 'client_secret_post' as const };
 const JWT = /eyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+/;
-const JSON_KEYS = ['authMethod', 'claims', 'dpop', 'error', 'errorDescription', 'explanation', 'ok', 'rateLimit', 'request', 'signature', 'status', 'tokenType'];
+const JSON_KEYS = ['authMethod', 'claims', 'dpop', 'error', 'errorDescription', 'explanation', 'failure', 'ok', 'rateLimit', 'request', 'signature', 'status', 'tokenType'];
 
 let server: AuthServer;
 let cli: Cli;
@@ -88,7 +88,7 @@ describe('success', () => {
     expect(run.code).toBe(0);
     const out = json(run);
     expect(Object.keys(out).sort()).toEqual(JSON_KEYS);
-    expect(out).toMatchObject({ ok: true, status: 200, error: null, errorDescription: null, signature: 'verified', authMethod: 'client_secret_basic', tokenType: 'Bearer', dpop: null });
+    expect(out).toMatchObject({ ok: true, status: 200, error: null, failure: null, errorDescription: null, signature: 'verified', authMethod: 'client_secret_basic', tokenType: 'Bearer', dpop: null });
     const claims = out.claims as Record<string, unknown>;
     expect(claims.iss).toBe(server.issuer);
     expect(claims.aud).toBe(server.audience);
@@ -207,7 +207,7 @@ describe('rejections (exit 1)', () => {
     expect(run.code).toBe(1);
     const out = json(run);
     expect(Object.keys(out).sort()).toEqual(JSON_KEYS);
-    expect(out).toMatchObject({ ok: false, status: 401, error: 'invalid_client', claims: null, signature: 'unchecked' });
+    expect(out).toMatchObject({ ok: false, status: 401, error: 'invalid_client', failure: null, claims: null, signature: 'unchecked' });
     expect(out.explanation).toMatchObject({ id: expect.any(String), fix: expect.any(String) });
     expect(run.stderr.trim().split('\n').filter((l) => l.startsWith('basic-header:'))).toHaveLength(1);
   });
@@ -226,7 +226,7 @@ describe('trust', () => {
     expect(run.stderr).toContain('tls-untrusted');
     expect(run.stderr).toContain('--ca-file');
     const out = json(await cli.run(['test', '--client-id', DEFAULT_CLIENT.clientId, '--issuer', server.issuer, '--json'], { input: DEFAULT_CLIENT.clientSecret }));
-    expect(out).toMatchObject({ ok: false, status: null, error: 'tls-untrusted' });
+    expect(out).toMatchObject({ ok: false, status: null, error: null, failure: 'tls-untrusted' });
   });
 
   it('NODE_EXTRA_CA_CERTS alone works', async () => {

@@ -182,6 +182,19 @@ describe('unusable answers', () => {
     expectNoAnswer(report, 'server-error', server.origin.replace('https://', ''));
     expect(report.status).toBe(503);
     expect(report.errorDescription).toContain('503');
+    expect(report.serverErrorCode).toBeNull();
+  });
+
+  it("a 5xx with a JSON OAuth error: still a server error, and the server's code is kept beside it", async () => {
+    const body = { error: 'temporarily_unavailable', error_description: 'The service is down for maintenance.' };
+    const server = await serve({ routes: { [TOKEN_PATH]: behaviours.json(503, body) } });
+    const report = await run(input(server.origin));
+    expectNoAnswer(report, 'server-error', server.origin.replace('https://', ''));
+    expect(report.serverErrorCode).toBe('temporarily_unavailable');
+    expect(report.errorDescription).toContain('Okta said: "The service is down for maintenance."');
+    // An Okta-shaped 5xx body: its errorCode.
+    const okta = await serve({ routes: { [TOKEN_PATH]: behaviours.json(500, { errorCode: 'E0000009', errorSummary: 'Internal Server Error' }) } });
+    expect(await run(input(okta.origin))).toMatchObject({ outcome: 'no-answer', error: 'server-error', serverErrorCode: 'E0000009' });
   });
 
   it('a 200 HTML page (a login page or captive portal): not JSON', async () => {

@@ -81,6 +81,7 @@ describe('Okta error answers over HTTPS', () => {
     expect(report.ok).toBe(false);
     expect(report.status).toBe(fixture.status);
     expect(report.error).toBe(fixture.error);
+    expect(report.serverErrorCode).toBe(fixture.error);
     expect(report.errorDescription).toBe(fixture.description);
     expect(report.explanation?.id).toBe(fixture.explanationId);
     expect(report.discovery?.source).toBe('discovered');
@@ -117,6 +118,7 @@ describe('Okta error answers over HTTPS', () => {
     const report = await serveAndRun({ ...UNKNOWN_ERROR_FIXTURE, status: 403, body: { message: 'Forbidden by a gateway' } });
     expect(report.outcome).toBe('rejected');
     expect(report.error).toBeNull();
+    expect(report.serverErrorCode).toBeNull();
     expect(report.errorDescription).toBe('{"message":"Forbidden by a gateway"}');
     expect(report.explanation?.id).toBe('unknown');
   });

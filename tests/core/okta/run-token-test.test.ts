@@ -78,6 +78,7 @@ describe('runTokenTest against a real authorization server', () => {
     expect(report.outcome).toBe('success');
     expect(report.ok).toBe(true);
     expect(report.status).toBe(200);
+    expect(report.serverErrorCode).toBeNull();
     expect(report.error).toBeNull();
     const token = report.token;
     if (token === null) throw new Error('no token');
@@ -120,6 +121,7 @@ describe('runTokenTest against a real authorization server', () => {
     expect(report.outcome).toBe('rejected');
     expect(report.status).toBe(401);
     expect(report.error).toBe('invalid_client');
+    expect(report.serverErrorCode).toBe('invalid_client');
     expect(report.errorDescription).toBe('client authentication failed');
     expect(report.explanation?.id).toBe('client-auth-failed');
     expect(report.token).toBeNull();

@@ -288,7 +288,7 @@ describe('DPoP and slots', () => {
       runTokenTest: async (input) => {
         // A broken core that echoes the key's private member into a notice.
         const d = String((clients.rsa.privateJwk as Record<string, unknown>).d);
-        return { ok: true, outcome: 'success', authMethod: input.authMethod, status: 200, error: null, errorDescription: null, explanation: null, rateLimit: null, request: null, discovery: null, token: null, attempts: [], dpop: null, clock: null, notices: [{ code: 'x', severity: 'info', message: `key ${d}` }], elapsedMs: 1 };
+        return { ok: true, outcome: 'success', authMethod: input.authMethod, status: 200, error: null, serverErrorCode: null, errorDescription: null, explanation: null, rateLimit: null, request: null, discovery: null, token: null, attempts: [], dpop: null, clock: null, notices: [{ code: 'x', severity: 'info', message: `key ${d}` }], elapsedMs: 1 };
       },
     });
     const info = loaded(await handlers.importKeyText(trusted, { text: keyText(clients.rsa, 'pkcs8-pem'), kid: RSA_KID }));
