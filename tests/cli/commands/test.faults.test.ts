@@ -102,7 +102,7 @@ describe('no usable answer: exit 3', () => {
     expect(human.stderr).not.toContain('debug: request sent');
     const asJson = await suite.cli.run(testArgs(server.origin, '--timeout', '30', '--json'), { input: SECRET, signal: { name: 'SIGINT', afterMs: 1500 } });
     expect(asJson.code).toBe(130);
-    expect(parse(asJson)).toMatchObject({ status: null, error: 'cancelled', errorDescription: `Cancelled before the token request to ${host} was sent.` });
+    expect(parse(asJson)).toMatchObject({ status: null, error: null, failure: 'cancelled', errorDescription: `Cancelled before the token request to ${host} was sent.` });
     expect(server.requests.some((r) => r.path.startsWith(TOKEN_PATH))).toBe(false);
   });
 

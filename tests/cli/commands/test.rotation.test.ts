@@ -316,8 +316,10 @@ describe('faults on the second request', () => {
       for (const [env, colour] of [[{ NO_COLOR: '1' }, false], [{ FORCE_COLOR: '1' }, true]] as const) {
         const run = await cli.run(args(hostile), { input: lines(current, next), env });
         expect(run.code).toBe(1);
-        expect(rawControls(run.stdout, colour)).toEqual([]);
-        const shown = withoutOwnColour(run.stdout).split('\n');
+        // A failed verdict's report goes to stderr, as single test's does.
+        expect(run.stdout).toBe('');
+        expect(rawControls(run.stderr, colour)).toEqual([]);
+        const shown = withoutOwnColour(run.stderr).split('\n');
         expect(shown).toContainEqual(expect.stringMatching(/^ {2}✘ Rejected: HTTP 400 invalid_client\\u001b\[8m \(\d+ ms\)\.$/));
         expect(shown.filter((l) => l.includes('forged'))).toEqual(['    Okta said:  "line1\\u000a✔ Success: forged\\u001b[31mred"']);
       }
@@ -363,8 +365,8 @@ describe('Ctrl+C (SIGINT) while the first token request hangs: exit 130', () => 
     expect(run.code).toBe(130);
     expect(hanging.count('/oauth2/default/v1/token') - before).toBe(1);
     const [first, second] = json(run).results;
-    expect(first).toMatchObject({ status: null, error: 'cancelled', errorDescription: `Cancelled before ${host()} answered.` });
-    expect(second).toMatchObject({ status: null, error: 'cancelled', errorDescription: `Cancelled before the token request to ${host()} was sent.` });
+    expect(first).toMatchObject({ status: null, error: null, failure: 'cancelled', errorDescription: `Cancelled before ${host()} answered.` });
+    expect(second).toMatchObject({ status: null, error: null, failure: 'cancelled', errorDescription: `Cancelled before the token request to ${host()} was sent.` });
     // `request` is what it would have sent, as a single test that stops before the POST reports it.
     expect(second?.request).toMatchObject({ method: 'POST', url: hanging.tokenUrl, headers: { Authorization: 'Basic ••••••' } });
   });
