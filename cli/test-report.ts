@@ -42,6 +42,12 @@ export interface TestJson {
   readonly certificate?: PresentedCertificate;
 }
 
+/** The --debug line for the report's request: "sent" only when it went out (else the one it would have sent). */
+export function requestDebugLine(report: TokenTestReport): string | null {
+  if (report.request === null) return null;
+  return `${tokenRequestSent(report) ? 'request sent' : 'request not sent (the test stopped before it)'} (secret masked): ${JSON.stringify(report.request)}`;
+}
+
 export function reportJson(report: TokenTestReport): TestJson {
   return {
     ok: report.ok,

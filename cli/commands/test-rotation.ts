@@ -6,13 +6,14 @@
  */
 import * as nodeCrypto from 'node:crypto';
 import { ROTATION_LABELS, runRotationTest, SAME_SECRET_MESSAGE } from '../../core/okta/rotation';
-import { tokenRequestSent, type TokenTestInput } from '../../core/okta/types';
+import type { TokenTestInput } from '../../core/okta/types';
 import type { CommandContext } from '../command-context';
 import { EXIT, inputFailureExit, type ExitCode } from '../exit-codes';
 import { withNodeFetch } from '../node-fetch';
 import { presentedCertificateUnlessProxied } from '../presented-certificate';
 import { rotationExit, rotationJson, rotationLines } from '../rotation-report';
 import { readSecretPair } from '../secret-source';
+import { requestDebugLine } from '../test-report';
 import { cleanTestInput, printNewNotices, type PrintedNotices } from './test-input';
 import { nodeSignatureCheck } from '../../core/okta/token-signature';
 
@@ -41,7 +42,8 @@ export async function runRotation(ctx: CommandContext, base: Omit<TokenTestInput
   const report = result.value;
   for (const r of report.results) {
     printNewNotices(output, r.notices, printed);
-    if (r.request !== null) output.debug(`${tokenRequestSent(r) ? 'request sent' : 'request not sent (the test stopped before it)'} (secret masked): ${JSON.stringify(r.request)}`);
+    const requestLine = requestDebugLine(r);
+    if (requestLine !== null) output.debug(requestLine);
   }
   if (report.results[0].discovery !== null) output.debug(`discovery: ${JSON.stringify(report.results[0].discovery)}`);
 

@@ -6,7 +6,7 @@
  */
 import * as nodeCrypto from 'node:crypto';
 import { MAX_TIMEOUT_MS, buildMaskedPreview, runTokenTest } from '../../core/okta';
-import { tokenRequestSent, type TokenTestInput, type TokenTestReport } from '../../core/okta/types';
+import type { TokenTestInput, TokenTestReport } from '../../core/okta/types';
 import { fail, ok, type Result } from '../../core/shared/result';
 import type { ParsedArgs } from '../args';
 import { loadClientAuth, readClientAuthSettings, type ClientAuthSettings } from '../client-auth-options';
@@ -16,7 +16,7 @@ import { EXIT, inputFailureExit, type ExitCode } from '../exit-codes';
 import { tlsEnvWarning, tlsKeyLogRefusal, withNodeFetch } from '../node-fetch';
 import { presentedCertificateUnlessProxied } from '../presented-certificate';
 import { readClientSecret } from '../secret-source';
-import { exitCodeFor, reportJson, reportLines } from '../test-report';
+import { exitCodeFor, reportJson, reportLines, requestDebugLine } from '../test-report';
 import { buildTrustStore } from '../trust-store';
 import { cleanTestInput, printNewNotices, type PrintedNotices } from './test-input';
 import { runRotation } from './test-rotation';
@@ -139,7 +139,8 @@ export async function runTest(ctx: CommandContext): Promise<ExitCode> {
   const ready = input;
   const report = await withNodeFetch(trust.value.ca, (fetch, signal) => runTokenTest(ready, { fetch, presentedCertificate: presentedCertificateUnlessProxied, checkSignature: nodeSignatureCheck<nodeCrypto.KeyObject>(nodeCrypto) }, signal));
   printNewNotices(output, report.notices, printed);
-  if (report.request !== null) output.debug(`${tokenRequestSent(report) ? 'request sent' : 'request not sent (the test stopped before it)'} (secret masked): ${JSON.stringify(report.request)}`);
+  const requestLine = requestDebugLine(report);
+  if (requestLine !== null) output.debug(requestLine);
   if (report.discovery !== null) output.debug(`discovery: ${JSON.stringify(report.discovery)}`);
 
   const exit = exitCodeFor(report);

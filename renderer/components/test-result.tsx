@@ -56,6 +56,9 @@ export function TestResult({ report, heading, scopes, feedback, onCopyToken, onR
   const main = report.notices.filter((n) => bearsOnOutcome(report, n));
   const aside = report.notices.filter((n) => !bearsOnOutcome(report, n));
   const hasDetails = aside.length > 0 || report.discovery !== null || report.request !== null;
+  // A test that stopped before the token request shows the one it would have sent: never call that sent.
+  const requestSent = tokenRequestSent(report);
+  const requestTitle = requestSent ? 'Request that was sent' : 'Request that would have been sent';
   return (
     <section className="result" data-tone={heading.tone} aria-labelledby={`${id}-heading`} data-outcome={report.outcome}>
       <h3 id={`${id}-heading`} className="result-heading" tabIndex={-1}>
@@ -115,16 +118,10 @@ export function TestResult({ report, heading, scopes, feedback, onCopyToken, onR
           <div className="result-details-body">
             <NoticeList notices={aside} />
             {report.discovery === null ? null : <DiscoveryDetails discovery={report.discovery} />}
-            {report.request === null ? null : tokenRequestSent(report) ? (
+            {report.request === null ? null : (
               <section className="subsection" aria-labelledby={`${id}-request-heading`}>
-                <h4 id={`${id}-request-heading`}>Request that was sent (secret masked)</h4>
-                <MaskedRequestView request={report.request} label="Request that was sent" />
-              </section>
-            ) : (
-              // The test stopped before the token request: never call it sent.
-              <section className="subsection" aria-labelledby={`${id}-request-heading`}>
-                <h4 id={`${id}-request-heading`}>Request that would have been sent (not sent; secret masked)</h4>
-                <MaskedRequestView request={report.request} label="Request that would have been sent" />
+                <h4 id={`${id}-request-heading`}>{requestTitle}{requestSent ? ' (secret masked)' : ' (not sent; secret masked)'}</h4>
+                <MaskedRequestView request={report.request} label={requestTitle} />
               </section>
             )}
           </div>
