@@ -262,7 +262,7 @@ export function createHandlers(deps: HandlerDeps, internals: HandlerInternals = 
       // Belt and braces over core's guarantee: a report that contains the secret never leaves main.
       if (containsSecret(report, input.clientSecret)) return fail('internal', MESSAGES.withheld);
       if (findSecretLeaks(report, keyNeedles).length > 0) return fail('internal', MESSAGES.keyWithheld);
-      return ok(report);
+      return ok(inertBidi(report));
     });
   });
 
@@ -274,7 +274,7 @@ export function createHandlers(deps: HandlerDeps, internals: HandlerInternals = 
     return tracked(requestId, async (signal) => {
       const result = await runRotationTest(input, newClientSecret, testDeps, signal);
       if (containsSecret(result, input.clientSecret) || containsSecret(result, newClientSecret)) return fail('internal', MESSAGES.withheld);
-      return ok(result);
+      return ok(inertBidi(result));
     });
   });
 
@@ -319,4 +319,25 @@ export function createHandlers(deps: HandlerDeps, internals: HandlerInternals = 
 export function containsSecret(report: unknown, secret: string): boolean {
   if (secret.length < 8) return false;
   return JSON.stringify(report).includes(JSON.stringify(secret).slice(1, -1));
+}
+
+/** Bidi embeddings, overrides and isolates: they reorder what is shown (U+202E shows reversed text the right way round). */
+const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/g;
+
+/**
+ * The report with every bidi control in a server's text shown as a visible \uXXXX, as the CLI
+ * prints it: otherwise a server could echo the secret reversed inside U+202E, which the redactor
+ * does not see as the secret and the window draws in reading order. Keys too (a claim's name);
+ * the access token is left exact for its Copy button. Null-prototype copies, like the redactor's.
+ */
+export function inertBidi<T>(value: T): T {
+  const walk = (v: unknown, key: string | null): unknown => {
+    if (typeof v === 'string') return key === 'accessToken' ? v : v.replace(BIDI_CONTROLS, (c) => `\\u${c.charCodeAt(0).toString(16).toUpperCase()}`);
+    if (Array.isArray(v)) return v.map((item) => walk(item, null));
+    if (typeof v !== 'object' || v === null) return v;
+    const out = Object.create(null) as Record<string, unknown>;
+    for (const [name, item] of Object.entries(v)) out[walk(name, null) as string] = walk(item, name);
+    return out;
+  };
+  return walk(value, null) as T;
 }
