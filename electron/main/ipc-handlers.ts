@@ -262,7 +262,7 @@ export function createHandlers(deps: HandlerDeps, internals: HandlerInternals = 
       // Belt and braces over core's guarantee: a report that contains the secret never leaves main.
       if (containsSecret(report, input.clientSecret)) return fail('internal', MESSAGES.withheld);
       if (findSecretLeaks(report, keyNeedles).length > 0) return fail('internal', MESSAGES.keyWithheld);
-      return ok(inertBidi(report));
+      return ok(inertBidi(report, ['token.accessToken']));
     });
   });
 
@@ -274,7 +274,7 @@ export function createHandlers(deps: HandlerDeps, internals: HandlerInternals = 
     return tracked(requestId, async (signal) => {
       const result = await runRotationTest(input, newClientSecret, testDeps, signal);
       if (containsSecret(result, input.clientSecret) || containsSecret(result, newClientSecret)) return fail('internal', MESSAGES.withheld);
-      return ok(inertBidi(result));
+      return ok(inertBidi(result, ['results.0.token.accessToken', 'results.1.token.accessToken']));
     });
   });
 
@@ -327,17 +327,18 @@ const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/g;
 /**
  * The report with every bidi control in a server's text shown as a visible \uXXXX, as the CLI
  * prints it: otherwise a server could echo the secret reversed inside U+202E, which the redactor
- * does not see as the secret and the window draws in reading order. Keys too (a claim's name);
- * the access token is left exact for its Copy button. Null-prototype copies, like the redactor's.
+ * does not see as the secret and the window draws in reading order. Keys too (a claim's name).
+ * Only the access token at `keep` stays exact, for its Copy button: by path, so a key that a
+ * server names `accessToken` inside its own text is not exempt. Null-prototype copies, like the redactor's.
  */
-export function inertBidi<T>(value: T): T {
-  const walk = (v: unknown, key: string | null): unknown => {
-    if (typeof v === 'string') return key === 'accessToken' ? v : v.replace(BIDI_CONTROLS, (c) => `\\u${c.charCodeAt(0).toString(16).toUpperCase()}`);
-    if (Array.isArray(v)) return v.map((item) => walk(item, null));
+export function inertBidi<T>(value: T, keep: readonly string[]): T {
+  const walk = (v: unknown, path: string): unknown => {
+    if (typeof v === 'string') return keep.includes(path) ? v : v.replace(BIDI_CONTROLS, (c) => `\\u${c.charCodeAt(0).toString(16).toUpperCase()}`);
+    if (Array.isArray(v)) return v.map((item, i) => walk(item, `${path}.${i}`));
     if (typeof v !== 'object' || v === null) return v;
     const out = Object.create(null) as Record<string, unknown>;
-    for (const [name, item] of Object.entries(v)) out[walk(name, null) as string] = walk(item, name);
+    for (const [name, item] of Object.entries(v)) out[walk(name, '') as string] = walk(item, path === '' ? name : `${path}.${name}`);
     return out;
   };
-  return walk(value, null) as T;
+  return walk(value, '') as T;
 }

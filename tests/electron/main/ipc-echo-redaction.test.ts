@@ -6,7 +6,7 @@
  * fragment scanner; its positive control is the echo itself.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { createHandlers, type Handlers } from '../../../electron/main/ipc-handlers';
+import { createHandlers, inertBidi, type Handlers } from '../../../electron/main/ipc-handlers';
 import type { SenderInfo } from '../../../electron/main/sender-trust';
 import { APP_ORIGIN } from '../../../electron/shared/app-origin';
 import { behaviours, startFaultServer } from '../../support/fault-servers';
@@ -76,5 +76,20 @@ describe('bidi controls in what a server says are shown, never obeyed', () => {
     // ... but the override that would show it in reading order is inert text.
     expect(description).toBe(`R: \\u202E${reversed}\\u202C; \\u2067isolate\\u2069`);
     expect(JSON.stringify(reply)).not.toMatch(/[\u202A-\u202E\u2066-\u2069]/);
+  });
+});
+
+describe('inertBidi', () => {
+  it('keeps only the access token at its own path exact: a server key of the same name, keys and array items are made inert', () => {
+    const report = {
+      token: { accessToken: 'a\u202Eb', claims: { accessToken: 'c\u202Ed', ['k\u2066']: ['e\u202Af'] } },
+      body: { token: { accessToken: 'g\u202Eh' } },
+    };
+    expect(JSON.parse(JSON.stringify(inertBidi(report, ['token.accessToken'])))).toEqual({
+      token: { accessToken: 'a\u202Eb', claims: { accessToken: 'c\\u202Ed', ['k\\u2066']: ['e\\u202Af'] } },
+      body: { token: { accessToken: 'g\\u202Eh' } },
+    });
+    // Nothing is exempt without a path: the access token is made inert too.
+    expect(JSON.stringify(inertBidi(report, []))).not.toMatch(/[\u202A-\u202E\u2066-\u2069]/);
   });
 });
