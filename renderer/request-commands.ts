@@ -23,7 +23,8 @@ export interface InlineCredential {
 export const ENV = { basic: 'OKTA_BASIC', secret: 'OKTA_CLIENT_SECRET' } as const;
 
 const sh = (text: string): string => `'${text.replace(/'/g, `'\\''`)}'`;
-const ps = (text: string): string => `'${text.replace(/'/g, "''")}'`;
+// PowerShell ends a single-quoted string at any of ' ‘ ’ ‚ ‛ (not only the ASCII one), and reads each doubled as one literal quote.
+const ps = (text: string): string => `'${text.replace(/['\u2018\u2019\u201A\u201B]/g, (quote) => quote + quote)}'`;
 
 function formFields(spec: RequestSpec): [string, string][] {
   const fields: [string, string][] = [['grant_type', 'client_credentials']];

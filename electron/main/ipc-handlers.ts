@@ -90,6 +90,7 @@ export const MESSAGES = {
   withheld: 'The result was withheld because it would have shown the client secret.',
   keyWithheld: 'The answer was withheld because it would have shown private-key material.',
   keyGone: 'The private key is no longer loaded (Forget clears it, and closing the window loses it). Choose, paste or generate the key again.',
+  keyForgotten: 'Forget everything ran while the key was loading, so it was not kept. Choose, paste or generate the key again.',
   keyNotCopyable: 'Only a key generated in this window can be copied; a key you brought is already yours.',
   noDialog: 'The file dialog is not available here. Paste the key instead.',
 } as const;
@@ -113,6 +114,9 @@ export function createHandlers(deps: HandlerDeps, internals: HandlerInternals = 
   // benchmark already assume: a second test sends only its token request. Emptied on Forget and on quit;
   // a key the cached set lacks is fetched again (keys rotate), and a failed discovery is not remembered.
   const discoveryCache = createDiscoveryCache();
+
+  // Bumped by Forget and quit: a key load that began before one of them must not fill a slot after it.
+  let forgetEpoch = 0;
 
   const abortAll = (): number => {
     const count = inFlight.size;
@@ -148,6 +152,7 @@ export function createHandlers(deps: HandlerDeps, internals: HandlerInternals = 
   });
 
   const forget = guarded('forget', async () => {
+    forgetEpoch += 1;
     const requestsCancelled = abortAll();
     const keysForgotten = slots.clear();
     discoveryCache.clear();
@@ -158,8 +163,9 @@ export function createHandlers(deps: HandlerDeps, internals: HandlerInternals = 
   });
 
   /** Imports key text into a slot; the reply is checked against the key's material before it leaves. */
-  const loadKey = async (keyText: string, kid: string | null, source: ClientKeyInfo['source'], fileName: string | null): Promise<IpcResult<KeyLoadResponse>> => {
+  const loadKey = async (keyText: string, kid: string | null, source: ClientKeyInfo['source'], fileName: string | null, epoch: number): Promise<IpcResult<KeyLoadResponse>> => {
     const imported = await importPrivateKey(keyText, kid === null ? {} : { kid });
+    if (imported.ok && epoch !== forgetEpoch) return fail('key-not-loaded', MESSAGES.keyForgotten);
     const reply: KeyLoadResponse = imported.ok
       ? { status: 'loaded', key: slots.put(imported.value, { source, fileName }) }
       : { status: 'refused', code: imported.code, message: imported.message };
@@ -172,21 +178,24 @@ export function createHandlers(deps: HandlerDeps, internals: HandlerInternals = 
   };
 
   const chooseKeyFile = guarded('chooseKeyFile', async ({ kid }, sender) => {
+    const epoch = forgetEpoch;
     if (internals.openKeyFileDialog === undefined) return ok({ status: 'refused', code: 'file-unreadable', message: MESSAGES.noDialog });
     const chosen = await internals.openKeyFileDialog(sender);
     if (chosen === null) return ok({ status: 'cancelled' });
     const file = await readKeyFile(chosen);
     if (!file.ok) return ok({ status: 'refused', code: file.code, message: file.message });
-    return loadKey(file.value.text, kid, 'file', file.value.fileName);
+    return loadKey(file.value.text, kid, 'file', file.value.fileName, epoch);
   });
 
-  const importKeyText = guarded('importKeyText', async ({ text, kid }) => loadKey(text, kid, 'pasted', null));
+  const importKeyText = guarded('importKeyText', async ({ text, kid }) => loadKey(text, kid, 'pasted', null, forgetEpoch));
 
   const generateKey = guarded('generateKey', async ({ alg }) => {
+    const epoch = forgetEpoch;
     const generated = await generateClientKey(alg);
     // The signing key is imported non-extractable like any other; the private JWK stays for the guarded copies.
     const imported = await importPrivateKey(JSON.stringify(generated.privateJwk));
     if (!imported.ok) return fail('internal', MESSAGES.internal);
+    if (epoch !== forgetEpoch) return fail('key-not-loaded', MESSAGES.keyForgotten);
     const info = slots.put(imported.value, {
       source: 'generated',
       fileName: null,
@@ -253,7 +262,7 @@ export function createHandlers(deps: HandlerDeps, internals: HandlerInternals = 
       // Belt and braces over core's guarantee: a report that contains the secret never leaves main.
       if (containsSecret(report, input.clientSecret)) return fail('internal', MESSAGES.withheld);
       if (findSecretLeaks(report, keyNeedles).length > 0) return fail('internal', MESSAGES.keyWithheld);
-      return ok(report);
+      return ok(inertBidi(report, ['token.accessToken']));
     });
   });
 
@@ -265,7 +274,7 @@ export function createHandlers(deps: HandlerDeps, internals: HandlerInternals = 
     return tracked(requestId, async (signal) => {
       const result = await runRotationTest(input, newClientSecret, testDeps, signal);
       if (containsSecret(result, input.clientSecret) || containsSecret(result, newClientSecret)) return fail('internal', MESSAGES.withheld);
-      return ok(result);
+      return ok(inertBidi(result, ['results.0.token.accessToken', 'results.1.token.accessToken']));
     });
   });
 
@@ -288,6 +297,7 @@ export function createHandlers(deps: HandlerDeps, internals: HandlerInternals = 
     generateKey,
     copyPrivateKey,
     dispose: async () => {
+      forgetEpoch += 1;
       abortAll();
       slots.clear();
       discoveryCache.clear();
@@ -309,4 +319,26 @@ export function createHandlers(deps: HandlerDeps, internals: HandlerInternals = 
 export function containsSecret(report: unknown, secret: string): boolean {
   if (secret.length < 8) return false;
   return JSON.stringify(report).includes(JSON.stringify(secret).slice(1, -1));
+}
+
+/** Bidi embeddings, overrides and isolates: they reorder what is shown (U+202E shows reversed text the right way round). */
+const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/g;
+
+/**
+ * The report with every bidi control in a server's text shown as a visible \uXXXX, as the CLI
+ * prints it: otherwise a server could echo the secret reversed inside U+202E, which the redactor
+ * does not see as the secret and the window draws in reading order. Keys too (a claim's name).
+ * Only the access token at `keep` stays exact, for its Copy button: by path, so a key that a
+ * server names `accessToken` inside its own text is not exempt. Null-prototype copies, like the redactor's.
+ */
+export function inertBidi<T>(value: T, keep: readonly string[]): T {
+  const walk = (v: unknown, path: string): unknown => {
+    if (typeof v === 'string') return keep.includes(path) ? v : v.replace(BIDI_CONTROLS, (c) => `\\u${c.charCodeAt(0).toString(16).toUpperCase()}`);
+    if (Array.isArray(v)) return v.map((item, i) => walk(item, `${path}.${i}`));
+    if (typeof v !== 'object' || v === null) return v;
+    const out = Object.create(null) as Record<string, unknown>;
+    for (const [name, item] of Object.entries(v)) out[walk(name, '') as string] = walk(item, path === '' ? name : `${path}.${name}`);
+    return out;
+  };
+  return walk(value, '') as T;
 }

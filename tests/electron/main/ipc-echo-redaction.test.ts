@@ -6,7 +6,7 @@
  * fragment scanner; its positive control is the echo itself.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { createHandlers, type Handlers } from '../../../electron/main/ipc-handlers';
+import { createHandlers, inertBidi, type Handlers } from '../../../electron/main/ipc-handlers';
 import type { SenderInfo } from '../../../electron/main/sender-trust';
 import { APP_ORIGIN } from '../../../electron/shared/app-origin';
 import { behaviours, startFaultServer } from '../../support/fault-servers';
@@ -54,5 +54,42 @@ describe('testCredentials replies carry no piece of the credentials', () => {
     expect(findFragments(echoed, secretForms(CLIENT_ID, SECRET))).not.toEqual([]);
     expect(JSON.stringify(reply)).toContain('got ');
     expect(findFragments(JSON.stringify(reply), secretForms(CLIENT_ID, SECRET))).toEqual([]);
+  });
+});
+
+describe('bidi controls in what a server says are shown, never obeyed', () => {
+  it('a secret echoed reversed inside U+202E (which the window would draw the right way round) reaches the page with the override visible', async () => {
+    const reversed = [...SECRET].reverse().join('');
+    const server = await suite.track(startFaultServer({
+      ca: suite.ca,
+      fallback: behaviours.json(401, { error: 'invalid_client', error_description: `R: \u202E${reversed}\u202C; \u2067isolate\u2069` }),
+    }));
+    handlers = createHandlers({ clipboard: new MemoryClipboard(), fetch: suite.fetch, isTrustedWebContents: (id) => id === 1, trustedOrigin: APP_ORIGIN });
+    const reply = await handlers.testCredentials(sender, {
+      requestId: 'bidi-1', target: `${server.origin}/oauth2/default`, authServer: { kind: 'default' }, clientId: CLIENT_ID,
+      clientSecret: SECRET, scopes: ['api:read'], authMethod: 'client_secret_basic', formEncode: false, timeoutMs: 5000,
+    });
+    if (!reply.ok) throw new Error(reply.message);
+    const description = reply.value.errorDescription ?? '';
+    // The reversed secret is what the server sent (the redactor does not take it for the secret) ...
+    expect(description).toContain(reversed);
+    // ... but the override that would show it in reading order is inert text.
+    expect(description).toBe(`R: \\u202E${reversed}\\u202C; \\u2067isolate\\u2069`);
+    expect(JSON.stringify(reply)).not.toMatch(/[\u202A-\u202E\u2066-\u2069]/);
+  });
+});
+
+describe('inertBidi', () => {
+  it('keeps only the access token at its own path exact: a server key of the same name, keys and array items are made inert', () => {
+    const report = {
+      token: { accessToken: 'a\u202Eb', claims: { accessToken: 'c\u202Ed', ['k\u2066']: ['e\u202Af'] } },
+      body: { token: { accessToken: 'g\u202Eh' } },
+    };
+    expect(JSON.parse(JSON.stringify(inertBidi(report, ['token.accessToken'])))).toEqual({
+      token: { accessToken: 'a\u202Eb', claims: { accessToken: 'c\\u202Ed', ['k\\u2066']: ['e\\u202Af'] } },
+      body: { token: { accessToken: 'g\\u202Eh' } },
+    });
+    // Nothing is exempt without a path: the access token is made inert too.
+    expect(JSON.stringify(inertBidi(report, []))).not.toMatch(/[\u202A-\u202E\u2066-\u2069]/);
   });
 });

@@ -295,6 +295,27 @@ describe('DPoP and slots', () => {
     expect(await handlers.testCredentials(trusted, keyTest(info.slotId))).toEqual({ ok: false, code: 'internal', message: MESSAGES.keyWithheld });
   });
 
+  it('a key still loading when Forget runs is not kept: chosen, pasted and generated alike', async () => {
+    const file = await keyFile('forgotten.pem', keyText(clients.rsa, 'pkcs8-pem'));
+    let choose!: (path: string | null) => void;
+    fresh({ openKeyFileDialog: () => new Promise((resolve) => { choose = resolve; }) });
+    // Each load starts, Forget runs while it is out (the dialog still open; the key being imported or generated), then it ends.
+    const chosen = handlers.chooseKeyFile(trusted, { kid: RSA_KID });
+    const pasted = handlers.importKeyText(trusted, { text: keyText(clients.ec, 'jwk'), kid: null });
+    const generated = handlers.generateKey(trusted, { alg: 'ES256' });
+    expect(await handlers.forget(trusted, { reason: 'idle' })).toMatchObject({ ok: true, value: { keysForgotten: 0 } });
+    choose(file);
+    const forgotten = { ok: false, code: 'key-not-loaded', message: MESSAGES.keyForgotten };
+    expect(await chosen).toEqual(forgotten);
+    expect(await pasted).toEqual(forgotten);
+    expect(await generated).toEqual(forgotten);
+    // Nothing reached a slot: the next Forget finds no key.
+    expect(await handlers.forget(trusted, { reason: 'user' })).toMatchObject({ ok: true, value: { keysForgotten: 0 } });
+    // A load after the Forget works as before.
+    loaded(await handlers.importKeyText(trusted, { text: keyText(clients.ec, 'jwk'), kid: null }));
+    expect(await handlers.forget(trusted, { reason: 'user' })).toMatchObject({ ok: true, value: { keysForgotten: 1 } });
+  });
+
   it('keeps at most LIMITS.keySlots keys: the oldest goes first; clear empties', async () => {
     const slots = createKeySlots(2);
     const imported = await importPrivateKey(keyText(clients.ec, 'jwk'));
