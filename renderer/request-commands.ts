@@ -35,6 +35,27 @@ function formFields(spec: RequestSpec): [string, string][] {
 
 const formBody = (fields: [string, string][]): string => new URLSearchParams(fields).toString();
 
+/**
+ * An HTTPie form field. HTTPie takes the first separator, longest first, so a value that starts
+ * with `=` or `@` turns `k=v` into `k==v` (a URL query parameter: the secret in the URL) or
+ * `k=@v` (the contents of a file named v). A backslash makes that first character literal.
+ */
+const httpieField = (key: string, value: string): string => `${key}=${/^[=@]/.test(value) ? '\\' : ''}${value}`;
+
+/**
+ * Why HTTPie cannot carry this secret in its field exactly, or null. HTTPie reads a backslash
+ * before `:` `=` `@` `;` as an escape and drops it, and there is no way to write that backslash
+ * itself; read from the environment, a leading `=` or `@` cannot be escaped either.
+ */
+export function httpieSecretProblem(method: ClientAuthMethod, secret: string, inline: boolean): string | null {
+  if (method !== 'client_secret_post') return null;
+  if (/\\[:=@;]/.test(secret)) return 'HTTPie drops a backslash before : = @ or ; in a field, and this secret has one: use the curl or PowerShell command.';
+  if (!inline && /^[=@]/.test(secret)) {
+    return 'HTTPie reads a field that starts with = as a URL query parameter and one that starts with @ as a file name, and this secret does: use the inline HTTPie command, curl or PowerShell.';
+  }
+  return null;
+}
+
 export function requestCommand(kind: CommandKind, spec: RequestSpec, inline: InlineCredential | null): string {
   const basic = spec.authMethod === 'client_secret_basic';
   const fields = formFields(spec);
@@ -58,8 +79,8 @@ export function requestCommand(kind: CommandKind, spec: RequestSpec, inline: Inl
     case 'httpie': {
       const parts = [`http --form POST ${sh(spec.url)}`];
       if (basic) parts.push(inline === null ? `"Authorization:$${ENV.basic}"` : sh(`Authorization:${inline.basic}`));
-      parts.push('Accept:application/json', ...fields.map(([k, v]) => sh(`${k}=${v}`)));
-      if (!basic) parts.push(inline === null ? `"client_secret=$${ENV.secret}"` : sh(`client_secret=${inline.secret}`));
+      parts.push('Accept:application/json', ...fields.map(([k, v]) => sh(httpieField(k, v))));
+      if (!basic) parts.push(inline === null ? `"client_secret=$${ENV.secret}"` : sh(httpieField('client_secret', inline.secret)));
       return parts.join(' \\\n  ');
     }
   }

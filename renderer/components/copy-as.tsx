@@ -1,6 +1,6 @@
 import { useId, useState, type ReactElement } from 'react';
 import type { CopyFeedback, CopyRequest } from '../hooks/use-copy';
-import { envAdvice, requestCommand, type CommandKind, type InlineCredential, type RequestSpec } from '../request-commands';
+import { envAdvice, httpieSecretProblem, requestCommand, type CommandKind, type InlineCredential, type RequestSpec } from '../request-commands';
 import { CopyStatus } from './copy-status';
 import { CopyIcon, WarningIcon } from './icons';
 
@@ -22,6 +22,8 @@ export function CopyAs({ spec, credential, feedback, copy }: {
   const [inline, setInline] = useState(false);
   const [last, setLast] = useState<CommandKind>('curl');
   const withCredential = inline && credential !== null;
+  // Shown before any copy: the HTTPie command would be wrong for this secret, so say so next to its button.
+  const httpieProblem = credential === null ? null : httpieSecretProblem(spec.authMethod, credential.secret, inline);
   return (
     <div className="copy-as" role="group" aria-labelledby={`${id}-title`}>
       <p id={`${id}-title`} className="preview-title">Run it yourself</p>
@@ -55,6 +57,7 @@ export function CopyAs({ spec, credential, feedback, copy }: {
           <span className="inline-warning"><WarningIcon /> The command then contains the credential: never paste it into a ticket, chat or script file.</span>
         ) : envAdvice(last, spec.authMethod)}
       </p>
+      {httpieProblem !== null && <p className="hint inline-warning"><WarningIcon /> {httpieProblem}</p>}
       <CopyStatus feedback={feedback} slot="request" />
     </div>
   );

@@ -88,3 +88,18 @@ test('PowerShell and HTTPie forms read the same variable', async ({ app: { page,
   expect(httpie).toContain('"Authorization:$OKTA_BASIC"');
   expect(httpie).toContain("'scope=api:read'");
 });
+
+test('a secret HTTPie would misread is named next to the buttons before any copy; inline, a leading = is escaped', async ({ app: { page, clipboard }, authServer }) => {
+  const u = ui(page);
+  const warning = u.testPanel.getByText('HTTPie reads a field that starts with = as a URL query parameter');
+  await fillCredentials(page, POST_CLIENT.clientId, '=secret-that-starts-with-an-equals-sign');
+  await u.target.fill(authServer.issuer);
+  await u.testPanel.getByText('Form body').click();
+  await expect(warning).toBeVisible();
+  await u.testPanel.getByRole('checkbox', { name: 'With the credential inline' }).check();
+  await expect(warning).toHaveCount(0);
+  expect(await copied(page, clipboard, 'Copy as HTTPie')).toContain("'client_secret=\\=secret-that-starts-with-an-equals-sign'");
+  // A backslash before a separator cannot be written for HTTPie at all, inline or not.
+  await fillCredentials(page, POST_CLIENT.clientId, 'secret-with-a-backslash\\:colon');
+  await expect(u.testPanel.getByText('HTTPie drops a backslash before : = @ or ;')).toBeVisible();
+});
