@@ -4,7 +4,8 @@
  * private keys, client assertions, DPoP proofs alike), masks every piece of 16
  * characters or more of every form each value can take (as typed,
  * form-encoded, percent-encoded, Base64 at each byte alignment, its part of a
- * Basic value) wherever it shows up in a normalised view of a string
+ * Basic value, hexadecimal of its UTF-8 bytes as typed and form-encoded, in
+ * any letter case) wherever it shows up in a normalised view of a string
  * (percent-decoded, JSON-unescaped, HTML-entity-decoded, URL-safe Base64 or
  * without padding). Core's own messages never include a secret; this catches a
  * server that echoes one back, however transformed.
@@ -70,13 +71,46 @@ function percentEncoded(value: string): string {
   return encodeURIComponent(value.replace(LONE_SURROGATE, '\uFFFD'));
 }
 
-/** The forms of a value on its own: as typed, form- and percent-encoded, and Base64 at each alignment of the first two. */
-function valueForms(value: string, into: Set<string>): void {
+const HEX_DIGITS = utf8.encode('0123456789abcdef');
+const asciiDecoder = new TextDecoder('utf-8');
+
+/**
+ * Lower-case hex of `bytes`. Plain forms are matched in lower-cased views, so
+ * upper- and mixed-case echoes are found too. Hex is per byte: the hex of
+ * `client_id:secret` holds the hex of the secret whole, so no `after` form is needed.
+ */
+function hexOf(bytes: Uint8Array): string {
+  // The digits as bytes, decoded once (no string per byte): a key's hex runs to thousands of characters.
+  const out = new Uint8Array(2 * bytes.length);
+  for (let i = 0; i < bytes.length; i += 1) {
+    const byte = bytes[i] ?? 0;
+    out[2 * i] = HEX_DIGITS[byte >>> 4] ?? 0;
+    out[2 * i + 1] = HEX_DIGITS[byte & 15] ?? 0;
+  }
+  return asciiDecoder.decode(out);
+}
+
+/** A hex form of fewer than MIN_NEEDLE bytes would mask ordinary digits. */
+const MIN_HEX = 2 * MIN_NEEDLE;
+
+/**
+ * The forms of a value on its own: as typed, form- and percent-encoded, and
+ * Base64 at each alignment of the first two into `into`; the hex of the first
+ * two into `hex` (kept apart: hex is matched in the plain views only, where
+ * the folded view also joins bytes a dump separates with spaces or line breaks).
+ */
+function valueForms(value: string, into: Set<string>, hex: Set<string>): void {
   const formEncoded = formUrlEncode(value);
+  const bytes = utf8.encode(value);
   into.add(value).add(formEncoded).add(percentEncoded(value));
-  alignedBase64(utf8.encode(value), into);
+  alignedBase64(bytes, into);
+  hex.add(hexOf(bytes));
   // Most secrets need no form-encoding: the same text gives the same forms, so they are derived once.
-  if (formEncoded !== value) alignedBase64(utf8.encode(formEncoded), into);
+  if (formEncoded !== value) {
+    const encodedBytes = utf8.encode(formEncoded);
+    alignedBase64(encodedBytes, into);
+    hex.add(hexOf(encodedBytes));
+  }
 }
 
 /** The Base64 of `after` + `value` from the first character that carries a bit of the value. */
@@ -90,9 +124,13 @@ function afterForm(value: string, after: string): string {
   return encodeBase64Bytes(both).slice(Math.floor((4 * lead.length) / 3));
 }
 
-/** Every form of the values that could reach a report (one set: a value listed twice is derived once). */
-function formsOf(entries: readonly SensitiveValue[]): Set<string> {
+/**
+ * Every form of the values that could reach a report (sets: a value listed
+ * twice is derived once): `hex` holds the hex forms, `forms` all the others.
+ */
+function formsOf(entries: readonly SensitiveValue[]): { readonly forms: Set<string>; readonly hex: Set<string> } {
   const forms = new Set<string>();
+  const hex = new Set<string>();
   const seen = new Set<string>();
   for (const entry of entries) {
     const value = typeof entry === 'string' ? entry : entry.value;
@@ -100,17 +138,19 @@ function formsOf(entries: readonly SensitiveValue[]): Set<string> {
     if (value === '') continue;
     if (!seen.has(value)) {
       seen.add(value);
-      valueForms(value, forms);
+      valueForms(value, forms, hex);
     }
     if (after !== undefined && after !== '') forms.add(afterForm(value, after));
   }
   for (const form of forms) if (form.length < MIN_NEEDLE) forms.delete(form);
-  return forms;
+  for (const form of hex) if (form.length < MIN_HEX || forms.has(form)) hex.delete(form);
+  return { forms, hex };
 }
 
 /** Every form of one sensitive value that could reach a report. */
 export function sensitiveForms(entry: SensitiveValue): string[] {
-  return [...formsOf([entry])];
+  const { forms, hex } = formsOf([entry]);
+  return [...forms, ...hex];
 }
 
 /** The secret as a Basic value carries it (raw, and RFC 6749 form-encoded), plus the secret as typed. */
@@ -361,14 +401,24 @@ function hasRunOf(inSet: (code: number) => boolean, text: string, length: number
   return false;
 }
 
+/** The longest start of `form` (MIN_NEEDLE to MIN_FRAGMENT - 1 characters) that `text` ends with; 0 when none. */
+function startLength(text: string, form: string): number {
+  // Longer starts were masked before the cut: any piece of MIN_FRAGMENT is.
+  for (let k = Math.min(form.length, text.length, MIN_FRAGMENT - 1); k >= MIN_NEEDLE; k -= 1) if (text.endsWith(form.slice(0, k))) return k;
+  return 0;
+}
+
 const MEMO_MAX_LENGTH = 512;
 const MEMO_MAX_ENTRIES = 256;
 
 export function createRedactor(values: readonly SensitiveValue[], maskWith = MASK): Redactor {
-  const forms = [...formsOf(values)];
-  if (forms.length === 0) return NO_MASK;
-  // A form as a decoded view shows it (e.g. lower-case %2b in a form-encoded secret).
-  const plainForms = forms.flatMap((form) => [form, decodeView(identityView(form))?.text ?? form]);
+  const derived = formsOf(values);
+  const forms = [...derived.forms];
+  const hexForms = [...derived.hex];
+  if (forms.length === 0 && hexForms.length === 0) return NO_MASK;
+  // A form as a decoded view shows it (e.g. lower-case %2b in a form-encoded secret); hex holds nothing to decode.
+  const plainForms = [...forms.flatMap((form) => [form, decodeView(identityView(form))?.text ?? form]), ...hexForms];
+  // Hex has no `-_=` for the Base64-canonical views to read differently: the plain views find it, case-blind.
   const canonicalForms = forms.map(canonicalBase64Text);
   const shortest = Math.min(MIN_FRAGMENT, ...[...plainForms, ...canonicalForms].filter((f) => f.length >= MIN_NEEDLE).map((f) => f.length));
   // Character tables, made when a text first needs them (most reports are ruled out by mayHoldBlock alone).
@@ -426,14 +476,14 @@ export function createRedactor(values: readonly SensitiveValue[], maskWith = MAS
     starts ??= forms.flatMap((f) => [f, canonicalBase64Text(f)]);
     for (const view of tails) {
       for (const form of starts) {
-        // Longer starts were masked before the cut: any piece of MIN_FRAGMENT is.
-        for (let k = Math.min(form.length, view.text.length, MIN_FRAGMENT - 1); k >= MIN_NEEDLE; k -= 1) {
-          if (view.text.endsWith(form.slice(0, k))) {
-            cut = Math.max(cut, text.length - originalRange(view, view.text.length - k, view.text.length)[0]);
-            break;
-          }
-        }
+        const k = startLength(view.text, form);
+        if (k > 0) cut = Math.max(cut, text.length - originalRange(view, view.text.length - k, view.text.length)[0]);
       }
+    }
+    // Hex in any letter case: its forms are lower case, and lowerSameLength keeps positions.
+    if (hexForms.length > 0) {
+      const lower = lowerSameLength(text);
+      for (const form of hexForms) cut = Math.max(cut, startLength(lower, form));
     }
     return cut;
   };

@@ -14,9 +14,11 @@ function formEncode(value: string): string {
 
 /**
  * The forms the issue names for a client secret: the secret, form-encoded and
- * percent-encoded, its Base64 alone (no padding), and the part of the Basic
+ * percent-encoded, its Base64 alone (no padding), the part of the Basic
  * value (raw and form-encoded) from the first character that carries a bit
- * of the secret.
+ * of the secret, and the hex of its UTF-8 bytes (as is and form-encoded; the
+ * views are lower-cased, so any letter case is found). Hex is per byte: the
+ * hex of `client_id:secret` holds the secret's hex whole.
  */
 export function secretForms(clientId: string, secret: string): string[] {
   const basicPart = (id: string, s: string): string => {
@@ -30,6 +32,8 @@ export function secretForms(clientId: string, secret: string): string[] {
     Buffer.from(secret, 'utf8').toString('base64').replace(/=+$/, ''),
     basicPart(clientId, secret),
     basicPart(formEncode(clientId), formEncode(secret)),
+    Buffer.from(secret, 'utf8').toString('hex'),
+    Buffer.from(formEncode(secret), 'utf8').toString('hex'),
   ];
 }
 

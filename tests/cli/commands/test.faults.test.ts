@@ -184,6 +184,10 @@ describe('echoes of the credentials (issue 11, items 1 and 2): no piece in stdou
       const value = auth.replace(/^Basic /, '').replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
       return { status: 401, text: JSON.stringify({ error: 'invalid_client', error_description: `${value.slice(0, 30)} ... ${value.slice(30)}` }) };
     }],
+    ['a 401 Okta error with the credentials (client_id:secret) as upper-case hex', (auth) => {
+      const hex = Buffer.from(auth.replace(/^Basic /, ''), 'base64').toString('hex').toUpperCase();
+      return { status: 401, text: JSON.stringify({ error: 'invalid_client', error_description: `credentials ${hex}` }) };
+    }],
   ];
   it.each(echoes)('%s', async (_name, answer) => {
     let echoed = '';

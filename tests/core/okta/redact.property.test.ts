@@ -1,10 +1,11 @@
 /**
  * Property tests for the redactor (issue 11, items 1 and 2): random secrets
  * (with `+ / % ~` and non-ASCII), every transform a server might apply to an
- * echo, random surrounding text and random cut positions. The assertion uses
- * an independent scanner (tests/support/fragment-scanner.ts): no piece of 16
- * characters or more of any sensitive form survives. Positive control: the
- * same scanner finds one in the same texts when masking is switched off.
+ * echo (hex of the bytes in any case too), random surrounding text and random
+ * cut positions. The assertion uses an independent scanner
+ * (tests/support/fragment-scanner.ts): no piece of 16 characters or more of
+ * any sensitive form survives. Positive control: the same scanner finds one in
+ * the same texts when masking is switched off.
  */
 import { Buffer } from 'node:buffer';
 import fc from 'fast-check';
@@ -26,6 +27,20 @@ const lowerPercent = (t: string): string => t.replace(/%[0-9A-F]{2}/g, (m) => m.
 const everyBytePercent = (t: string): string => [...Buffer.from(t, 'utf8')].map((b) => `%${b.toString(16).toUpperCase().padStart(2, '0')}`).join('');
 const everyCharJsonU = (t: string): string => [...t].map((c) => (c.length === 1 ? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}` : c)).join('');
 const entities = (t: string): string => [...t].map((c) => (/[A-Za-z0-9]/.test(c) ? `&#${c.codePointAt(0)};` : c === '+' ? '&plus;' : c === '/' ? '&#x2F;' : c === '=' ? '&equals;' : c)).join('');
+const hex = (t: string): string => Buffer.from(t, 'utf8').toString('hex');
+/** Each letter upper- or lower-cased by a small generator seeded with `seed` (mixed even for seed 0). */
+const randomCase = (t: string, seed: number): string => {
+  let state = seed >>> 0;
+  return t.replace(/[a-f]/g, (c) => {
+    state = (Math.imul(state, 1103515245) + 12345) >>> 0;
+    return (state >>> 16) & 1 ? c.toUpperCase() : c;
+  });
+};
+/** A contiguous piece of 16 characters or more of `t`, where and how long chosen by `at`. */
+const sliceOf = (t: string, at: number): string => {
+  const start = at % (t.length - 15);
+  return t.slice(start, start + 16 + (Math.floor(at / 97) % (t.length - start - 15)));
+};
 
 type Transform = (id: string, secret: string, between: string, at: number) => string;
 
@@ -57,19 +72,34 @@ const TRANSFORMS: Readonly<Record<string, Transform>> = {
   'Basic value \\u-escaped, then percent-encoded': (id, s) => encodeURIComponent(everyCharJsonU(basic(id, s))),
 };
 
-const caseArb = fc.record({
-  id: clientIdArb,
-  secret: secretArb,
-  transform: fc.constantFrom(...Object.keys(TRANSFORMS)),
-  before: textArb,
-  after: textArb,
-  between: textArb,
-  at: fc.nat(),
-  cut: fc.nat({ max: 400 }),
-});
+/** Hex echoes of the UTF-8 bytes, in any letter case (the reference redactor below predates hex forms). */
+const HEX_TRANSFORMS: Readonly<Record<string, Transform>> = {
+  'secret as hex, lower case': (_id, s) => hex(s),
+  'secret as hex, upper case': (_id, s) => hex(s).toUpperCase(),
+  'secret as hex, random case': (_id, s, _between, at) => randomCase(hex(s), at),
+  'a piece of 16+ hex digits of the secret at any offset, random case': (_id, s, _between, at) => randomCase(sliceOf(hex(s), at), at),
+  'form-encoded secret as hex, random case': (_id, s, _between, at) => randomCase(hex(formEncode(s)), at),
+  'client_id:secret (the Basic credentials before Base64) as hex, random case': (id, s, _between, at) => randomCase(hex(`${id}:${s}`), at),
+  'secret as hex bytes with spaces between (a dump)': (_id, s, _between, at) => randomCase(hex(s).replace(/(..)(?!$)/g, '$1 '), at),
+  'secret as hex in a JSON value': (_id, s, _between, at) => JSON.stringify({ secret_hex: randomCase(hex(s), at) }),
+};
+const ALL_TRANSFORMS: Readonly<Record<string, Transform>> = { ...TRANSFORMS, ...HEX_TRANSFORMS };
+
+const caseArbOf = (transforms: Readonly<Record<string, Transform>>) =>
+  fc.record({
+    id: clientIdArb,
+    secret: secretArb,
+    transform: fc.constantFrom(...Object.keys(transforms)),
+    before: textArb,
+    after: textArb,
+    between: textArb,
+    at: fc.nat(),
+    cut: fc.nat({ max: 400 }),
+  });
+const caseArb = caseArbOf(ALL_TRANSFORMS);
 
 function echo(c: { id: string; secret: string; transform: string; before: string; after: string; between: string; at: number }): string {
-  const transform = TRANSFORMS[c.transform];
+  const transform = ALL_TRANSFORMS[c.transform];
   if (transform === undefined) throw new Error(`no transform ${c.transform}`);
   return `${c.before}${transform(c.id, c.secret, c.between, c.at)}${c.after}`;
 }
@@ -116,6 +146,36 @@ describe('redactor properties', () => {
   });
 });
 
+describe('hex echoes: random case, any piece of 16+ digits, in random text', () => {
+  const hexCaseArb = caseArbOf(HEX_TRANSFORMS);
+
+  it('no fragment of any sensitive form survives, in the text or cut anywhere (positive control: the scanner finds one unmasked)', () => {
+    fc.assert(
+      fc.property(hexCaseArb, (c) => {
+        const text = echo(c);
+        const forms = secretForms(c.id, c.secret);
+        expect(findFragments(text, forms)).not.toEqual([]);
+        const redactor = createRedactor(credentialSensitiveValues(c.id, c.secret));
+        expect(findFragments(redactor.maskText(text), forms)).toEqual([]);
+        expect(findFragments(redactor.truncate(text, Math.min(c.cut, text.length + 5)), forms)).toEqual([]);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('any sensitive value (a key, an assertion, any UTF-16) is masked as a hex piece too', () => {
+    const valueArb = fc.string({ unit: 'binary', minLength: 8, maxLength: 120 });
+    fc.assert(
+      fc.property(valueArb, textArb, textArb, fc.nat(), (value, before, after, at) => {
+        const text = `${before}${randomCase(sliceOf(hex(value), at), at)}${after}`;
+        expect(findFragments(text, [hex(value)])).not.toEqual([]);
+        expect(findFragments(createRedactor([value]).maskText(text), [hex(value)])).toEqual([]);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
 /**
  * Differential (issue 16): the redactor was sped up (forms derived once, a
  * memo, fewer allocations). It must mask exactly what main's redactor masked,
@@ -124,7 +184,8 @@ describe('redactor properties', () => {
  */
 describe('the optimised redactor against the reference (issue 16)', () => {
   const jwtLike = fc.array(fc.constantFrom(...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_'), { minLength: 40, maxLength: 120 }).map((a) => `eyJ${a.join('')}.${a.reverse().join('')}`);
-  const valuesArb = fc.record({ c: caseArb, typed: fc.option(secretArb, { nil: undefined }), jwt: fc.option(jwtLike, { nil: undefined }), raw: fc.boolean() });
+  // The reference predates hex forms: its echoes are the transforms it knew (hex is proven by the scanner above).
+  const valuesArb = fc.record({ c: caseArbOf(TRANSFORMS), typed: fc.option(secretArb, { nil: undefined }), jwt: fc.option(jwtLike, { nil: undefined }), raw: fc.boolean() });
   const listOf = (v: { c: { id: string; secret: string }; typed: string | undefined; jwt: string | undefined; raw: boolean }) => [
     // As run-token-test lists them: the input secret first, then its Basic context, then any signed JWT.
     ...(v.raw ? [v.c.secret] : []),

@@ -3,9 +3,11 @@
  * explanations, notices) may contain the secret or the Basic value. The
  * detector is proven on a planted leak first, so a passing guard means something.
  */
+import { Buffer } from 'node:buffer';
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { buildBasicCredentials } from '../../../core/encoding';
-import { buildMaskedPreview, createRedactor, findSecretLeaks, prepareTokenTest, redactSecrets, runTokenTest } from '../../../core/okta';
+import { buildMaskedPreview, createRedactor, credentialSensitiveValues, findSecretLeaks, MIN_FRAGMENT, prepareTokenTest, redactSecrets, runTokenTest } from '../../../core/okta';
 import type { TokenTestInput, TokenTestReport } from '../../../core/okta/types';
 import { findFragments, secretForms } from '../../support/fragment-scanner';
 import { countingFetch } from '../../support/node-fetch';
@@ -163,5 +165,68 @@ describe('echoes hidden by invisible characters, line wrapping or a change of ca
   it('leaves ordinary text with spaces and other case alone', () => {
     const text = 'The client ID or SECRET is wrong: check the app in the Admin Console.';
     expect(createRedactor([{ value: SECRET, after: '0oa1guard:' }]).maskText(text)).toBe(text);
+  });
+});
+
+describe('hex echoes: the UTF-8 bytes of a sensitive value as hex digits, in any case', () => {
+  const hex = (text: string): string => Buffer.from(text, 'utf8').toString('hex');
+  const HEX = hex(SECRET);
+  const redactor = createRedactor([SECRET, ...credentialSensitiveValues('0oa1guard', SECRET)]);
+  const mixedCase = (text: string): string => text.replace(/[a-f]/g, (c, i: number) => (i % 3 === 0 ? c.toUpperCase() : c));
+
+  it.each([
+    ['lower case', HEX],
+    ['upper case', HEX.toUpperCase()],
+    ['mixed case', mixedCase(HEX)],
+    ['of the form-encoded secret', hex(new URLSearchParams({ s: SECRET }).toString().slice(2)).toUpperCase()],
+  ])('the secret as hex, %s, is masked', (_name, echo) => {
+    // Positive control: the independent scanner sees the echo.
+    expect(findFragments(`server said: ${echo} (end)`, secretForms('0oa1guard', SECRET))).not.toEqual([]);
+    expect(redactor.maskText(`server said: ${echo} (end)`)).toBe('server said: •••••• (end)');
+  });
+
+  it('a piece of 16 hex digits (8 bytes) is masked at any offset; 15 are left, as any form shorter than MIN_FRAGMENT', () => {
+    expect(MIN_FRAGMENT).toBe(16);
+    for (const at of [0, 11, 30, HEX.length - 16]) {
+      expect(redactor.maskText(`id ${HEX.slice(at, at + 16).toUpperCase()} end`)).toBe('id •••••• end');
+      expect(redactor.maskText(`id ${HEX.slice(at, at + 15)} end`)).toBe(`id ${HEX.slice(at, at + 15)} end`);
+    }
+  });
+
+  it('the hex of client_id:secret (raw and form-encoded) keeps only the client ID part', () => {
+    const idPart = hex('0oa1guard:');
+    expect(redactor.maskText(hex(`0oa1guard:${SECRET}`))).toBe(`${idPart}••••••`);
+    expect(redactor.maskText(hex(`0oa1guard:${new URLSearchParams({ s: SECRET }).toString().slice(2)}`).toUpperCase())).toBe(`${idPart.toUpperCase()}••••••`);
+  });
+
+  it('in JSON: a string value, a key, and a JSON text are all masked', () => {
+    const body = { error: 'invalid_client', error_description: `bad secret ${HEX.toUpperCase()}`, [HEX.slice(4, 40)]: 'key' };
+    const out = redactor.redact(body);
+    expect(out).toEqual({ error: 'invalid_client', error_description: 'bad secret ••••••', '••••••': 'key' });
+    expect(redactor.maskText(JSON.stringify(body))).toBe('{"error":"invalid_client","error_description":"bad secret ••••••","••••••":"key"}');
+  });
+
+  it('any sensitive value: a private key and a client assertion (made up) as hex are masked too', () => {
+    const pem = `-----BEGIN PRIVATE KEY-----\nMADE+UP/NOT+A+REAL+KEY/${'QUJDREVGR0hJSktMTU5PUFFSU1RVVldYWVo'.repeat(4)}\n-----END PRIVATE KEY-----\n`;
+    const assertion = `eyJhbGciOiJSUzI1NiJ9.eyJpc3MiOiIwb2ExZ3VhcmQiLCJqdGkiOiJtYWRlLXVwIn0.${'bWFkZS11cC1zaWduYXR1cmU'.repeat(3)}`;
+    const keys = createRedactor([pem, assertion]);
+    expect(keys.maskText(`key ${hex(pem).slice(101, 201)} end`)).toBe('key •••••• end');
+    expect(keys.maskText(`assertion ${hex(assertion).toUpperCase()} end`)).toBe('assertion •••••• end');
+  });
+
+  it('negative control: ordinary hex that is not the secret stays (a SHA-256 of the secret, a request id, a trace id, another secret)', () => {
+    const text = [
+      `sha256 ${createHash('sha256').update(SECRET).digest('hex')}`,
+      `SHA256 ${createHash('sha256').update(SECRET).digest('hex').toUpperCase()}`,
+      'x-request-id a7c9f1e2-3b4d-4e5f-8a9b-0c1d2e3f4a5b',
+      'trace 4bf92f3577b34da6a3ce929d0e0e4736 span 00f067aa0ba902b7',
+      `other ${hex('Zq8Pw3Lm5Nx7Rt2Vb4Hc6Jd9Kf1Gs0AyEu')}`,
+    ].join('\n');
+    expect(redactor.maskText(text)).toBe(text);
+  });
+
+  it('truncate: a start of the hex left at the cut goes too, in any case', () => {
+    const text = `${'x'.repeat(990)}${HEX.slice(0, 12).toUpperCase()} and more text after it`;
+    expect(redactor.truncate(text, 1000)).toBe(`${'x'.repeat(990)}••••••…`);
   });
 });

@@ -29,6 +29,9 @@ const TOKEN_PATH = '/oauth2/default/v1/token';
 
 const suite = useTlsSuite();
 
+/** The Basic value of an Authorization header decoded, as hex: `client_id:secret` byte by byte. */
+const decodedHex = (auth: string): string => Buffer.from(auth.replace(/^Basic /, ''), 'base64').toString('hex');
+
 async function serve(options: Omit<FaultServerOptions, 'ca'>): Promise<FaultServer> {
   return suite.track(startFaultServer({ ca: suite.ca, ...options }));
 }
@@ -353,6 +356,7 @@ describe('secret guard', () => {
     ['a 429 with a text body', (auth: string) => ({ kind: 'text' as const, status: 429, body: `${'x'.repeat(900)} ${auth}` })],
     ['a 400 whose JSON is not an Okta shape', (auth: string) => behaviours.json(400, { message: `${'x'.repeat(900)} ${auth}` })],
     ['a 429 cut just inside the value, more text after it', (auth: string) => ({ kind: 'text' as const, status: 429, body: `${'y'.repeat(989)}${auth} ${'z'.repeat(500)}` })],
+    ['a 429 cut inside the credentials echoed as hex', (auth: string) => ({ kind: 'text' as const, status: 429, body: `${'y'.repeat(930)} ${decodedHex(auth)} ${'z'.repeat(500)}` })],
   ])('mask first, then cut: %s keeps no piece of the secret', async (_name, answer) => {
     let echoed = '';
     const server = await serve({
@@ -380,6 +384,11 @@ describe('secret guard', () => {
     ['the secret form-encoded', (_auth, secret) => new URLSearchParams({ s: secret }).toString()],
     ['JSON with \\/ escapes, shown raw', (auth) => JSON.stringify({ a: auth }).replace(/\//g, '\\/')],
     ['HTML entities', (auth) => auth.replace(/[A-Za-z]/g, (c) => `&#${c.charCodeAt(0)};`)],
+    ['the decoded credentials (client_id:secret) as upper-case hex', (auth) => decodedHex(auth).toUpperCase()],
+    ['the secret as mixed-case hex, split in two', (_auth, secret) => {
+      const hex = Buffer.from(secret).toString('hex').replace(/[a-f]/g, (c, i: number) => (i % 2 === 0 ? c.toUpperCase() : c));
+      return `${hex.slice(0, 40)} and then ${hex.slice(40)}`;
+    }],
   ];
   it.each(transforms)('an echo of %s is masked in errorDescription', async (_name, transform) => {
     const secret = `${SECRET}+/~%é`;

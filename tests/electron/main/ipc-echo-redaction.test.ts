@@ -33,6 +33,7 @@ const ECHOES: readonly [string, (auth: string) => string][] = [
     return `${v.slice(0, 35)} / ${v.slice(35)}`;
   }],
   ['HTML entities', (auth) => auth.replace(/[A-Za-z]/g, (c) => `&#${c.charCodeAt(0)};`)],
+  ['decoded, as upper-case hex', (auth) => Buffer.from(auth.replace(/^Basic /, ''), 'base64').toString('hex').toUpperCase()],
 ];
 
 describe('testCredentials replies carry no piece of the credentials', () => {
