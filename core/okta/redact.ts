@@ -7,12 +7,14 @@
  * Basic value, hexadecimal of its UTF-8 bytes as typed and form-encoded, in
  * any letter case) wherever it shows up in a normalised view of a string
  * (percent-decoded, JSON-unescaped, HTML-entity-decoded, URL-safe Base64 or
- * without padding). Core's own messages never include a secret; this catches a
+ * without padding, a hex dump's bytes joined). Core's own messages never include a secret; this catches a
  * server that echoes one back, however transformed.
  */
 import { encodeBase64Bytes } from '../encoding/base64';
 import { formUrlEncode } from '../encoding/form-urlencode';
-import { allViews, canonicalBase64Text, canonicalView, decodeView, identityView, isIgnorable, lowerSameLength, originalRange, type TextView } from './text-views';
+import {
+  allViews, canonicalBase64Text, canonicalView, decodedBases, decodeView, hexDumpViews, identityView, isIgnorable, lowerSameLength, originalRange, type TextView,
+} from './text-views';
 
 /** What every masked secret and Basic value looks like in a report. */
 export const MASK = '••••••';
@@ -333,19 +335,15 @@ function mayHoldBlock(text: string, plain: FormIndex, canonical: FormIndex): boo
 const ASCII = /^[\x00-\x7F]*$/;
 
 /**
- * For an ASCII text, whether markMatches could find a block in any of the
- * views allViews builds (false: it would find nothing). Those views come from
- * up to three bases: the text and one or two decoding passes of it. An ASCII
- * base's views are the four mayHoldBlock reads, whatever escapes it holds, so
- * each base is read that way; a pass that yields anything else is not ruled out.
+ * For an ASCII text's bases (decodedBases: the text and one or two decoding
+ * passes of it), whether markMatches could find a block in any of the views
+ * allViews builds (false: it would find nothing). An ASCII base's views are
+ * the four mayHoldBlock reads, whatever escapes it holds, so each base is read
+ * that way; a pass that yields anything else is not ruled out.
  */
-function mayHoldBlockInBases(text: string, plain: FormIndex, canonical: FormIndex): boolean {
-  if (mayHoldBlock(text, plain, canonical)) return true;
-  const once = decodeView(identityView(text));
-  if (once === null) return false;
-  if (!ASCII.test(once.text) || mayHoldBlock(once.text, plain, canonical)) return true;
-  const twice = decodeView(once);
-  return twice !== null && (!ASCII.test(twice.text) || mayHoldBlock(twice.text, plain, canonical));
+function mayHoldBlockInBases(bases: readonly TextView[], plain: FormIndex, canonical: FormIndex): boolean {
+  // The first base is the text, known to be ASCII.
+  return bases.some((base, i) => (i > 0 && !ASCII.test(base.text)) || mayHoldBlock(base.text, plain, canonical));
 }
 
 function applyRanges(text: string, ranges: [number, number][], mask: string): string {
@@ -408,6 +406,9 @@ function startLength(text: string, form: string): number {
   return 0;
 }
 
+/** What a cut can leave after a dump's last digits: a separator, a space, `\` of `\x`, `0` of `0x`. */
+const DUMP_TAIL = ' \t:.,-\\0';
+
 const MEMO_MAX_LENGTH = 512;
 const MEMO_MAX_ENTRIES = 256;
 
@@ -438,6 +439,8 @@ export function createRedactor(values: readonly SensitiveValue[], maskWith = MAS
     for (let i = 0; i < form.length; i += 1) if (isIgnorable(form.charCodeAt(i))) return false;
     return true;
   });
+  // A dump holds a maskable piece only in a run of MIN_FRAGMENT digits, or of a whole shorter hex form.
+  const dumpBytes = Math.min(MIN_FRAGMENT, ...hexForms.map((form) => form.length)) / 2;
   // Only a cut text needs the forms' starts: derived on the first truncate.
   let starts: readonly string[] | null = null;
 
@@ -457,14 +460,19 @@ export function createRedactor(values: readonly SensitiveValue[], maskWith = MAS
     if (known !== undefined) return known;
     // The cheap exits that keep redaction off the token test's bill: one pass, no copies.
     const quick = quickPass && ASCII.test(text);
-    if (quick ? !mayHoldBlockInBases(text, plain, canonical) : !hasRunOf(charTables().mayEncodeForm, text, shortest)) {
+    // Decoded once for every check below (most texts have nothing to decode: then it is the text alone).
+    const bases = decodedBases(text);
+    // A punctuated hex dump is read joined (hexDumpViews): neither cheap exit sees through its separators.
+    const dumps = hexForms.length > 0 ? hexDumpViews(bases, dumpBytes) : [];
+    if (dumps.length === 0 && (quick ? !mayHoldBlockInBases(bases, plain, canonical) : !hasRunOf(charTables().mayEncodeForm, text, shortest))) {
       return rememberAll ? remember(text, text) : text;
     }
     const ranges: [number, number][] = [];
-    const views = allViews(text, foldedSuffices);
+    const views = allViews(bases, foldedSuffices);
     const { inPlainForms, inCanonicalForms } = charTables();
     for (const view of views.plain) markMatches({ ...view, text: lowerSameLength(view.text) }, plain, inPlainForms, ranges);
     for (const view of views.canonical) markMatches(view, canonical, inCanonicalForms, ranges);
+    for (const view of dumps) markMatches({ ...view, text: lowerSameLength(view.text) }, plain, inPlainForms, ranges);
     return remember(text, applyRanges(text, ranges, maskWith));
   };
   const maskText = (text: string): string => mask(text, false);
@@ -480,10 +488,21 @@ export function createRedactor(values: readonly SensitiveValue[], maskWith = MAS
         if (k > 0) cut = Math.max(cut, text.length - originalRange(view, view.text.length - k, view.text.length)[0]);
       }
     }
-    // Hex in any letter case: its forms are lower case, and lowerSameLength keeps positions.
+    // Hex in any letter case (its forms are lower case, and lowerSameLength keeps positions), a dump's read joined.
     if (hexForms.length > 0) {
-      const lower = lowerSameLength(text);
-      for (const form of hexForms) cut = Math.max(cut, startLength(lower, form));
+      // Any run of two bytes or more: the start of a form left at a cut is looked for from MIN_NEEDLE digits.
+      for (const view of [identityView(text), ...hexDumpViews(decodedBases(text), MIN_NEEDLE / 2)]) {
+        const lower = lowerSameLength(view.text);
+        // A cut inside a dump can leave a separator or part of a prefix after the last digits: looked past.
+        for (let end = lower.length, trimmed = 0; end > 0 && trimmed <= 2; end -= 1, trimmed += 1) {
+          const tail = lower.slice(0, end);
+          for (const form of hexForms) {
+            const k = startLength(tail, form);
+            if (k > 0) cut = Math.max(cut, text.length - originalRange(view, end - k, end)[0]);
+          }
+          if (!DUMP_TAIL.includes(lower[end - 1] ?? '')) break;
+        }
+      }
     }
     return cut;
   };

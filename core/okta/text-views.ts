@@ -158,10 +158,10 @@ export function canonicalView(source: TextView): TextView | null {
  * characters may differ from the source's, never their number or order).
  * Typed arrays sized once: views are built for every string of every report.
  */
-function dropping(source: TextView, drop: (code: number) => boolean, text?: string): TextView {
+function dropping(source: TextView, drop: (code: number, at: number) => boolean, text?: string): TextView {
   const from = source.text;
   const kept: number[] = [];
-  for (let i = 0; i < from.length; i += 1) if (!drop(from.charCodeAt(i))) kept.push(i);
+  for (let i = 0; i < from.length; i += 1) if (!drop(from.charCodeAt(i), i)) kept.push(i);
   const start = new Int32Array(kept.length);
   const end = new Int32Array(kept.length);
   let out = '';
@@ -204,6 +204,138 @@ export function foldedView(source: TextView): TextView | null {
   return dropping(source, isIgnorable);
 }
 
+/**
+ * Hex dumps that set bytes apart with punctuation (`73:65:63`, `73-65`,
+ * `73.65`, `73, 65`) or mark each one (`\x73\x65`, `0x73, 0x65`), in runs of
+ * a given number of bytes or more (the caller's: as many as the piece it looks
+ * for, so a time such as 01:11:23.000 is not taken for one): the folded view,
+ * dropping whitespace only, leaves their bytes apart. A run may end in half a
+ * byte, as a cut leaves it. Read by a hand-written scanner, linear in the
+ * text: a backtracking regex over a hostile megabyte-long run overflows the stack.
+ */
+/** Spaces or tabs allowed on each side of a separator, or after a marked byte (enough for any dump format). */
+const MAX_PAD = 2;
+
+function isHexDigit(code: number): boolean {
+  return (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x46) || (code >= 0x61 && code <= 0x66);
+}
+
+function isPad(code: number): boolean {
+  return code === 0x20 || code === 0x09;
+}
+
+/** `:` `.` `,` `-` */
+function isSeparator(code: number): boolean {
+  return code === 0x3a || code === 0x2e || code === 0x2c || code === 0x2d;
+}
+
+/** `\x`, `0x` or `0X` at `i`. */
+function isMarkAt(text: string, i: number): boolean {
+  const code = text.charCodeAt(i);
+  const x = text.charCodeAt(i + 1);
+  return (code === 0x5c && x === 0x78) || (code === 0x30 && (x === 0x78 || x === 0x58));
+}
+
+function skipPad(text: string, at: number): number {
+  let i = at;
+  while (i - at < MAX_PAD && isPad(text.charCodeAt(i))) i += 1;
+  return i;
+}
+
+/**
+ * The run of separated bytes starting with the digit pair at `i`: its end and
+ * number of whole bytes; with `drop`, its separators and padding are marked there.
+ */
+function separatedRun(text: string, i: number, drop: Uint8Array | null): { end: number; bytes: number } {
+  let bytes = 1;
+  let end = i + 2;
+  for (;;) {
+    const separator = skipPad(text, end);
+    if (!isSeparator(text.charCodeAt(separator))) return { end, bytes };
+    const next = skipPad(text, separator + 1);
+    const whole = isHexDigit(text.charCodeAt(next)) && isHexDigit(text.charCodeAt(next + 1));
+    if (drop !== null) drop.fill(1, end, next);
+    if (!whole) {
+      // After the last byte: a separator, and maybe half a byte (the run stops there, both joined).
+      return { end: isHexDigit(text.charCodeAt(next)) ? next + 1 : next, bytes };
+    }
+    bytes += 1;
+    end = next + 2;
+  }
+}
+
+/** The run of marked bytes starting with the mark at `i`, as separatedRun (marks and padding are what goes). */
+function markedRun(text: string, i: number, drop: Uint8Array | null): { end: number; bytes: number } {
+  let bytes = 0;
+  let at = i;
+  while (isMarkAt(text, at)) {
+    if (drop !== null) drop.fill(1, at, at + 2);
+    const digits = at + 2;
+    if (!isHexDigit(text.charCodeAt(digits))) return { end: digits, bytes };
+    if (!isHexDigit(text.charCodeAt(digits + 1))) return { end: digits + 1, bytes };
+    bytes += 1;
+    // Padding and one comma between marked bytes.
+    let next = skipPad(text, digits + 2);
+    if (text.charCodeAt(next) === 0x2c) next = skipPad(text, next + 1);
+    if (drop !== null) drop.fill(1, digits + 2, next);
+    at = next;
+  }
+  return { end: at, bytes };
+}
+
+/**
+ * Two separated or two marked bytes in a row, which every dump starts with:
+ * most texts are ruled out by these native passes. Bounded repeats only, so
+ * they cannot backtrack far.
+ */
+const SEPARATED_START = /[0-9A-Fa-f]{2}[ \t]{0,2}[:.,-][ \t]{0,2}[0-9A-Fa-f]{2}[ \t]{0,2}[:.,-]/;
+const MARKED_START = /(?:\\x|0[xX])[0-9A-Fa-f]{2}[ \t]{0,2},?[ \t]{0,2}(?:\\x|0[xX])[0-9A-Fa-f]/;
+
+/** Which characters of `text` join its dumps of `minBytes` or more (separators, marks, padding); null when it has none. */
+function hexDumpDrops(text: string, minBytes: number): Uint8Array | null {
+  // A run of three bytes or more has one of these starts (two bytes only need not).
+  if (minBytes >= 3 && !SEPARATED_START.test(text) && !MARKED_START.test(text)) return null;
+  let drop: Uint8Array | null = null;
+  for (let i = 0; i < text.length - 1; ) {
+    // A pair of digits starts a separated run only if padding or a separator follows it (most hex does not).
+    const after = text.charCodeAt(i + 2);
+    const separated = isHexDigit(text.charCodeAt(i)) && isHexDigit(text.charCodeAt(i + 1)) && (isSeparator(after) || isPad(after));
+    const run = isMarkAt(text, i) ? markedRun : separated ? separatedRun : null;
+    const found = run === null ? null : run(text, i, null);
+    if (run === null || found === null || found.bytes < minBytes) {
+      i += 1;
+      continue;
+    }
+    drop ??= new Uint8Array(text.length);
+    run(text, i, drop);
+    i = Math.max(found.end, i + 1);
+  }
+  return drop;
+}
+
+/**
+ * The text with its punctuated and marked hex dumps joined into plain hex
+ * digits; null when it has none. Everything else is kept, so a dump's digits
+ * meet the hex forms as an unbroken echo would.
+ */
+export function hexDumpView(source: TextView, minBytes: number): TextView | null {
+  const drop = hexDumpDrops(source.text, Math.max(2, minBytes));
+  return drop === null ? null : dropping(source, (_code, at) => drop[at] === 1);
+}
+
+/** The hex-dump views (runs of `minBytes` or more) of each base (a dump in JSON or a URL arrives escaped); empty when no base has one. */
+export function hexDumpViews(bases: readonly TextView[], minBytes: number): readonly TextView[] {
+  // Called for every string of every report: nothing is allocated when there is no dump, the usual case.
+  let views: TextView[] | null = null;
+  for (const base of bases) {
+    const view = hexDumpView(base, minBytes);
+    if (view !== null) (views ??= []).push(view);
+  }
+  return views ?? NO_VIEWS;
+}
+
+const NO_VIEWS: readonly TextView[] = Object.freeze([]);
+
 const NON_ASCII = /[^\p{ASCII}]/u;
 
 /** Lower case wherever that keeps the length, so view positions stay valid (a case-changed echo is still an echo). */
@@ -218,9 +350,21 @@ export function lowerSameLength(text: string): string {
   return out;
 }
 
+/** A text and up to two decoding passes of it (double encoding): the bases every view is built from. */
+export function decodedBases(text: string): TextView[] {
+  const bases: TextView[] = [identityView(text)];
+  const once = decodeView(identityView(text));
+  if (once !== null) {
+    bases.push(once);
+    const twice = decodeView(once);
+    if (twice !== null) bases.push(twice);
+  }
+  return bases;
+}
+
 /**
- * The identity view, up to two decoding passes (double encoding), each also
- * without ignorable characters, each with its Base64-canonical twin.
+ * The views of the bases (decodedBases): each as is and without ignorable
+ * characters, each of those with its Base64-canonical twin.
  *
  * `foldedSuffices`: no sensitive form holds an ignorable character. Then any
  * piece of a form in an ASCII view lies, unbroken, in that view's folded twin
@@ -228,14 +372,7 @@ export function lowerSameLength(text: string): string {
  * not scanned. (ASCII only: lower-casing a surrogate pair the fold joined could
  * change a character.)
  */
-export function allViews(text: string, foldedSuffices = false): { plain: TextView[]; canonical: TextView[] } {
-  const bases: TextView[] = [identityView(text)];
-  const once = decodeView(bases[0] as TextView);
-  if (once !== null) {
-    bases.push(once);
-    const twice = decodeView(once);
-    if (twice !== null) bases.push(twice);
-  }
+export function allViews(bases: readonly TextView[], foldedSuffices = false): { plain: TextView[]; canonical: TextView[] } {
   const plain: TextView[] = [];
   const folds: TextView[] = [];
   for (const view of bases) {

@@ -17,7 +17,8 @@ function formEncode(value: string): string {
  * percent-encoded, its Base64 alone (no padding), the part of the Basic
  * value (raw and form-encoded) from the first character that carries a bit
  * of the secret, and the hex of its UTF-8 bytes (as is and form-encoded; the
- * views are lower-cased, so any letter case is found). Hex is per byte: the
+ * views are lower-cased, so any letter case is found, and a dump's punctuated
+ * or prefixed bytes are joined). Hex is per byte: the
  * hex of `client_id:secret` holds the secret's hex whole.
  */
 export function secretForms(clientId: string, secret: string): string[] {
@@ -60,9 +61,16 @@ function canonical(text: string): string {
   return text.replace(/=/g, '').replace(/-/g, '+').replace(/_/g, '/');
 }
 
+/** Hex dumps read as one run of digits: bytes set apart by `:` `-` `.` `,`, or each marked `\x` or `0x`. */
+function joinHexDumps(text: string): string {
+  return text
+    .replace(/[0-9a-f]{2}(?:\s*[:.,-]\s*[0-9a-f]{2})+/gi, (run) => run.replace(/[^0-9a-f]/gi, ''))
+    .replace(/(?:(?:\\x|0x)[0-9a-f]{2}[\s,]*)+/gi, (run) => run.replace(/(?:\\x|0x)([0-9a-f]{2})[\s,]*/gi, '$1'));
+}
+
 export function scannerViews(text: string): string[] {
   const all = (t: string): string => entityDecode(jsonUnescape(percentDecode(t)));
-  const decoded = [text, percentDecode(text), jsonUnescape(text), entityDecode(text), all(text), all(all(text))];
+  const decoded = [text, percentDecode(text), jsonUnescape(text), entityDecode(text), all(text), all(all(text))].flatMap((t) => [t, joinHexDumps(t)]);
   // Without what a reader does not see or a Base64 decoder skips (whitespace, controls, zero-width characters).
   const plain = [...decoded, ...decoded.map((t) => t.replace(/[\s\p{Cc}\p{Cf}]/gu, ''))];
   // Lower-cased: a case-changed echo still gives the secret away.

@@ -188,6 +188,10 @@ describe('echoes of the credentials (issue 11, items 1 and 2): no piece in stdou
       const hex = Buffer.from(auth.replace(/^Basic /, ''), 'base64').toString('hex').toUpperCase();
       return { status: 401, text: JSON.stringify({ error: 'invalid_client', error_description: `credentials ${hex}` }) };
     }],
+    ['a 401 Okta error with the credentials (client_id:secret) as a colon-separated hex dump', (auth) => {
+      const dump = (Buffer.from(auth.replace(/^Basic /, ''), 'base64').toString('hex').match(/../g) ?? []).join(':');
+      return { status: 401, text: JSON.stringify({ error: 'invalid_client', error_description: `credentials ${dump}` }) };
+    }],
   ];
   it.each(echoes)('%s', async (_name, answer) => {
     let echoed = '';

@@ -36,6 +36,8 @@ const randomCase = (t: string, seed: number): string => {
     return (state >>> 16) & 1 ? c.toUpperCase() : c;
   });
 };
+/** Hex digits two by two, as a dump shows bytes (an odd last digit alone, as a cut leaves it). */
+const bytePairs = (digits: string): string[] => digits.match(/.{1,2}/g) ?? [];
 /** A contiguous piece of 16 characters or more of `t`, where and how long chosen by `at`. */
 const sliceOf = (t: string, at: number): string => {
   const start = at % (t.length - 15);
@@ -82,6 +84,11 @@ const HEX_TRANSFORMS: Readonly<Record<string, Transform>> = {
   'client_id:secret (the Basic credentials before Base64) as hex, random case': (id, s, _between, at) => randomCase(hex(`${id}:${s}`), at),
   'secret as hex bytes with spaces between (a dump)': (_id, s, _between, at) => randomCase(hex(s).replace(/(..)(?!$)/g, '$1 '), at),
   'secret as hex in a JSON value': (_id, s, _between, at) => JSON.stringify({ secret_hex: randomCase(hex(s), at) }),
+  // Dumps whose bytes are punctuated or marked: any piece of 8+ bytes, from any digit, random case.
+  'a piece of the secret as colon-separated hex bytes': (_id, s, _between, at) => bytePairs(randomCase(sliceOf(hex(s), at), at)).join(':'),
+  'a piece of the secret as hex bytes with a separator and spaces': (_id, s, _between, at) => bytePairs(randomCase(sliceOf(hex(s), at), at)).join([' - ', ', ', '.', ' : '][at % 4] ?? ','),
+  'a piece of the secret as \\x-escaped bytes': (_id, s, _between, at) => bytePairs(randomCase(sliceOf(hex(s), at), at)).map((b) => `\\x${b}`).join(''),
+  'client_id:secret as 0x-marked bytes in an array': (id, s, _between, at) => `{${bytePairs(randomCase(hex(`${id}:${s}`), at)).map((b) => `0x${b}`).join(', ')}}`,
 };
 const ALL_TRANSFORMS: Readonly<Record<string, Transform>> = { ...TRANSFORMS, ...HEX_TRANSFORMS };
 
@@ -163,11 +170,12 @@ describe('hex echoes: random case, any piece of 16+ digits, in random text', () 
     );
   });
 
-  it('any sensitive value (a key, an assertion, any UTF-16) is masked as a hex piece too', () => {
+  it('any sensitive value (a key, an assertion, any UTF-16) is masked as a hex piece too, plain or as a dump', () => {
     const valueArb = fc.string({ unit: 'binary', minLength: 8, maxLength: 120 });
     fc.assert(
       fc.property(valueArb, textArb, textArb, fc.nat(), (value, before, after, at) => {
-        const text = `${before}${randomCase(sliceOf(hex(value), at), at)}${after}`;
+        const digits = randomCase(sliceOf(hex(value), at), at);
+        const text = `${before}${[digits, bytePairs(digits).join(':'), bytePairs(digits).map((b) => `\\x${b}`).join('')][at % 3] ?? digits}${after}`;
         expect(findFragments(text, [hex(value)])).not.toEqual([]);
         expect(findFragments(createRedactor([value]).maskText(text), [hex(value)])).toEqual([]);
       }),

@@ -230,3 +230,75 @@ describe('hex echoes: the UTF-8 bytes of a sensitive value as hex digits, in any
     expect(redactor.truncate(text, 1000)).toBe(`${'x'.repeat(990)}••••••…`);
   });
 });
+
+describe('hex dumps: bytes set apart by punctuation, or each marked \\x or 0x', () => {
+  const bytesOf = (text: string): string[] => Buffer.from(text, 'utf8').toString('hex').match(/../g) ?? [];
+  const BYTES = bytesOf(SECRET);
+  const forms = secretForms('0oa1guard', SECRET);
+  const redactor = createRedactor([SECRET, ...credentialSensitiveValues('0oa1guard', SECRET)]);
+  /** Name, dump, and what stays around the mask (a marker before the first byte, a bracket after the last). */
+  const dumps: [string, (bytes: string[]) => string, string, string][] = [
+    ['colon-separated (as openssl prints bytes)', (b) => b.join(':'), '', ''],
+    ['dash-separated, upper case', (b) => b.join('-').toUpperCase(), '', ''],
+    ['dot-separated', (b) => b.join('.'), '', ''],
+    ['comma and space', (b) => b.join(', '), '', ''],
+    ['colon and space, mixed case', (b) => b.map((x, i) => (i % 2 === 0 ? x.toUpperCase() : x)).join(' : '), '', ''],
+    ['\\x-escaped (a byte string)', (b) => b.map((x) => `\\x${x}`).join(''), '\\x', ''],
+    ['0x-marked, in an array', (b) => `[${b.map((x) => `0x${x.toUpperCase()}`).join(', ')}]`, '[0x', ']'],
+  ];
+
+  it.each(dumps)('the secret as a dump, %s, is masked', (_name, dump, lead, trail) => {
+    const echo = `server said: ${dump(BYTES)} (end)`;
+    // Positive control: the independent scanner sees the echo.
+    expect(findFragments(echo, forms)).not.toEqual([]);
+    const masked = redactor.maskText(echo);
+    expect(masked).toBe(`server said: ${lead}••••••${trail} (end)`);
+    expect(findFragments(masked, forms)).toEqual([]);
+  });
+
+  it('any 8 bytes of the dump, at any byte, are masked; 7 are left, as any piece shorter than MIN_FRAGMENT', () => {
+    for (const at of [0, 5, 17, BYTES.length - 8]) {
+      expect(redactor.maskText(`id ${BYTES.slice(at, at + 8).join(':')} end`)).toBe('id •••••• end');
+      expect(redactor.maskText(`id ${BYTES.slice(at, at + 7).join(':')} end`)).toBe(`id ${BYTES.slice(at, at + 7).join(':')} end`);
+    }
+  });
+
+  it('client_id:secret as a dump keeps only the client ID part', () => {
+    const id = bytesOf('0oa1guard:');
+    expect(redactor.maskText(bytesOf(`0oa1guard:${SECRET}`).join(':'))).toBe(`${id.join(':')}:••••••`);
+  });
+
+  it('negative control: punctuated hex that is not the secret stays (MAC, fingerprint, UUID, dates, addresses, another secret)', () => {
+    const text = [
+      'mac 00:1a:2b:3c:4d:5e',
+      `sha256 fingerprint ${(createHash('sha256').update(SECRET).digest('hex').match(/../g) ?? []).join(':').toUpperCase()}`,
+      'x-request-id a7c9f1e2-3b4d-4e5f-8a9b-0c1d2e3f4a5b',
+      'at 2026-12-02 11:45:07.123, from 10.20.30.40 and fe80::1ff:fe23:4567:890a, version 1.22.33.44',
+      `other ${bytesOf('Zq8Pw3Lm5Nx7Rt2Vb4Hc6Jd9Kf1Gs0AyEu').map((b) => `\\x${b}`).join('')}`,
+    ].join('\n');
+    expect(redactor.maskText(text)).toBe(text);
+  });
+
+  it('a hostile 4 MB run of dump-like bytes is read in one pass (a backtracking regex overflowed the stack on it)', () => {
+    for (const unit of ['ab:', '0xab, ']) {
+      const text = unit.repeat(Math.floor((4 * 1024 * 1024) / unit.length));
+      expect(redactor.maskText(text)).toBe(text);
+    }
+    // The same run with the secret's bytes inside is still masked.
+    const planted = `${'ab:'.repeat(100_000)}${BYTES.join(':')}:${'ab:'.repeat(100_000)}`;
+    expect(findFragments(redactor.maskText(planted).slice(290_000, 310_000), forms)).toEqual([]);
+    expect(redactor.maskText(planted)).toContain('••••••');
+  });
+
+  it('truncate: wherever the cut falls in a dump, no start of 2 bytes or more of the secret is left', () => {
+    for (const [name, dump] of dumps) {
+      const text = `${'x'.repeat(980)}${dump(BYTES)} and more text`;
+      for (let cut = 981; cut < 980 + 40; cut += 1) {
+        const shown = redactor.truncate(text, cut);
+        const tail = shown.slice(980).replace('••••••', '').replace('…', '');
+        const digits = tail.replace(/\\x|0x/gi, '').replace(/[^0-9a-f]/gi, '').toLowerCase();
+        expect(digits.length < 4 || !BYTES.join('').startsWith(digits), `${name}, cut at ${cut}: ${shown.slice(975)}`).toBe(true);
+      }
+    }
+  });
+});

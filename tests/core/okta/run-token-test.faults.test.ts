@@ -31,6 +31,8 @@ const suite = useTlsSuite();
 
 /** The Basic value of an Authorization header decoded, as hex: `client_id:secret` byte by byte. */
 const decodedHex = (auth: string): string => Buffer.from(auth.replace(/^Basic /, ''), 'base64').toString('hex');
+/** Hex digits as a dump shows them: each byte marked by `mark`, joined by `separator`. */
+const dumped = (hex: string, mark: (byte: string) => string, separator: string): string => (hex.match(/../g) ?? []).map(mark).join(separator);
 
 async function serve(options: Omit<FaultServerOptions, 'ca'>): Promise<FaultServer> {
   return suite.track(startFaultServer({ ca: suite.ca, ...options }));
@@ -357,6 +359,7 @@ describe('secret guard', () => {
     ['a 400 whose JSON is not an Okta shape', (auth: string) => behaviours.json(400, { message: `${'x'.repeat(900)} ${auth}` })],
     ['a 429 cut just inside the value, more text after it', (auth: string) => ({ kind: 'text' as const, status: 429, body: `${'y'.repeat(989)}${auth} ${'z'.repeat(500)}` })],
     ['a 429 cut inside the credentials echoed as hex', (auth: string) => ({ kind: 'text' as const, status: 429, body: `${'y'.repeat(930)} ${decodedHex(auth)} ${'z'.repeat(500)}` })],
+    ['a 429 cut inside the credentials dumped as \\x bytes', (auth: string) => ({ kind: 'text' as const, status: 429, body: `${'y'.repeat(800)} ${dumped(decodedHex(auth), (b) => `\\x${b}`, '')} ${'z'.repeat(500)}` })],
   ])('mask first, then cut: %s keeps no piece of the secret', async (_name, answer) => {
     let echoed = '';
     const server = await serve({
@@ -385,6 +388,8 @@ describe('secret guard', () => {
     ['JSON with \\/ escapes, shown raw', (auth) => JSON.stringify({ a: auth }).replace(/\//g, '\\/')],
     ['HTML entities', (auth) => auth.replace(/[A-Za-z]/g, (c) => `&#${c.charCodeAt(0)};`)],
     ['the decoded credentials (client_id:secret) as upper-case hex', (auth) => decodedHex(auth).toUpperCase()],
+    ['the decoded credentials as a colon-separated hex dump', (auth) => dumped(decodedHex(auth), (b) => b, ':')],
+    ['the secret as upper-case 0x bytes, comma-separated', (_auth, secret) => dumped(Buffer.from(secret).toString('hex').toUpperCase(), (b) => `0x${b}`, ', ')],
     ['the secret as mixed-case hex, split in two', (_auth, secret) => {
       const hex = Buffer.from(secret).toString('hex').replace(/[a-f]/g, (c, i: number) => (i % 2 === 0 ? c.toUpperCase() : c));
       return `${hex.slice(0, 40)} and then ${hex.slice(40)}`;
