@@ -153,7 +153,7 @@ export function canonicalView(source: TextView): TextView | null {
 }
 
 /**
- * `source` without the characters `drop` names, each kept character mapped to
+ * `source` without the characters `drop` names (by code or position), each kept character mapped to
  * its own origin; `text` is the kept text when the caller has it already (its
  * characters may differ from the source's, never their number or order).
  * Typed arrays sized once: views are built for every string of every report.
@@ -204,7 +204,7 @@ export function foldedView(source: TextView): TextView | null {
   return dropping(source, isIgnorable);
 }
 
-/**
+/*
  * Hex dumps that set bytes apart with punctuation (`73:65:63`, `73-65`,
  * `73.65`, `73, 65`) or mark each one (`\x73\x65`, `0x73, 0x65`), in runs of
  * a given number of bytes or more (the caller's: as many as the piece it looks
