@@ -113,7 +113,13 @@ export function createHandlers(deps: HandlerDeps, internals: HandlerInternals = 
   // A session's servers' metadata and public keys (nothing secret), for five minutes, as the CLI and the
   // benchmark already assume: a second test sends only its token request. Emptied on Forget and on quit;
   // a key the cached set lacks is fetched again (keys rotate), and a failed discovery is not remembered.
-  const discoveryCache = createDiscoveryCache();
+  // Replaced, not only emptied, by Forget and quit: a test that began before holds the old one, so what it
+  // learns after them (an answer that outran the abort) lands in a cache nobody reads.
+  let discoveryCache = createDiscoveryCache();
+  const renewDiscoveryCache = (): void => {
+    discoveryCache.clear();
+    discoveryCache = createDiscoveryCache();
+  };
 
   // Bumped by Forget and quit: a key load that began before one of them must not fill a slot after it.
   let forgetEpoch = 0;
@@ -155,7 +161,7 @@ export function createHandlers(deps: HandlerDeps, internals: HandlerInternals = 
     forgetEpoch += 1;
     const requestsCancelled = abortAll();
     const keysForgotten = slots.clear();
-    discoveryCache.clear();
+    renewDiscoveryCache();
     deps.clearPresentedCertificates?.();
     await deps.selection?.clearIfOurs();
     const clipboardCleared = await guard.clearIfOurs();
@@ -300,7 +306,7 @@ export function createHandlers(deps: HandlerDeps, internals: HandlerInternals = 
       forgetEpoch += 1;
       abortAll();
       slots.clear();
-      discoveryCache.clear();
+      renewDiscoveryCache();
       deps.clearPresentedCertificates?.();
       try {
         await deps.selection?.clearIfOurs();

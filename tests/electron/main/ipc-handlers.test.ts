@@ -194,6 +194,39 @@ describe('testCredentials against the real authorization server', () => {
     expect(paths).toEqual(first);
   });
 
+  it.each(['/.well-known/', '/v1/keys'])('a test that began before Forget does not refill the session cache after it, even if %s answers late and ignores the abort', async (held) => {
+    const paths: string[] = [];
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let heldSeen: () => void = () => undefined;
+    const seen = new Promise<void>((resolve) => {
+      heldSeen = resolve;
+    });
+    fresh({
+      fetch: async (url, init) => {
+        paths.push(new URL(url).pathname);
+        if (!url.includes(held)) return fetchViaCa(url, init);
+        // A transport that answers in full after the abort, as if it never saw it.
+        const response = await fetchViaCa(url, { ...init, signal: null });
+        const body = await response.text();
+        heldSeen();
+        await gate;
+        return new Response(body, { status: response.status, headers: response.headers });
+      },
+    });
+    const first = handlers.testCredentials(trusted, testRequest());
+    await seen;
+    expect((await handlers.forget(trusted, { reason: 'user' })).ok).toBe(true);
+    release();
+    await first;
+    paths.length = 0;
+    expect(report(await handlers.testCredentials(trusted, testRequest({ requestId: 'run-2' }))).token?.signature).toBe('verified');
+    // What the first test learned after Forget was not kept: the second fetches it again.
+    expect(paths.some((p) => p.includes(held))).toBe(true);
+  });
+
   it('checks the token\'s signature with Node\'s crypto, not WebCrypto\'s thread hop (issue 16)', async () => {
     fresh();
     const subtleVerify = vi.spyOn(globalThis.crypto.subtle, 'verify');
