@@ -123,7 +123,8 @@ export function readPayloadBaseline(file: string = PAYLOAD_BASELINE_PATH): Paylo
 }
 
 export function baselineOf(payload: RendererPayload): Record<string, number> {
-  return Object.fromEntries(payload.all.files.map((f) => [stableName(f.file), f.gzipBytes]));
+  // Sorted by the stable name, not the hashed one, so a re-recorded baseline diffs only where sizes changed.
+  return Object.fromEntries(payload.all.files.map((f) => [stableName(f.file), f.gzipBytes] as const).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
 const kb = (bytes: number): string => `${(bytes / 1000).toFixed(1)} KB`;
