@@ -4,8 +4,8 @@
  * private keys, client assertions, DPoP proofs alike), masks every piece of 16
  * characters or more of every form each value can take (as typed,
  * form-encoded, percent-encoded, Base64 at each byte alignment, its part of a
- * Basic value, hexadecimal of its UTF-8 bytes as typed and form-encoded, in
- * any letter case) wherever it shows up in a normalised view of a string
+ * Basic value, hexadecimal of its UTF-8 bytes as typed and form-encoded and
+ * of its part of a Basic value, in any letter case) wherever it shows up in a normalised view of a string
  * (percent-decoded, JSON-unescaped, HTML-entity-decoded, URL-safe Base64 or
  * without padding, a hex dump's bytes joined). Core's own messages never include a secret; this catches a
  * server that echoes one back, however transformed.
@@ -134,6 +134,7 @@ function formsOf(entries: readonly SensitiveValue[]): { readonly forms: Set<stri
   const forms = new Set<string>();
   const hex = new Set<string>();
   const seen = new Set<string>();
+  const seenAfter = new Map<string, Set<string>>();
   for (const entry of entries) {
     const value = typeof entry === 'string' ? entry : entry.value;
     const after = typeof entry === 'string' ? undefined : entry.after;
@@ -142,7 +143,14 @@ function formsOf(entries: readonly SensitiveValue[]): { readonly forms: Set<stri
       seen.add(value);
       valueForms(value, forms, hex);
     }
-    if (after !== undefined && after !== '') forms.add(afterForm(value, after));
+    // A secret that needs no form-encoding comes twice in the same context (credentialSensitiveValues): derived once.
+    if (after !== undefined && after !== '' && !seenAfter.get(after)?.has(value)) {
+      seenAfter.set(after, (seenAfter.get(after) ?? new Set<string>()).add(value));
+      const encoded = afterForm(value, after);
+      forms.add(encoded);
+      // The value as it went on the wire, hex-dumped (a capture of the request, a proxy's debug echo).
+      hex.add(hexOf(utf8.encode(encoded)));
+    }
   }
   for (const form of forms) if (form.length < MIN_NEEDLE) forms.delete(form);
   for (const form of hex) if (form.length < MIN_HEX || forms.has(form)) hex.delete(form);

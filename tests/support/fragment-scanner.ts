@@ -16,7 +16,8 @@ function formEncode(value: string): string {
  * The forms the issue names for a client secret: the secret, form-encoded and
  * percent-encoded, its Base64 alone (no padding), the part of the Basic
  * value (raw and form-encoded) from the first character that carries a bit
- * of the secret, and the hex of its UTF-8 bytes (as is and form-encoded; the
+ * of the secret, and the hex of its UTF-8 bytes (as is and form-encoded) and
+ * of that part of the Basic value (a dump of the request as sent; the
  * views are lower-cased, so any letter case is found, and a dump's punctuated
  * or prefixed bytes are joined). Hex is per byte: the
  * hex of `client_id:secret` holds the secret's hex whole.
@@ -35,6 +36,9 @@ export function secretForms(clientId: string, secret: string): string[] {
     basicPart(formEncode(clientId), formEncode(secret)),
     Buffer.from(secret, 'utf8').toString('hex'),
     Buffer.from(formEncode(secret), 'utf8').toString('hex'),
+    // The Basic value's part as it goes on the wire, hex-dumped.
+    Buffer.from(basicPart(clientId, secret), 'utf8').toString('hex'),
+    Buffer.from(basicPart(formEncode(clientId), formEncode(secret)), 'utf8').toString('hex'),
   ];
 }
 

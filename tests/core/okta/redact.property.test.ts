@@ -89,6 +89,9 @@ const HEX_TRANSFORMS: Readonly<Record<string, Transform>> = {
   'a piece of the secret as hex bytes with a separator and spaces': (_id, s, _between, at) => bytePairs(randomCase(sliceOf(hex(s), at), at)).join([' - ', ', ', '.', ' : '][at % 4] ?? ','),
   'a piece of the secret as \\x-escaped bytes': (_id, s, _between, at) => bytePairs(randomCase(sliceOf(hex(s), at), at)).map((b) => `\\x${b}`).join(''),
   'client_id:secret as 0x-marked bytes in an array': (id, s, _between, at) => `{${bytePairs(randomCase(hex(`${id}:${s}`), at)).map((b) => `0x${b}`).join(', ')}}`,
+  // The request as sent, hex-dumped (a capture, a proxy's debug echo): the Base64 text's bytes.
+  'the Authorization header as sent, as hex, random case': (id, s, _between, at) => randomCase(hex(`Authorization: Basic ${basic(id, s)}`), at),
+  'the Authorization header as sent, as a colon-separated dump': (id, s, _between, at) => bytePairs(randomCase(hex(`Authorization: Basic ${basic(id, s)}`), at)).join(':'),
 };
 const ALL_TRANSFORMS: Readonly<Record<string, Transform>> = { ...TRANSFORMS, ...HEX_TRANSFORMS };
 

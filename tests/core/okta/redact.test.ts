@@ -199,6 +199,16 @@ describe('hex echoes: the UTF-8 bytes of a sensitive value as hex digits, in any
     expect(redactor.maskText(hex(`0oa1guard:${new URLSearchParams({ s: SECRET }).toString().slice(2)}`).toUpperCase())).toBe(`${idPart.toUpperCase()}••••••`);
   });
 
+  it('the Authorization header as it went on the wire, hex-dumped, keeps only what encodes the client ID', () => {
+    const value = Buffer.from(`0oa1guard:${SECRET}`, 'utf8').toString('base64');
+    const idPart = value.slice(0, Math.floor((4 * '0oa1guard:'.length) / 3));
+    const wire = hex(`Authorization: Basic ${value}`);
+    // Positive control: the independent scanner sees it.
+    expect(findFragments(wire, secretForms('0oa1guard', SECRET))).not.toEqual([]);
+    expect(redactor.maskText(wire)).toBe(`${hex(`Authorization: Basic ${idPart}`)}••••••`);
+    expect(redactor.maskText(wire.toUpperCase())).toBe(`${hex(`Authorization: Basic ${idPart}`).toUpperCase()}••••••`);
+  });
+
   it('in JSON: a string value, a key, and a JSON text are all masked', () => {
     const body = { error: 'invalid_client', error_description: `bad secret ${HEX.toUpperCase()}`, [HEX.slice(4, 40)]: 'key' };
     const out = redactor.redact(body);

@@ -389,6 +389,7 @@ describe('secret guard', () => {
     ['HTML entities', (auth) => auth.replace(/[A-Za-z]/g, (c) => `&#${c.charCodeAt(0)};`)],
     ['the decoded credentials (client_id:secret) as upper-case hex', (auth) => decodedHex(auth).toUpperCase()],
     ['the decoded credentials as a colon-separated hex dump', (auth) => dumped(decodedHex(auth), (b) => b, ':')],
+    ['the header as it arrived, hex-dumped (a capture of the request)', (auth) => Buffer.from(`Authorization: ${auth}`).toString('hex')],
     ['the secret as upper-case 0x bytes, comma-separated', (_auth, secret) => dumped(Buffer.from(secret).toString('hex').toUpperCase(), (b) => `0x${b}`, ', ')],
     ['the secret as mixed-case hex, split in two', (_auth, secret) => {
       const hex = Buffer.from(secret).toString('hex').replace(/[a-f]/g, (c, i: number) => (i % 2 === 0 ? c.toUpperCase() : c));

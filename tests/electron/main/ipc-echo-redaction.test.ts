@@ -34,6 +34,7 @@ const ECHOES: readonly [string, (auth: string) => string][] = [
   }],
   ['HTML entities', (auth) => auth.replace(/[A-Za-z]/g, (c) => `&#${c.charCodeAt(0)};`)],
   ['decoded, as upper-case hex', (auth) => Buffer.from(auth.replace(/^Basic /, ''), 'base64').toString('hex').toUpperCase()],
+  ['as it arrived, hex-dumped with spaces (a capture)', (auth) => (Buffer.from(auth).toString('hex').match(/../g) ?? []).join(' ')],
   ['decoded, as \\x-escaped bytes', (auth) => (Buffer.from(auth.replace(/^Basic /, ''), 'base64').toString('hex').match(/../g) ?? []).map((b) => `\\x${b}`).join('')],
 ];
 
