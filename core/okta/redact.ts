@@ -478,9 +478,9 @@ export function createRedactor(values: readonly SensitiveValue[], maskWith = MAS
     const ranges: [number, number][] = [];
     const views = allViews(bases, foldedSuffices);
     const { inPlainForms, inCanonicalForms } = charTables();
-    for (const view of views.plain) markMatches({ ...view, text: lowerSameLength(view.text) }, plain, inPlainForms, ranges);
+    // A dump's joined digits are a plain view: hex forms are plain forms.
+    for (const view of [...views.plain, ...dumps]) markMatches({ ...view, text: lowerSameLength(view.text) }, plain, inPlainForms, ranges);
     for (const view of views.canonical) markMatches(view, canonical, inCanonicalForms, ranges);
-    for (const view of dumps) markMatches({ ...view, text: lowerSameLength(view.text) }, plain, inPlainForms, ranges);
     return remember(text, applyRanges(text, ranges, maskWith));
   };
   const maskText = (text: string): string => mask(text, false);
