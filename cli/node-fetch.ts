@@ -12,8 +12,9 @@
  */
 import { Agent, EnvHttpProxyAgent, fetch as undiciFetch } from 'undici';
 import { isLoopbackHost } from '../core/okta/target';
-import type { FetchLike } from '../core/okta/types';
+import type { FetchLike, TokenTestReport } from '../core/okta/types';
 import { EXIT } from './exit-codes';
+import type { Output } from './output';
 
 export interface NodeFetch {
   readonly fetch: FetchLike;
@@ -86,12 +87,63 @@ export function proxyApplies(url: string, env: Env): boolean {
   return true;
 }
 
+/** No answer at all, through a proxy: the proxy may be what failed (the message names only the server). */
+export function noteProxyFailure(output: Output, report: TokenTestReport, env: Readonly<Record<string, string | undefined>>): void {
+  const url = report.request?.url;
+  if (report.outcome !== 'no-answer' || report.status !== null || url === undefined || !proxyApplies(url, env)) return;
+  output.note(`the request went through the proxy set in ${proxyVariableFor(url, env)}: the failure may be the proxy's, not the server's. Check the proxy, or set NO_PROXY for this host.`);
+}
+
+/** Which variable proxies `url` (for messages: its name, never its value, which may hold a password). */
+export function proxyVariableFor(url: string, env: Env): string {
+  const https = url.startsWith('https:');
+  const names = https ? ['https_proxy', 'HTTPS_PROXY', 'http_proxy', 'HTTP_PROXY'] : ['http_proxy', 'HTTP_PROXY'];
+  return names.find((name) => (env[name] ?? '') !== '') ?? 'HTTPS_PROXY';
+}
+
+const PROXY_VARIABLES = ['https_proxy', 'HTTPS_PROXY', 'http_proxy', 'HTTP_PROXY'] as const;
+
+/**
+ * A proxy variable's value as the agent takes it: `host:port` without a scheme
+ * is read as http://host:port, as curl reads it. Null when it is no http(s)
+ * proxy address (undici would throw on it while the fetch is set up).
+ */
+export function proxyUrl(value: string): string | null {
+  const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(value) ? value : `http://${value}`;
+  try {
+    const url = new URL(withScheme);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '' ? withScheme : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The one line refusing the test when a proxy variable holds no usable address (named, not shown); null when none does. */
+export function proxyEnvRefusal(env: Env): string | null {
+  const bad = PROXY_VARIABLES.find((name) => {
+    const value = env[name];
+    return value !== undefined && value !== '' && proxyUrl(value) === null;
+  });
+  return bad === undefined
+    ? null
+    : `${bad} is not a proxy address basic-header can use (expected http://host:port or https://host:port). Nothing was sent; correct or unset it.`;
+}
+
 export function createNodeFetch(ca: readonly string[] | null): NodeFetch {
   // Every connection below sets rejectUnauthorized itself; dropping the variable also spares the user Node's
   // warning that TLS is insecure, which would no longer be true (tlsEnvWarning says so in one line instead).
   delete process.env.NODE_TLS_REJECT_UNAUTHORIZED;
   const tls = { rejectUnauthorized: true, ...(ca === null ? {} : { ca: [...ca] }) };
-  const viaEnv = new EnvHttpProxyAgent({ connect: tls, requestTls: tls, proxyTls: tls });
+  // The variables as undici would read them, with `host:port` given its scheme (proxyUrl); `test` refused a bad one.
+  const env = process.env;
+  const fromEnv = (value: string | undefined): string | undefined => (value === undefined || value === '' ? undefined : (proxyUrl(value) ?? undefined));
+  const httpProxy = fromEnv(env.http_proxy ?? env.HTTP_PROXY);
+  const httpsProxy = fromEnv(env.https_proxy ?? env.HTTPS_PROXY);
+  const viaEnv = new EnvHttpProxyAgent({
+    connect: tls, requestTls: tls, proxyTls: tls,
+    ...(httpProxy === undefined ? {} : { httpProxy }),
+    ...(httpsProxy === undefined ? {} : { httpsProxy }),
+  });
   const direct = new Agent({ connect: tls });
   const fetch: FetchLike = async (url, init) => {
     const dispatcher = isLoopbackUrl(url) ? direct : viaEnv;

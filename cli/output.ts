@@ -137,6 +137,16 @@ export class Output {
     this.#stdout.write(`${this.#paint(this.scrub(text), this.#colour.out)}\n`);
   }
 
+  /**
+   * One JSON object as one line on stdout. Masked value by value (strings and
+   * long numbers; core's reports have masked their keys already), never as
+   * text: a mask written over the line could cut into its keys and literals
+   * (a short secret such as `null` or `error`) and leave invalid JSON.
+   */
+  jsonLine(value: unknown): void {
+    this.#stdout.write(`${neutraliseControls(JSON.stringify(this.#redactor.redactValues(value)))}\n`);
+  }
+
   /** One line of report on stderr (used when stdout is reserved, e.g. for --print-token, or for a failure report). */
   errLine(text = ''): void {
     this.#stderr.write(`${this.#paint(this.scrub(text), this.#colour.err)}\n`);

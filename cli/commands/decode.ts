@@ -28,21 +28,30 @@ export async function runDecode(ctx: CommandContext): Promise<ExitCode> {
 
   const diagnosis = diagnoseHeader(pasted.value);
   if (args.has('json')) {
-    output.line(JSON.stringify({
+    output.jsonLine({
       clientId: diagnosis.clientId,
       secretLength: diagnosis.secretLength,
       warnings: diagnosis.notices.map((n) => ({ code: n.code, message: n.message })),
-    }));
+    });
   } else {
     printDiagnosis(diagnosis, output);
   }
   return diagnosis.ok ? EXIT.ok : EXIT.rejected;
 }
 
-/** The pasted words that can carry the credential: not PEM armour, not `Authorization:` or `Basic`. */
+/**
+ * The pasted words that can carry the credential: 8 characters or more (the
+ * Base64 of the shortest id:secret), not PEM armour, not a header name or an
+ * auth scheme. A shorter word (`Bearer`, `basic:`, `null`) would blank our own
+ * messages, codes and JSON wherever the same word appears in them.
+ */
 export function credentialWords(pasted: string): string[] {
-  return pasted.split(/\s+/).filter((word) => word !== '' && !word.includes('-----') && !/^(?:authori[sz]ation:?|basic|begin|end|certificate)$/i.test(word));
+  return pasted
+    .split(/\s+/)
+    .filter((word) => word.length >= MIN_CREDENTIAL_WORD && !word.includes('-----') && !/^(?:authori[sz]ation|proxy-authorization|basic|bearer|digest|negotiate|certificate)[:;,]?$/i.test(word));
 }
+
+const MIN_CREDENTIAL_WORD = 8;
 
 function printDiagnosis(d: Diagnosis, output: Output): void {
   const p = output.out;

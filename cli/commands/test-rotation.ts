@@ -9,7 +9,7 @@ import { ROTATION_LABELS, runRotationTest, SAME_SECRET_MESSAGE } from '../../cor
 import type { TokenTestInput } from '../../core/okta/types';
 import type { CommandContext } from '../command-context';
 import { EXIT, inputFailureExit, type ExitCode } from '../exit-codes';
-import { withNodeFetch } from '../node-fetch';
+import { noteProxyFailure, withNodeFetch } from '../node-fetch';
 import { presentedCertificateUnlessProxied } from '../presented-certificate';
 import { rotationExit, rotationJson, rotationLines } from '../rotation-report';
 import { readSecretPair } from '../secret-source';
@@ -46,10 +46,13 @@ export async function runRotation(ctx: CommandContext, base: Omit<TokenTestInput
     if (requestLine !== null) output.debug(requestLine);
   }
   if (report.results[0].discovery !== null) output.debug(`discovery: ${JSON.stringify(report.results[0].discovery)}`);
+  // Both tests go to the same server the same way: one note is enough.
+  const unanswered = report.results.find((r) => r.outcome === 'no-answer' && r.status === null);
+  if (unanswered !== undefined) noteProxyFailure(output, unanswered, ctx.env);
 
   const exit = rotationExit(report);
   if (args.has('json')) {
-    output.line(JSON.stringify(rotationJson(report)));
+    output.jsonLine(rotationJson(report));
     if (exit !== EXIT.ok) output.error(`rotation ${report.verdict}: ${report.summary} ${report.nextStep}`);
     return exit;
   }

@@ -6,6 +6,7 @@
  */
 import * as nodeCrypto from 'node:crypto';
 import { MAX_TIMEOUT_MS, buildMaskedPreview, runTokenTest } from '../../core/okta';
+import { compareScopes, missingScopesSentence } from '../../core/okta/scope-check';
 import type { TokenTestInput, TokenTestReport } from '../../core/okta/types';
 import { fail, ok, type Result } from '../../core/shared/result';
 import type { ParsedArgs } from '../args';
@@ -13,10 +14,11 @@ import { loadClientAuth, readClientAuthSettings, type ClientAuthSettings } from 
 import type { CommandContext } from '../command-context';
 import { readClientId, readServer } from '../credential-options';
 import { EXIT, inputFailureExit, type ExitCode } from '../exit-codes';
-import { tlsEnvWarning, tlsKeyLogRefusal, withNodeFetch } from '../node-fetch';
+import { noteProxyFailure, proxyEnvRefusal, tlsEnvWarning, tlsKeyLogRefusal, withNodeFetch } from '../node-fetch';
 import { presentedCertificateUnlessProxied } from '../presented-certificate';
 import { readClientSecret } from '../secret-source';
 import { exitCodeFor, reportJson, reportLines, requestDebugLine } from '../test-report';
+import type { Output } from '../output';
 import { buildTrustStore } from '../trust-store';
 import { cleanTestInput, printNewNotices, type PrintedNotices } from './test-input';
 import { runRotation } from './test-rotation';
@@ -113,6 +115,11 @@ export async function runTest(ctx: CommandContext): Promise<ExitCode> {
     output.error(keyLog);
     return EXIT.usage;
   }
+  const badProxy = proxyEnvRefusal(ctx.env);
+  if (badProxy !== null) {
+    output.error(badProxy);
+    return EXIT.usage;
+  }
   output.debug(trust.value.ca === null ? 'trust: Node\'s default CA store (with NODE_EXTRA_CA_CERTS if set)' : `trust: ${trust.value.ca.length} CA certificates (default store + extra)`);
 
   if (args.has('rotation')) {
@@ -139,13 +146,15 @@ export async function runTest(ctx: CommandContext): Promise<ExitCode> {
   const ready = input;
   const report = await withNodeFetch(trust.value.ca, (fetch, signal) => runTokenTest(ready, { fetch, presentedCertificate: presentedCertificateUnlessProxied, checkSignature: nodeSignatureCheck<nodeCrypto.KeyObject>(nodeCrypto) }, signal));
   printNewNotices(output, report.notices, printed);
+  noteProxyFailure(output, report, ctx.env);
+  warnMissingScopes(output, report, ready.scopes);
   const requestLine = requestDebugLine(report);
   if (requestLine !== null) output.debug(requestLine);
   if (report.discovery !== null) output.debug(`discovery: ${JSON.stringify(report.discovery)}`);
 
   const exit = exitCodeFor(report);
   if (args.has('json')) {
-    output.line(JSON.stringify(reportJson(report)));
+    output.jsonLine(reportJson(report));
     if (exit !== EXIT.ok) output.error(summary(report));
     return exit;
   }
@@ -166,6 +175,13 @@ export async function runTest(ctx: CommandContext): Promise<ExitCode> {
     output.result(report.token.accessToken);
   }
   return exit;
+}
+
+/** A token without every requested scope is not a plain success (the app says so too): a warning, the exit code unchanged. */
+function warnMissingScopes(output: Output, report: TokenTestReport, requested: readonly string[]): void {
+  if (report.outcome !== 'success' || report.token === null) return;
+  const { missing } = compareScopes(requested, report.token);
+  if (missing.length > 0) output.warn(`${missingScopesSentence(missing)} The server issued a token without ${missing.length === 1 ? 'it' : 'them'}. [scope-not-granted]`);
 }
 
 function summary(report: TokenTestReport): string {

@@ -13,7 +13,7 @@
 import { encodeBase64Bytes } from '../encoding/base64';
 import { formUrlEncode } from '../encoding/form-urlencode';
 import {
-  allViews, canonicalBase64Text, canonicalView, decodedBases, decodeView, hexDumpViews, identityView, isIgnorable, lowerSameLength, originalRange, type TextView,
+  allViews, canonicalBase64Text, canonicalView, decodedBases, decodeView, hexDumpViews, identityView, ignorableAt, lowerSameLength, originalRange, type TextView,
 } from './text-views';
 
 /** What every masked secret and Basic value looks like in a report. */
@@ -33,9 +33,14 @@ export const TOO_DEEP = '(nested too deeply to show)';
  * A sensitive value. `after` is text that precedes it when it is encoded with
  * it, e.g. `client_id:` before the secret in a Basic value: the Base64 of the
  * value in that exact position is a sensitive form too, while the leading
- * characters that encode only `after` are not.
+ * characters that encode only `after` are not. `bytes`: a value that is bytes,
+ * not text (a JWT's signature): its forms are its Base64 at each alignment and
+ * its hex.
  */
-export type SensitiveValue = string | { readonly value: string; readonly after?: string };
+export type SensitiveValue = TextSensitiveValue | { readonly bytes: Uint8Array };
+
+/** A sensitive value that is text (as typed, or in its Basic context). */
+export type TextSensitiveValue = string | { readonly value: string; readonly after?: string };
 
 export interface Redactor {
   /** True when nothing is long enough to mask: every method returns its input. */
@@ -46,6 +51,8 @@ export interface Redactor {
   truncate(text: string, max: number): string;
   /** A depth-bounded deep copy (null-prototype objects) with every string and key masked, except at paths in `keep`. */
   redact<T>(value: T, keep?: readonly string[]): T;
+  /** The same copy with its strings (and long numbers) masked but its keys as they are: our own JSON's field names. */
+  redactValues<T>(value: T): T;
   /**
    * Masks the strings and keys of `value` ahead of time and remembers them, so
    * that a later redact of a report holding them costs a lookup each (a token
@@ -136,6 +143,11 @@ function formsOf(entries: readonly SensitiveValue[]): { readonly forms: Set<stri
   const seen = new Set<string>();
   const seenAfter = new Map<string, Set<string>>();
   for (const entry of entries) {
+    if (typeof entry !== 'string' && 'bytes' in entry) {
+      alignedBase64(entry.bytes, forms);
+      hex.add(hexOf(entry.bytes));
+      continue;
+    }
     const value = typeof entry === 'string' ? entry : entry.value;
     const after = typeof entry === 'string' ? undefined : entry.after;
     if (value === '') continue;
@@ -164,7 +176,7 @@ export function sensitiveForms(entry: SensitiveValue): string[] {
 }
 
 /** The secret as a Basic value carries it (raw, and RFC 6749 form-encoded), plus the secret as typed. */
-export function credentialSensitiveValues(clientId: string, secret: string, typedSecret = secret): SensitiveValue[] {
+export function credentialSensitiveValues(clientId: string, secret: string, typedSecret = secret): TextSensitiveValue[] {
   return [
     { value: secret, after: `${clientId}:` },
     { value: formUrlEncode(secret), after: `${formUrlEncode(clientId)}:` },
@@ -383,6 +395,7 @@ const NO_MASK: Redactor = {
   maskText: (text) => text,
   truncate: (text, max) => (text.length > max ? `${text.slice(0, max)}…` : text),
   redact: <T>(value: T, keep: readonly string[] = []): T => boundedCopy(value, keep, (s) => s) as T,
+  redactValues: <T>(value: T): T => boundedCopy(value, [], (s) => s) as T,
   warm: () => undefined,
 };
 
@@ -400,8 +413,10 @@ function hasRunOf(inSet: (code: number) => boolean, text: string, length: number
   for (let i = 0; i < text.length; i += 1) {
     const code = text.charCodeAt(i);
     // Characters the folded view drops neither extend nor break a run.
-    if (code < 128 ? code <= 32 || code === 127 : !inSet(code) && isIgnorable(code)) continue;
-    run = inSet(code) ? run + 1 : 0;
+    if (code < 128 ? code <= 32 || code === 127 : !inSet(code) && ignorableAt(text, i)) continue;
+    // A character whose case folding is a form's (the Kelvin sign for k) extends it, as the views read it.
+    const member = code < 128 ? inSet(code) : inSet(code) || inSet(lowerSameLength(String.fromCharCode(code)).charCodeAt(0));
+    run = member ? run + 1 : 0;
     if (run >= length) return true;
   }
   return false;
@@ -415,7 +430,7 @@ function startLength(text: string, form: string): number {
 }
 
 /** What a cut can leave after a dump's last digits: a separator, a space, `\` of `\x`, `0` of `0x`. */
-const DUMP_TAIL = ' \t:.,-\\0';
+const DUMP_TAIL = ' \t:.,-|/;_\\0';
 
 const MEMO_MAX_LENGTH = 512;
 const MEMO_MAX_ENTRIES = 256;
@@ -444,7 +459,7 @@ export function createRedactor(values: readonly SensitiveValue[], maskWith = MAS
   const canonical = indexForms(canonicalForms);
   // No form holds whitespace or an invisible character (true of secrets, Base64 and JWTs, not of a PEM key).
   const foldedSuffices = [...plainForms, ...canonicalForms].every((form) => {
-    for (let i = 0; i < form.length; i += 1) if (isIgnorable(form.charCodeAt(i))) return false;
+    for (let i = 0; i < form.length; i += 1) if (ignorableAt(form, i)) return false;
     return true;
   });
   // A dump holds a maskable piece only in a run of MIN_FRAGMENT digits, or of a whole shorter hex form.
@@ -526,6 +541,7 @@ export function createRedactor(values: readonly SensitiveValue[], maskWith = MAS
       return `${drop === 0 ? kept : `${kept.slice(0, kept.length - drop)}${maskWith}`}…`;
     },
     redact: <T>(value: T, keep: readonly string[] = []): T => boundedCopy(value, keep, maskText) as T,
+    redactValues: <T>(value: T): T => boundedCopy(value, [], maskText, false) as T,
     warm: (value) => {
       boundedCopy(value, [], (text) => mask(text, true));
     },
@@ -542,10 +558,12 @@ function defineOwn(target: Record<string, unknown>, key: string, value: unknown)
 /**
  * A JSON-like deep copy: objects become null-prototype objects whose keys are
  * their own (so `'iss' in copy` can only be true for a real `iss`), anything
- * deeper than MAX_DEPTH becomes TOO_DEEP, and every string and key goes
- * through `text`. Paths in `keep` are copied by reference.
+ * deeper than MAX_DEPTH becomes TOO_DEEP, and every string (and key, unless
+ * `keys` is false) goes through `text`; so does a number of MIN_FRAGMENT digits
+ * or more, which becomes null if that would mask it. Paths in `keep` are
+ * copied by reference.
  */
-export function boundedCopy(value: unknown, keep: readonly string[], text: (s: string) => string): unknown {
+export function boundedCopy(value: unknown, keep: readonly string[], text: (s: string) => string, keys = true): unknown {
   // A path is tracked only while it can still lead to one in `keep` (null below that): no path string per node.
   const child = (path: string | null, step: string, isIndex: boolean): string | null => {
     if (path === null) return null;
@@ -555,12 +573,15 @@ export function boundedCopy(value: unknown, keep: readonly string[], text: (s: s
   const walk = (v: unknown, path: string | null, depth: number): unknown => {
     if (path !== null && keep.includes(path)) return v;
     if (typeof v === 'string') return text(v);
+    // A number as long as a masked piece can carry one as its digits (the hex of 8 bytes of the secret is often all
+    // decimal): masked as its text would be, it becomes null (every number field of a report may be null).
+    if (typeof v === 'number') return v.toString().length >= MIN_FRAGMENT && text(v.toString()) !== v.toString() ? null : v;
     if (v === null || typeof v !== 'object') return v;
     if (depth >= MAX_DEPTH) return TOO_DEEP;
     if (Array.isArray(v)) return v.map((item, i) => walk(item, child(path, String(i), true), depth + 1));
     const out = Object.create(null) as Record<string, unknown>;
     for (const key of Object.keys(v)) {
-      defineOwn(out, text(key), walk((v as Record<string, unknown>)[key], child(path, key, false), depth + 1));
+      defineOwn(out, keys ? text(key) : key, walk((v as Record<string, unknown>)[key], child(path, key, false), depth + 1));
     }
     return out;
   };

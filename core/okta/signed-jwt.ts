@@ -5,7 +5,9 @@
  * reports show; the signed JWT itself goes only into the request.
  */
 import { calculateJwkThumbprint, exportJWK, generateKeyPair, SignJWT, type CryptoKey, type JWK } from 'jose';
+import { decodeBase64Loose } from '../encoding/base64';
 import type { ClientSecretJwtAlg, PrivateKeyJwtAlg } from './client-keys';
+import type { SensitiveValue } from './redact';
 import type { DecodedJwt } from './types';
 
 export interface SignedJwt extends DecodedJwt {
@@ -77,8 +79,17 @@ export async function signDpopProof(
   return { jwt, header, claims: payload };
 }
 
-/** Values a report must never hold for a signed JWT: the whole JWT and its signature. */
-export function jwtSensitiveValues(signed: SignedJwt): string[] {
+/**
+ * Values a report must never hold for a signed JWT: the whole JWT and its
+ * signature, also as bytes (its hex, its Base64 at another alignment): the
+ * report shows the header and claims, so the signature is all that is missing
+ * to rebuild the JWT.
+ */
+export function jwtSensitiveValues(signed: SignedJwt): SensitiveValue[] {
   const signature = signed.jwt.split('.')[2] ?? '';
-  return [signed.jwt, signature].filter((v) => v.length > 0);
+  const bytes = decodeBase64Loose(signature);
+  return [
+    ...[signed.jwt, signature].filter((v) => v.length > 0),
+    ...(bytes.ok && bytes.bytes.length > 0 ? [{ bytes: bytes.bytes }] : []),
+  ];
 }

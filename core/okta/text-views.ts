@@ -59,17 +59,60 @@ const NAMED_ENTITIES: Readonly<Record<string, string>> = {
   excl: '!', lpar: '(', rpar: ')', ast: '*', comma: ',', period: '.', colon: ':', semi: ';', quest: '?',
   commat: '@', lowbar: '_', hyphen: '-', dash: '-', dollar: '$', tilde: '~', bsol: '\\', nbsp: ' ', grave: '`',
   lsqb: '[', rsqb: ']', lcub: '{', rcub: '}', verbar: '|', hat: '^',
+  // Names of invisible characters and spaces: between an echo's characters they hide it as &#8203; would.
+  shy: '\u00ad', zwsp: '\u200b', zerowidthspace: '\u200b', negativeverythinspace: '\u200b', negativethinspace: '\u200b',
+  negativemediumspace: '\u200b', negativethickspace: '\u200b', zwnj: '\u200c', zwj: '\u200d', lrm: '\u200e', rlm: '\u200f',
+  nobreak: '\u2060', af: '\u2061', applyfunction: '\u2061', it: '\u2062', invisibletimes: '\u2062', ic: '\u2063',
+  invisiblecomma: '\u2063', newline: '\n', tab: '\t', nonbreakingspace: '\u00a0', ensp: '\u2002', emsp: '\u2003',
+  emsp13: '\u2004', emsp14: '\u2005', numsp: '\u2007', puncsp: '\u2008', thinsp: '\u2009', thinspace: '\u2009',
+  hairsp: '\u200a', verythinspace: '\u200a', mediumspace: '\u205f',
 };
 
 const JSON_SIMPLE: Readonly<Record<string, string>> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
 
 const HEX2 = /^[0-9a-fA-F]{2}$/;
 const HEX4 = /^[0-9a-fA-F]{4}$/;
-const ENTITY = /^&(?:#(\d{1,7})|#[xX]([0-9a-fA-F]{1,6})|([A-Za-z]{2,8}));/;
+/** The longest entity name in NAMED_ENTITIES. */
+const MAX_NAME = 24;
 const bytesDecoder = new TextDecoder('utf-8');
 
 function codePointText(code: number): string | null {
   return code >= 0 && code <= 0x10ffff ? String.fromCodePoint(code) : null;
+}
+
+function isDecimalDigit(code: number): boolean {
+  return code >= 0x30 && code <= 0x39;
+}
+
+function isLetter(code: number): boolean {
+  return (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
+}
+
+/**
+ * The HTML character reference at `i` (an `&`) as browsers read it: a numeric
+ * one with any number of leading zeros and with or without its `;`, or a name
+ * (with its `;`) from NAMED_ENTITIES in any case. Null when there is none.
+ * Reads only the digits or letters after it, so a text is read in linear time.
+ */
+function entityAt(text: string, i: number): { text: string; length: number } | null {
+  let j = i + 1;
+  if (text.charCodeAt(j) === 0x23) {
+    j += 1;
+    const hex = text.charCodeAt(j) === 0x78 || text.charCodeAt(j) === 0x58;
+    if (hex) j += 1;
+    const digitsFrom = j;
+    while (text.charCodeAt(j) === 0x30) j += 1;
+    const significantFrom = j;
+    while (hex ? isHexDigit(text.charCodeAt(j)) : isDecimalDigit(text.charCodeAt(j))) j += 1;
+    if (j === digitsFrom || j - significantFrom > (hex ? 6 : 7)) return null;
+    const decoded = codePointText(j === significantFrom ? 0 : Number.parseInt(text.slice(significantFrom, j), hex ? 16 : 10));
+    if (decoded === null) return null;
+    return { text: decoded, length: (text.charCodeAt(j) === 0x3b ? j + 1 : j) - i };
+  }
+  while (j - i <= MAX_NAME && isLetter(text.charCodeAt(j))) j += 1;
+  if (j - i < 3 || text.charCodeAt(j) !== 0x3b) return null;
+  const decoded = NAMED_ENTITIES[text.slice(i + 1, j).toLowerCase()];
+  return decoded === undefined ? null : { text: decoded, length: j + 1 - i };
 }
 
 /** True when `text` holds something one decoding pass would change. */
@@ -111,12 +154,7 @@ export function decodeView(source: TextView): TextView | null {
         replaced = { text: JSON_SIMPLE[next] ?? next, length: 2 };
       }
     } else if (ch === '&') {
-      const m = ENTITY.exec(text.slice(i, i + 12));
-      if (m !== null) {
-        const decoded =
-          m[1] !== undefined ? codePointText(Number(m[1])) : m[2] !== undefined ? codePointText(Number.parseInt(m[2], 16)) : (NAMED_ENTITIES[(m[3] ?? '').toLowerCase()] ?? null);
-        if (decoded !== null) replaced = { text: decoded, length: m[0].length };
-      }
+      replaced = entityAt(text, i);
     }
     if (replaced === null) {
       i += 1;
@@ -185,23 +223,34 @@ function dropping(source: TextView, drop: (code: number, at: number) => boolean,
 
 /**
  * Characters a reader does not see, or a Base64 decoder skips: whitespace,
- * controls and format characters (zero-width space and joiners, soft hyphen,
- * BOM). Interleaved with an echo, they would hide it from a plain search.
+ * controls, format characters (zero-width space and joiners, soft hyphen,
+ * BOM) and every other default-ignorable code point (variation selectors, the
+ * combining grapheme joiner, Hangul fillers, tag characters). Interleaved with
+ * an echo, they would hide it from a plain search.
  */
-const IGNORABLE = /[\s\p{Cc}\p{Cf}]/u;
-const IGNORABLE_ANY = /[\s\p{Cc}\p{Cf}]/u;
+const IGNORABLE = /[\s\p{Cc}\p{Cf}\p{Default_Ignorable_Code_Point}]/u;
 
+/** Whether the code point `code` is ignorable (a lone surrogate is not). */
 export function isIgnorable(code: number): boolean {
-  // ASCII: \s and \p{Cc} are exactly the codes up to space, and DEL; \p{Cf} has none. No regex for the common case.
+  // ASCII: \s and \p{Cc} are exactly the codes up to space, and DEL; the other two have none. No regex for the common case.
   if (code < 0x80) return code <= 0x20 || code === 0x7f;
-  return IGNORABLE.test(String.fromCharCode(code));
+  return IGNORABLE.test(String.fromCodePoint(code));
+}
+
+/** Whether the UTF-16 unit at `i` is ignorable, alone or as either half of an ignorable astral character (the tags). */
+export function ignorableAt(text: string, i: number): boolean {
+  const code = text.charCodeAt(i);
+  if (code < 0xd800 || code > 0xdfff) return isIgnorable(code);
+  // codePointAt joins a pair only when both halves are there: a lone half stays a surrogate, and is kept.
+  const point = text.codePointAt(code <= 0xdbff ? i : Math.max(0, i - 1)) ?? code;
+  return point > 0xffff && isIgnorable(point);
 }
 
 /** The same text without ignorable characters; null when it has none. */
 export function foldedView(source: TextView): TextView | null {
-  if (!IGNORABLE_ANY.test(source.text)) return null;
-  // Per UTF-16 unit, as before: a lone half of an astral format character is kept.
-  return dropping(source, isIgnorable);
+  if (!IGNORABLE.test(source.text)) return null;
+  const text = source.text;
+  return dropping(source, (_code, at) => ignorableAt(text, at));
 }
 
 /*
@@ -214,7 +263,7 @@ export function foldedView(source: TextView): TextView | null {
  * text: a backtracking regex over a hostile megabyte-long run overflows the stack.
  */
 /** Spaces or tabs allowed on each side of a separator, or after a marked byte (enough for any dump format). */
-const MAX_PAD = 2;
+const MAX_PAD = 4;
 
 function isHexDigit(code: number): boolean {
   return (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x46) || (code >= 0x61 && code <= 0x66);
@@ -224,9 +273,9 @@ function isPad(code: number): boolean {
   return code === 0x20 || code === 0x09;
 }
 
-/** `:` `.` `,` `-` */
+/** `:` `.` `,` `-` `|` `/` `;` `_` */
 function isSeparator(code: number): boolean {
-  return code === 0x3a || code === 0x2e || code === 0x2c || code === 0x2d;
+  return code === 0x3a || code === 0x2e || code === 0x2c || code === 0x2d || code === 0x7c || code === 0x2f || code === 0x3b || code === 0x5f;
 }
 
 /** `\x`, `0x` or `0X` at `i`. */
@@ -288,8 +337,8 @@ function markedRun(text: string, i: number, drop: Uint8Array | null): { end: num
  * most texts are ruled out by these native passes. Bounded repeats only, so
  * they cannot backtrack far.
  */
-const SEPARATED_START = /[0-9A-Fa-f]{2}[ \t]{0,2}[:.,-][ \t]{0,2}[0-9A-Fa-f]{2}[ \t]{0,2}[:.,-]/;
-const MARKED_START = /(?:\\x|0[xX])[0-9A-Fa-f]{2}[ \t]{0,2},?[ \t]{0,2}(?:\\x|0[xX])[0-9A-Fa-f]/;
+const SEPARATED_START = /[0-9A-Fa-f]{2}[ \t]{0,4}[:.,|/;_-][ \t]{0,4}[0-9A-Fa-f]{2}[ \t]{0,4}[:.,|/;_-]/;
+const MARKED_START = /(?:\\x|0[xX])[0-9A-Fa-f]{2}[ \t]{0,4},?[ \t]{0,4}(?:\\x|0[xX])[0-9A-Fa-f]/;
 
 /** Which characters of `text` join its dumps of `minBytes` or more (separators, marks, padding); null when it has none. */
 function hexDumpDrops(text: string, minBytes: number): Uint8Array | null {
@@ -338,26 +387,44 @@ const NO_VIEWS: readonly TextView[] = Object.freeze([]);
 
 const NON_ASCII = /[^\p{ASCII}]/u;
 
-/** Lower case wherever that keeps the length, so view positions stay valid (a case-changed echo is still an echo). */
+/**
+ * A character case-folded: lower case through upper case, so the Kelvin sign
+ * reads as k, long s as s and final sigma as sigma, as Unicode's case folding
+ * has them (and dotless i as i). Lower case alone where that changes the length.
+ */
+function foldChar(ch: string): string {
+  const viaUpper = ch.toUpperCase().toLowerCase();
+  return viaUpper.length === ch.length ? viaUpper : ch.toLowerCase();
+}
+
+/** Case-folded wherever that keeps the length, so view positions stay valid (a case-changed echo is still an echo). */
 export function lowerSameLength(text: string): string {
   // ASCII lower-cases one character at a time, so the whole string at once gives the same text.
   if (!NON_ASCII.test(text)) return text.toLowerCase();
   let out = '';
   for (const ch of text) {
-    const lower = ch.toLowerCase();
-    out += lower.length === ch.length ? lower : ch;
+    const folded = foldChar(ch);
+    out += folded.length === ch.length ? folded : ch;
   }
   return out;
 }
 
-/** A text and up to two decoding passes of it (double encoding): the bases every view is built from. */
+/**
+ * Layers of encoding read through (percent, JSON and HTML escapes, in any mix):
+ * an echo escaped by a server, a framework and a log line. Each pass costs only
+ * a text that the one before changed.
+ */
+const DECODE_PASSES = 4;
+
+/** A text and up to DECODE_PASSES decoding passes of it: the bases every view is built from. */
 export function decodedBases(text: string): TextView[] {
-  const bases: TextView[] = [identityView(text)];
-  const once = decodeView(identityView(text));
-  if (once !== null) {
-    bases.push(once);
-    const twice = decodeView(once);
-    if (twice !== null) bases.push(twice);
+  let last = identityView(text);
+  const bases: TextView[] = [last];
+  for (let pass = 0; pass < DECODE_PASSES; pass += 1) {
+    const next = decodeView(last);
+    if (next === null) break;
+    bases.push(next);
+    last = next;
   }
   return bases;
 }

@@ -5,7 +5,7 @@
  */
 import type { ReactElement } from 'react';
 import type { TokenTestOutcome, TokenTestReport } from '../../core/okta/types';
-import { compareScopes, missingScopesSentence } from '../scope-check';
+import { compareScopes, missingScopesSentence } from '../../core/okta/scope-check';
 import { CheckIcon, ErrorIcon, InfoIcon, WarningIcon } from './icons';
 
 type Tone = 'ok' | 'error' | 'warning' | 'info';

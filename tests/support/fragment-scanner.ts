@@ -42,7 +42,10 @@ export function secretForms(clientId: string, secret: string): string[] {
   ];
 }
 
-const ENTITIES: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", sol: '/', plus: '+', equals: '=', percnt: '%' };
+const ENTITIES: Readonly<Record<string, string>> = {
+  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", sol: '/', plus: '+', equals: '=', percnt: '%',
+  shy: '\u00ad', zerowidthspace: '\u200b', zwj: '\u200d', zwnj: '\u200c', nobreak: '\u2060', invisibletimes: '\u2062',
+};
 
 function percentDecode(text: string): string {
   return text.replace(/(?:%[0-9a-fA-F]{2})+/g, (run) => new TextDecoder().decode(Buffer.from(run.replace(/%/g, ''), 'hex')));
@@ -53,11 +56,12 @@ function jsonUnescape(text: string): string {
   return text.replace(/\\(u[0-9a-fA-F]{4}|["\\/bfnrt])/g, (_m, e: string) => (e.length === 5 ? String.fromCharCode(parseInt(e.slice(1), 16)) : (simple[e] ?? e)));
 }
 
+/** Numeric references as browsers read them (any leading zeros, `;` optional), named ones with their `;`. */
 function entityDecode(text: string): string {
-  return text.replace(/&(#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z]{2,8});/g, (m, e: string) => {
-    if (e.startsWith('#x') || e.startsWith('#X')) return String.fromCodePoint(parseInt(e.slice(2), 16));
-    if (e.startsWith('#')) return String.fromCodePoint(Number(e.slice(1)));
-    return ENTITIES[e.toLowerCase()] ?? m;
+  return text.replace(/&#[xX]0*([0-9a-fA-F]{1,6});?|&#0*(\d{1,7});?|&([A-Za-z]{2,24});/g, (m, hex?: string, dec?: string, name?: string) => {
+    if (hex !== undefined) return String.fromCodePoint(parseInt(hex, 16));
+    if (dec !== undefined) return String.fromCodePoint(Number(dec));
+    return ENTITIES[(name ?? '').toLowerCase()] ?? m;
   });
 }
 
@@ -65,20 +69,22 @@ function canonical(text: string): string {
   return text.replace(/=/g, '').replace(/-/g, '+').replace(/_/g, '/');
 }
 
-/** Hex dumps read as one run of digits: bytes set apart by `:` `-` `.` `,`, or each marked `\x` or `0x`. */
+/** Hex dumps read as one run of digits: bytes set apart by `:` `-` `.` `,` `|` `/` `;` `_`, or each marked `\x` or `0x`. */
 function joinHexDumps(text: string): string {
   return text
-    .replace(/[0-9a-f]{2}(?:\s*[:.,-]\s*[0-9a-f]{2})+/gi, (run) => run.replace(/[^0-9a-f]/gi, ''))
+    .replace(/[0-9a-f]{2}(?:\s*[:.,|/;_-]\s*[0-9a-f]{2})+/gi, (run) => run.replace(/[^0-9a-f]/gi, ''))
     .replace(/(?:(?:\\x|0x)[0-9a-f]{2}[\s,]*)+/gi, (run) => run.replace(/(?:\\x|0x)([0-9a-f]{2})[\s,]*/gi, '$1'));
 }
 
 export function scannerViews(text: string): string[] {
   const all = (t: string): string => entityDecode(jsonUnescape(percentDecode(t)));
-  const decoded = [text, percentDecode(text), jsonUnescape(text), entityDecode(text), all(text), all(all(text))].flatMap((t) => [t, joinHexDumps(t)]);
-  // Without what a reader does not see or a Base64 decoder skips (whitespace, controls, zero-width characters).
-  const plain = [...decoded, ...decoded.map((t) => t.replace(/[\s\p{Cc}\p{Cf}]/gu, ''))];
-  // Lower-cased: a case-changed echo still gives the secret away.
-  return [...new Set([...plain, ...plain.map(canonical)].map((v) => v.toLowerCase()))];
+  // Up to four layers of escapes, in any mix.
+  const decoded = [text, percentDecode(text), jsonUnescape(text), entityDecode(text), all(text), all(all(text)), all(all(all(text))), all(all(all(all(text))))]
+    .flatMap((t) => [t, joinHexDumps(t)]);
+  // Without what a reader does not see or a Base64 decoder skips (whitespace, controls, every default-ignorable character).
+  const plain = [...decoded, ...decoded.map((t) => t.replace(/[\s\p{Cc}\p{Cf}\p{Default_Ignorable_Code_Point}]/gu, ''))];
+  // Case-folded: a case-changed echo still gives the secret away (upper then lower: the Kelvin sign is k, long s is s).
+  return [...new Set([...plain, ...plain.map(canonical)].map((v) => v.toUpperCase().toLowerCase()))];
 }
 
 /** Every piece (>= FRAGMENT chars, or a whole shorter form) of any form found in any view of `text`. */
@@ -90,7 +96,7 @@ export function findFragments(text: string, forms: readonly string[]): string[] 
       const width = Math.min(FRAGMENT, form.length);
       for (let i = 0; i + width <= form.length; i += 1) {
         const piece = form.slice(i, i + width);
-        if (views.some((v) => v.includes(piece.toLowerCase()))) found.add(piece);
+        if (views.some((v) => v.includes(piece.toUpperCase().toLowerCase()))) found.add(piece);
       }
     }
   }

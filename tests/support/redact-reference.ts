@@ -6,13 +6,16 @@
  */
 import { encodeBase64Bytes } from '../../core/encoding/base64';
 import { formUrlEncode } from '../../core/encoding/form-urlencode';
-import { MASK, MAX_DEPTH, MIN_FRAGMENT, TOO_DEEP, type Redactor as CoreRedactor, type SensitiveValue } from '../../core/okta/redact';
+import { MASK, MAX_DEPTH, MIN_FRAGMENT, TOO_DEEP, type Redactor as CoreRedactor } from '../../core/okta/redact';
 import { allViews, canonicalBase64Text, canonicalView, decodeView, identityView, isIgnorable, lowerSameLength, originalRange, type TextView } from './text-views-reference';
 
 const MIN_NEEDLE = 4;
 
-/** The redactor's interface as it was then (warm() came with the speed-up and changes no output). */
-type Redactor = Omit<CoreRedactor, 'warm'>;
+/** Sensitive values as they were then (core's type has since gained raw bytes, which this copy predates). */
+type SensitiveValue = string | { readonly value: string; readonly after?: string };
+
+/** The redactor's interface as it was then (warm() came with the speed-up and changes no output; redactValues later, for the CLI's JSON). */
+type Redactor = Omit<CoreRedactor, 'warm' | 'redactValues'>;
 
 const utf8 = new TextEncoder();
 

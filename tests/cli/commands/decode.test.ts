@@ -121,3 +121,35 @@ describe('escape sequences in the pasted value (issue 5: NO_COLOR is respected)'
     expect((JSON.parse(run.stdout) as DecodeJson).clientId).toBe('\u001b[8mhidden\u001b[0m0oaX');
   });
 });
+
+/**
+ * The pasted words are protected (they can carry the secret), but only those
+ * long enough to: a short word such as `Bearer`, `basic:` or `null` once blanked
+ * our own messages, codes and JSON wherever it appeared in them (attack review, 2026-12-02).
+ */
+describe('short pasted words are not blanked out of our own output', () => {
+  it('a Bearer header and a "basic:" typo get their messages whole, naming what was pasted', async () => {
+    const bearer = await cli.run(['decode'], { input: 'Authorization: Bearer eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiIxIn0.abcdef' });
+    expect(bearer.stdout).toContain('This is a “Bearer” header, not Basic');
+    expect(bearer.stdout).not.toContain('[redacted]');
+    const typo = await cli.run(['decode'], { input: `basic: ${base64(`${ID}:${SECRET}`, '-w0')}` });
+    expect(typo.stdout).toContain('The scheme is written “basic:”');
+    expect(typo.stdout).not.toContain('[redacted]');
+    expect(typo.stdout).not.toContain(SECRET);
+  });
+
+  it.each(['xyz Base64', 'Basic secret', 'Basic warnings', 'Basic null', 'Basic error'])('--json stays valid JSON with its keys and codes for %j', async (input) => {
+    const run = await cli.run(['decode', '--json'], { input });
+    const out = JSON.parse(run.stdout) as DecodeJson;
+    expect(Object.keys(out).sort()).toEqual(['clientId', 'secretLength', 'warnings']);
+    for (const w of out.warnings) expect(w.code).toMatch(/^[a-z0-9-]+$/);
+  });
+
+  it('positive control: a long pasted word is still never echoed, in its own form or decoded', async () => {
+    const value = base64(`${ID}:${SECRET}`, '-w0');
+    const run = await cli.run(['decode', '--json'], { input: `Basic ${value} ${value}` });
+    expect(run.stdout).not.toContain(value);
+    expect(run.stdout).not.toContain(SECRET);
+    expect(JSON.parse(run.stdout)).toHaveProperty('warnings');
+  });
+});

@@ -5,6 +5,7 @@
  * code the contract gives its outcome, in both modes: never 70 "internal
  * error" for a server's choice of numbers, never 3 for a good token.
  */
+import { Buffer } from 'node:buffer';
 import { describe, expect, it } from 'vitest';
 import { behaviours, startFaultServer, type FaultServer } from '../../support/fault-servers';
 import { claimsJsonStart, createTokenSigner, tokenRoutes, type TokenSigner } from '../../support/signed-tokens';
@@ -121,5 +122,44 @@ describe('target typos (item 9)', () => {
     const run = await suite.cli.run(['test', '--client-id', CLIENT_ID, '--domain', 'https', '--json'], { input: SECRET });
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('The host name is "https"');
+  });
+});
+
+/** Attack review, 2026-12-02: --json must stay valid, whatever the secret or the server's numbers. */
+describe('--json stays one valid object', () => {
+  // The line was masked as text: `"claims":null` became `"claims":[redacted]`. Now only values are masked.
+  it.each(['null', 'true', 'false'])('a (placeholder) secret %j that is also a JSON literal: valid JSON with every field', async (secret) => {
+    const server = await suite.track(startFaultServer({ ca: suite.ca, fallback: behaviours.json(401, { error: 'invalid_client', error_description: 'Client authentication failed.' }) }));
+    const run = await suite.cli.run(args(server.origin, '--json'), { input: secret });
+    expect(run.code).toBe(1);
+    const out = JSON.parse(run.stdout.trim()) as Record<string, unknown>;
+    expect(out).toMatchObject({ ok: false, status: 401, error: 'invalid_client', claims: null, failure: null });
+    expect(Object.keys(out)).toEqual(expect.arrayContaining(['errorDescription', 'explanation', 'request', 'signature']));
+  });
+
+  it("a claim whose digits are the hex of 8 bytes of the secret is shown as null, in valid JSON (positive control: the digits are the secret's)", async () => {
+    const digits = Buffer.from(SECRET.slice(15, 23), 'utf8').toString('hex');
+    expect(digits).toMatch(/^\d{16}$/);
+    expect(Buffer.from(digits, 'hex').toString('utf8')).toBe(SECRET.slice(15, 23));
+    const server = await serveToken(`,"n":${digits},"m":42`);
+    const { json, human } = await both(server.origin);
+    expect(json.code).toBe(0);
+    const claims = (JSON.parse(json.stdout.trim()) as { claims: Record<string, unknown> }).claims;
+    expect(claims).toMatchObject({ n: null, m: 42 });
+    expect(json.stdout).not.toContain(digits);
+    expect(human.stdout).not.toContain(digits);
+  });
+});
+
+describe('a token without a requested scope', () => {
+  it('warns by name (scope-not-granted); the exit code stays 0. Positive control: no warning when the scope is granted', async () => {
+    const without = await serveToken('', { scope: 'other:scope' });
+    const run = await suite.cli.run(args(without.origin), { input: SECRET });
+    expect(run.code).toBe(0);
+    expect(run.stderr).toMatch(/warning: You asked for api:read; the token grants none of it\..*\[scope-not-granted\]/);
+    const granted = await serveToken('');
+    const ok = await suite.cli.run(args(granted.origin), { input: SECRET });
+    expect(ok.code).toBe(0);
+    expect(ok.stderr).not.toMatch(/scope-not-granted/);
   });
 });

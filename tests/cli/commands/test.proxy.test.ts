@@ -149,3 +149,40 @@ describe('a TLS key log is refused', () => {
     }
   });
 });
+
+/** Proxy variables as admins set them, and a proxy that fails (attack review, 2026-12-02). */
+describe('proxy variables that are odd or a proxy that fails', () => {
+  it('HTTPS_PROXY as host:port (no scheme) is read as http://host:port, as curl reads it', async () => {
+    const server = await proxiedTokenServer();
+    const proxy = await suite.track(startConnectProxy({ anyHost: true }));
+    const target = `${PROXIED_HOST}:${portOf(server)}`;
+    const run = await suite.cli.run(args(`https://${target}/oauth2/default`), { input: SECRET, env: { HTTPS_PROXY: proxy.url.replace(/^http:\/\//, '') } });
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout)).toMatchObject({ ok: true });
+    expect(proxy.tunnels).toContain(target);
+  });
+
+  it.each(['http://', 'ftp://proxy.example:21', '::not a url', 'http://[::1'])('HTTPS_PROXY=%j: exit 2 naming the variable, never its value, before anything is sent (was exit 70, an internal error)', async (value) => {
+    const server = await suite.track(startFaultServer({ ca: suite.ca, fallback: behaviours.json(401, { error: 'invalid_client' }) }));
+    const run = await suite.cli.run(args(`https://${PROXIED_HOST}:${portOf(server)}/oauth2/default`), { input: SECRET, env: { HTTPS_PROXY: value } });
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toMatch(/HTTPS_PROXY is not a proxy address basic-header can use/);
+    expect(run.stderr).not.toContain('internal error');
+    if (value.length > 8) expect(run.stderr).not.toContain(value);
+    expect(server.requests).toEqual([]);
+  });
+
+  it('a proxy that refuses the connection: the report names the server, and one note says it went through the proxy', async () => {
+    const closed = await suite.track(startConnectProxy({ anyHost: true }));
+    const url = closed.url;
+    await closed.close();
+    const run = await suite.cli.run(args(`https://${PROXIED_HOST}:443/oauth2/default`), { input: SECRET, env: { HTTPS_PROXY: url } });
+    expect(run.code).toBe(3);
+    expect(run.stderr).toMatch(/note: the request went through the proxy set in HTTPS_PROXY/);
+    // Positive control: without a proxy there is no such note.
+    const direct = await suite.cli.run(args('https://127.0.0.1:1/oauth2/default'), { input: SECRET, env: { HTTPS_PROXY: url } });
+    expect(direct.code).toBe(3);
+    expect(direct.stderr).not.toMatch(/went through the proxy/);
+  });
+});

@@ -7,7 +7,7 @@ import { Buffer } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { buildBasicCredentials } from '../../../core/encoding';
-import { buildMaskedPreview, createRedactor, credentialSensitiveValues, findSecretLeaks, MIN_FRAGMENT, prepareTokenTest, redactSecrets, runTokenTest } from '../../../core/okta';
+import { buildMaskedPreview, createRedactor, credentialSensitiveValues, findSecretLeaks, jwtSensitiveValues, MIN_FRAGMENT, prepareTokenTest, redactSecrets, runTokenTest } from '../../../core/okta';
 import type { TokenTestInput, TokenTestReport } from '../../../core/okta/types';
 import { findFragments, secretForms } from '../../support/fragment-scanner';
 import { countingFetch } from '../../support/node-fetch';
@@ -309,6 +309,77 @@ describe('hex dumps: bytes set apart by punctuation, or each marked \\x or 0x', 
         const digits = tail.replace(/\\x|0x/gi, '').replace(/[^0-9a-f]/gi, '').toLowerCase();
         expect(digits.length < 4 || !BYTES.join('').startsWith(digits), `${name}, cut at ${cut}: ${shown.slice(975)}`).toBe(true);
       }
+    }
+  });
+});
+
+/**
+ * Forms an attack review (2026-12-02) got through: characters the folded view
+ * kept, a case-folding the views missed, entities and escape layers not read,
+ * dump punctuation not joined, numbers, and a JWT signature as bytes. Each echo
+ * is first shown to the independent scanner unmasked (the positive control).
+ */
+describe('echoes from the attack review: every one masked', () => {
+  const forms = secretForms('0oa1guard', SECRET);
+  const redactor = createRedactor([SECRET, ...credentialSensitiveValues('0oa1guard', SECRET)]);
+  const interleave = (text: string, sep: string): string => [...text].join(sep);
+  const bytes = Buffer.from(SECRET, 'utf8').toString('hex').match(/../g) ?? [];
+  const codes = (f: (code: number) => string): string => [...SECRET].map((c) => f(c.codePointAt(0) ?? 0)).join('');
+  const echoes: readonly [string, string][] = [
+    ['with variation selectors (U+FE0F) between characters', interleave(SECRET, '\uFE0F')],
+    ['with combining grapheme joiners (U+034F)', interleave(SECRET, '\u034F')],
+    ['with Hangul fillers (U+3164)', interleave(SECRET, '\u3164')],
+    ['with a tag character (U+E0020, astral) between characters', interleave(SECRET, '\u{E0020}')],
+    // 16 characters with the look-alike in the middle: no piece without it is long enough to be found.
+    ['16 characters of it with the Kelvin sign for k', `${SECRET.slice(SECRET.indexOf('k') - 8, SECRET.indexOf('k'))}\u212A${SECRET.slice(SECRET.indexOf('k') + 1, SECRET.indexOf('k') + 8)}`],
+    ['16 characters of it with long s for s', `${SECRET.slice(SECRET.indexOf('s') - 8, SECRET.indexOf('s'))}\u017F${SECRET.slice(SECRET.indexOf('s') + 1, SECRET.indexOf('s') + 8)}`],
+    ['as &#NNN without semicolons', codes((c) => `&#${c}`)],
+    ['as &#NNN; with eight leading zeros', codes((c) => `&#${String(c).padStart(11, '0')};`)],
+    ['with &shy; between characters', interleave(SECRET, '&shy;')],
+    ['with &ZeroWidthSpace; between characters', interleave(SECRET, '&ZeroWidthSpace;')],
+    ['percent-encoded three times', codes((c) => `%2525${c.toString(16)}`)],
+    ['JSON-escaped, then an entity, then percent (three layers)', codes((c) => `\\u0026#37;${c.toString(16)}`)],
+    ['percent-encoded four times', codes((c) => `%252525${c.toString(16)}`)],
+    ['as a hex dump with |', bytes.join('|')],
+    ['as a hex dump with /', bytes.join('/')],
+    ['as a hex dump with ;', bytes.join(';')],
+    ['as a hex dump with _', bytes.join('_')],
+    ['as a hex dump with three spaces around :', bytes.join('   :   ')],
+  ];
+
+  it.each(echoes)('positive control: the scanner finds the secret %s', (_name, echo) => {
+    expect(findFragments(`server said: ${echo} (end)`, forms)).not.toEqual([]);
+  });
+
+  it.each(echoes)('masks the secret %s', (_name, echo) => {
+    const masked = redactor.maskText(`server said: ${echo} (end)`);
+    expect(findFragments(masked, forms)).toEqual([]);
+    expect(masked.startsWith('server said: ')).toBe(true);
+    expect(masked.endsWith(' (end)')).toBe(true);
+  });
+
+  it('negative control: ordinary text with those characters stays (an emoji with its selector, entities, paths, numbers)', () => {
+    const text = 'ok \u2764\uFE0F &amp; &#169; 5&#8239;km /usr/local/lib 12|34 Kelvin \u212A, 3600 1764669600000';
+    expect(redactor.maskText(text)).toBe(text);
+  });
+
+  it('a number whose digits are the hex of 8 bytes of the secret becomes null; other numbers stay', () => {
+    const piece = Buffer.from(SECRET.slice(13, 21), 'utf8').toString('hex');
+    expect(piece).toMatch(/^\d{16}$/);
+    expect(findFragments(piece, forms)).not.toEqual([]);
+    const report = { token: { expiresIn: Number(piece), claims: { n: Number(piece), exp: 1764669600, big: 1234567890123456 } }, receivedAtMs: 1764669600000, status: 200 };
+    expect(redactor.redact(report)).toEqual({ token: { expiresIn: null, claims: { n: null, exp: 1764669600, big: 1234567890123456 } }, receivedAtMs: 1764669600000, status: 200 });
+  });
+
+  it("a signed JWT's signature as hex or as Base64 at another alignment is masked (the header and claims are shown, so it would rebuild the JWT)", () => {
+    const signature = Buffer.from('a made-up signature of at least thirty-two bytes, not a real one', 'utf8');
+    const jwt = `eyJhbGciOiJIUzI1NiJ9.eyJpc3MiOiIwb2ExZ3VhcmQifQ.${signature.toString('base64url')}`;
+    const signed = createRedactor(jwtSensitiveValues({ jwt, header: { alg: 'HS256' }, claims: { iss: '0oa1guard' } }));
+    const echoes = [signature.toString('hex'), Buffer.concat([Buffer.from('x'), signature]).toString('base64'), Buffer.concat([Buffer.from('xy'), signature]).toString('base64url')];
+    for (const echo of echoes) {
+      // Positive control: without the signature's bytes listed (as before), the echo stays.
+      expect(createRedactor([jwt, signature.toString('base64url')]).maskText(`computed ${echo}`)).toBe(`computed ${echo}`);
+      expect(signed.maskText(`computed ${echo}`)).toMatch(/^computed (?:[A-Za-z0-9+/]{0,3})••••••[A-Za-z0-9+/=_-]{0,4}$/);
     }
   });
 });

@@ -4,6 +4,7 @@
  * embedded public key (and nothing private), htu without query or fragment.
  */
 import { calculateJwkThumbprint, EmbeddedJWK, importJWK, jwtVerify } from 'jose';
+import { Buffer } from 'node:buffer';
 import { describe, expect, it } from 'vitest';
 import { createDpopKey, dpopHtu, importPrivateKey, jwtSensitiveValues, signClientAssertion, signDpopProof } from '../../../core/okta';
 import { keyText, makeEcKey } from '../../support/key-files';
@@ -24,7 +25,9 @@ describe('signClientAssertion', () => {
     expect(verified.payload).toEqual({ ...a.claims });
     expect(a.claims).toMatchObject({ iat: nowMs / 1000, exp: nowMs / 1000 + 300 });
     expect(a.claims.jti).not.toBe(b.claims.jti);
-    expect(jwtSensitiveValues(a)).toEqual([a.jwt, a.jwt.split('.')[2]]);
+    const signature = a.jwt.split('.')[2] ?? '';
+    // The signature as bytes too: the report shows header and claims, so its hex or shifted Base64 would rebuild the JWT.
+    expect(jwtSensitiveValues(a)).toEqual([a.jwt, signature, { bytes: new Uint8Array(Buffer.from(signature, 'base64url')) }]);
   });
 
   it('client_secret_jwt: HMAC with the secret, no kid', async () => {

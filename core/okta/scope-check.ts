@@ -3,7 +3,7 @@
  * invalid_scope, but other servers silently drop it: a token that lacks a
  * requested scope is not a full success, and the admin must be told which.
  */
-import type { TokenDetails } from '../core/okta/types';
+import type { TokenDetails } from './types';
 
 function words(value: unknown): string[] | null {
   if (typeof value === 'string') return value.split(/\s+/).filter((s) => s !== '');
