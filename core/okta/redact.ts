@@ -51,8 +51,12 @@ export interface Redactor {
   truncate(text: string, max: number): string;
   /** A depth-bounded deep copy (null-prototype objects) with every string and key masked, except at paths in `keep`. */
   redact<T>(value: T, keep?: readonly string[]): T;
-  /** The same copy with its strings (and long numbers) masked but its keys as they are: our own JSON's field names. */
-  redactValues<T>(value: T): T;
+  /**
+   * The same copy with its keys as they are: for our own objects, whose field
+   * names a short secret (`error`, `null`) must not blank. A server's free-form
+   * objects (a token's claims) go through redact.
+   */
+  redactValues<T>(value: T, keep?: readonly string[]): T;
   /**
    * Masks the strings and keys of `value` ahead of time and remembers them, so
    * that a later redact of a report holding them costs a lookup each (a token
@@ -395,7 +399,7 @@ const NO_MASK: Redactor = {
   maskText: (text) => text,
   truncate: (text, max) => (text.length > max ? `${text.slice(0, max)}…` : text),
   redact: <T>(value: T, keep: readonly string[] = []): T => boundedCopy(value, keep, (s) => s) as T,
-  redactValues: <T>(value: T): T => boundedCopy(value, [], (s) => s) as T,
+  redactValues: <T>(value: T, keep: readonly string[] = []): T => boundedCopy(value, keep, (s) => s) as T,
   warm: () => undefined,
 };
 
@@ -541,7 +545,7 @@ export function createRedactor(values: readonly SensitiveValue[], maskWith = MAS
       return `${drop === 0 ? kept : `${kept.slice(0, kept.length - drop)}${maskWith}`}…`;
     },
     redact: <T>(value: T, keep: readonly string[] = []): T => boundedCopy(value, keep, maskText) as T,
-    redactValues: <T>(value: T): T => boundedCopy(value, [], maskText, false) as T,
+    redactValues: <T>(value: T, keep: readonly string[] = []): T => boundedCopy(value, keep, maskText, false) as T,
     warm: (value) => {
       boundedCopy(value, [], (text) => mask(text, true));
     },

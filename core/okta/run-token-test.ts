@@ -112,8 +112,11 @@ export async function runTokenTest(
   const now = deps.now ?? Date.now;
   const started = now();
   const trail: Trail = { authMethod: null, attempts: [], dpop: null, clock: null, sensitive: [input.clientSecret, ...(options.alsoSensitive ?? [])], built: null };
-  const finish = (outcome: TokenTestReport['outcome'], draft: Draft): TokenTestReport =>
-    redactorOf(trail).redact<TokenTestReport>(
+  const finish = (outcome: TokenTestReport['outcome'], draft: Draft): TokenTestReport => {
+    const redactor = redactorOf(trail);
+    // The report's own field names stay (a placeholder secret such as `error` would blank them); the token's header
+    // and claims are the server's, where a key can carry the secret, so theirs are masked too.
+    const report = redactor.redactValues<TokenTestReport>(
       {
         ok: outcome === 'success',
         outcome,
@@ -136,6 +139,11 @@ export async function runTokenTest(
       },
       KEEP_PATHS,
     );
+    const token = draft.token;
+    return token == null || report.token === null
+      ? report
+      : { ...report, token: { ...report.token, header: redactor.redact(token.header), claims: redactor.redact(token.claims) } };
+  };
 
   try {
     // The session's memo of the address, when it keeps one.

@@ -127,8 +127,9 @@ describe('target typos (item 9)', () => {
 
 /** Attack review, 2026-12-02: --json must stay valid, whatever the secret or the server's numbers. */
 describe('--json stays one valid object', () => {
-  // The line was masked as text: `"claims":null` became `"claims":[redacted]`. Now only values are masked.
-  it.each(['null', 'true', 'false'])('a (placeholder) secret %j that is also a JSON literal: valid JSON with every field', async (secret) => {
+  // The line was masked as text: `"claims":null` became `"claims":[redacted]`, and core's report lost the
+  // field named like the secret (`error`). Now only values are masked, in both.
+  it.each(['null', 'true', 'false', 'error', 'status', 'request'])('a (placeholder) secret %j that is also a JSON literal or field name: valid JSON with every field', async (secret) => {
     const server = await suite.track(startFaultServer({ ca: suite.ca, fallback: behaviours.json(401, { error: 'invalid_client', error_description: 'Client authentication failed.' }) }));
     const run = await suite.cli.run(args(server.origin, '--json'), { input: secret });
     expect(run.code).toBe(1);

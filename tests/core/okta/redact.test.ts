@@ -319,6 +319,39 @@ describe('hex dumps: bytes set apart by punctuation, or each marked \\x or 0x', 
  * dump punctuation not joined, numbers, and a JWT signature as bytes. Each echo
  * is first shown to the independent scanner unmasked (the positive control).
  */
+describe("a short secret that is one of the report's field names (attack review, 2026-12-02)", () => {
+  const answer = async (secret: string, body: unknown): Promise<TokenTestReport> => {
+    const fetch = countingFetch((url) => Promise.resolve(url.includes('/.well-known/')
+      ? Response.json({ issuer: 'https://dev-123.okta.com/oauth2/default', token_endpoint: 'https://dev-123.okta.com/oauth2/default/v1/token' })
+      : Response.json(body, { status: 401 })));
+    return runTokenTest({ ...INPUT, clientSecret: secret }, { fetch });
+  };
+
+  it('keeps every field of the report: only values are masked in core\'s own objects', async () => {
+    const report = await answer('error', { error: 'invalid_client', error_description: 'error: bad client' });
+    expect(Object.keys(report)).toEqual(expect.arrayContaining(['error', 'errorDescription', 'status', 'explanation']));
+    expect(report.error).toBe('invalid_client');
+    // The value is still masked wherever it shows.
+    expect(report.errorDescription).toBe('••••••: bad client');
+  });
+
+  it("a token's claims are the server's: a claim named with the secret is still masked, key and all", async () => {
+    const b64 = (v: unknown): string => Buffer.from(JSON.stringify(v)).toString('base64url');
+    const claims = { iss: 'https://dev-123.okta.com/oauth2/default', [SECRET]: 'x', note: `is ${SECRET}` };
+    const token = `${b64({ alg: 'RS256', kid: 'k1' })}.${b64(claims)}.c2ln`;
+    const fetch = countingFetch((url) => Promise.resolve(url.includes('/.well-known/')
+      ? Response.json({ issuer: 'https://dev-123.okta.com/oauth2/default', token_endpoint: 'https://dev-123.okta.com/oauth2/default/v1/token' })
+      : Response.json({ access_token: token, token_type: 'Bearer', expires_in: 3600 })));
+    const report = await runTokenTest(INPUT, { fetch });
+    // Positive control: the leak detector sees the secret in the claims as sent.
+    expect(findSecretLeaks(claims, [SECRET])).not.toEqual([]);
+    expect(report.token?.claims).not.toBeNull();
+    expect(findSecretLeaks(report.token?.claims, [SECRET])).toEqual([]);
+    expect(Object.keys(report.token?.claims ?? {})).toContain('••••••');
+    expect(report.token?.claims?.note).toBe('is ••••••');
+  });
+});
+
 describe('echoes from the attack review: every one masked', () => {
   const forms = secretForms('0oa1guard', SECRET);
   const redactor = createRedactor([SECRET, ...credentialSensitiveValues('0oa1guard', SECRET)]);
