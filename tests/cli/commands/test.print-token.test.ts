@@ -21,6 +21,9 @@ describe('--print-token never prints a token that holds the secret', () => {
   it.each([
     ['the Basic value as the token', BASIC],
     ['a JWT whose claim is the secret', jwtWith({ sub: 'x', echo: SECRET })],
+    // Attack review, 2026-12-02: invisible characters the folded view once kept, so the token went out.
+    ['the secret with variation selectors between its characters', [...SECRET].join('\uFE0F')],
+    ['the secret with tag characters (astral) between its characters', [...SECRET].join('\u{E0020}')],
   ])('%s: exit 3, nothing on stdout', async (_name, token) => {
     const server = await suite.track(startFaultServer({ ca: suite.ca, fallback: behaviours.json(200, { access_token: token, token_type: 'Bearer', expires_in: 3600 }) }));
     const run = await suite.cli.run(
