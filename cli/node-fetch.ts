@@ -105,14 +105,18 @@ const PROXY_VARIABLES = ['https_proxy', 'HTTPS_PROXY', 'http_proxy', 'HTTP_PROXY
 
 /**
  * A proxy variable's value as the agent takes it: `host:port` without a scheme
- * is read as http://host:port, as curl reads it. Null when it is no http(s)
- * proxy address (undici would throw on it while the fetch is set up).
+ * is read as http://host:port, as curl reads it, and `http:/host` as a URL
+ * reads it; only the scheme, credentials, host and port are kept (undici
+ * refuses a path, query or fragment while the fetch is set up). Null when it
+ * is no http(s) proxy address.
  */
 export function proxyUrl(value: string): string | null {
-  const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(value) ? value : `http://${value}`;
+  const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(value) || /^https?:/i.test(value) ? value : `http://${value}`;
   try {
     const url = new URL(withScheme);
-    return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '' ? withScheme : null;
+    if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.hostname === '') return null;
+    const credentials = url.username === '' ? '' : `${url.username}${url.password === '' ? '' : `:${url.password}`}@`;
+    return `${url.protocol}//${credentials}${url.host}`;
   } catch {
     return null;
   }

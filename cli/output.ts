@@ -127,6 +127,11 @@ export class Output {
     return neutraliseControls(this.#redactor.maskText(text));
   }
 
+  /** Whether `text` holds a form of a protected value (controls aside). */
+  masks(text: string): boolean {
+    return this.#redactor.maskText(text) !== text;
+  }
+
   /** The one result the user asked for (the Base64 value, the header, the token), verbatim on stdout. */
   result(text: string): void {
     this.#stdout.write(`${text}\n`);
@@ -139,8 +144,8 @@ export class Output {
 
   /**
    * One JSON object as one line on stdout. Masked value by value (strings and
-   * long numbers; core's reports have masked their keys already), never as
-   * text: a mask written over the line could cut into its keys and literals
+   * long numbers; the keys of a server's claims core has masked already), never
+   * as text: a mask written over the line could cut into its keys and literals
    * (a short secret such as `null` or `error`) and leave invalid JSON.
    */
   jsonLine(value: unknown): void {

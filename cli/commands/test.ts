@@ -6,6 +6,7 @@
  */
 import * as nodeCrypto from 'node:crypto';
 import { MAX_TIMEOUT_MS, buildMaskedPreview, runTokenTest } from '../../core/okta';
+import { decodeBase64Loose } from '../../core/encoding/base64';
 import { compareScopes, missingScopesSentence } from '../../core/okta/scope-check';
 import type { TokenTestInput, TokenTestReport } from '../../core/okta/types';
 import { fail, ok, type Result } from '../../core/shared/result';
@@ -168,13 +169,27 @@ export async function runTest(ctx: CommandContext): Promise<ExitCode> {
   }
   if (success && args.has('print-token') && report.token !== null) {
     // A hostile server can hand back the Basic value (or a JWT carrying the secret) as the "token"; a pipeline would then send it on.
-    if (output.scrub(report.token.accessToken) !== report.token.accessToken) {
+    if (holdsSensitiveForm(output, report.token.accessToken)) {
       output.error('the server answered with an access token that holds the client secret (or unprintable characters), so it is not printed. This is not Okta; check the address.');
       return EXIT.noAnswer;
     }
     output.result(report.token.accessToken);
   }
   return exit;
+}
+
+/**
+ * The token as text, and a JWT's header and claims decoded: a claim can carry
+ * the secret as hex or percent-escapes, which only its decoded text shows.
+ */
+function holdsSensitiveForm(output: Output, token: string): boolean {
+  if (output.scrub(token) !== token) return true;
+  const parts = token.split('.');
+  if (parts.length !== 3) return false;
+  return parts.slice(0, 2).some((part) => {
+    const bytes = decodeBase64Loose(part);
+    return bytes.ok && output.masks(new TextDecoder().decode(bytes.bytes));
+  });
 }
 
 /** A token without every requested scope is not a plain success (the app says so too): a warning, the exit code unchanged. */

@@ -434,7 +434,7 @@ function startLength(text: string, form: string): number {
 }
 
 /** What a cut can leave after a dump's last digits: a separator, a space, `\` of `\x`, `0` of `0x`. */
-const DUMP_TAIL = ' \t:.,-|/;_\\0';
+const DUMP_TAIL = ' \t\r\n:.,-|/;_\\0';
 
 const MEMO_MAX_LENGTH = 512;
 const MEMO_MAX_ENTRIES = 256;
@@ -552,6 +552,19 @@ export function createRedactor(values: readonly SensitiveValue[], maskWith = MAS
   };
 }
 
+/**
+ * A number can carry a masked piece as its digits (the hex of 8 bytes of the
+ * secret is often all decimal), also when JavaScript writes it with a point or
+ * an exponent (3.031323334353637e+22). Its significant digits are masked as a
+ * text would be; if anything would be masked, the number becomes null (every
+ * number field a server can fill may be null). Only a server's numbers have
+ * MIN_FRAGMENT digits: our own (times, counts) are shorter.
+ */
+function maskedNumber(value: number, text: (s: string) => string): number | null {
+  const digits = value.toString().replace(/e.*$/i, '').replace(/[^0-9]/g, '');
+  return digits.length >= MIN_FRAGMENT && text(digits) !== digits ? null : value;
+}
+
 function defineOwn(target: Record<string, unknown>, key: string, value: unknown): void {
   // defineProperty, not assignment: a key named "__proto__" stays a plain key instead of becoming the prototype.
   if (key === '__proto__') Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
@@ -577,9 +590,7 @@ export function boundedCopy(value: unknown, keep: readonly string[], text: (s: s
   const walk = (v: unknown, path: string | null, depth: number): unknown => {
     if (path !== null && keep.includes(path)) return v;
     if (typeof v === 'string') return text(v);
-    // A number as long as a masked piece can carry one as its digits (the hex of 8 bytes of the secret is often all
-    // decimal): masked as its text would be, it becomes null (every number field of a report may be null).
-    if (typeof v === 'number') return v.toString().length >= MIN_FRAGMENT && text(v.toString()) !== v.toString() ? null : v;
+    if (typeof v === 'number') return maskedNumber(v, text);
     if (v === null || typeof v !== 'object') return v;
     if (depth >= MAX_DEPTH) return TOO_DEEP;
     if (Array.isArray(v)) return v.map((item, i) => walk(item, child(path, String(i), true), depth + 1));

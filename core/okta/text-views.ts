@@ -65,8 +65,11 @@ const NAMED_ENTITIES: Readonly<Record<string, string>> = {
   nobreak: '\u2060', af: '\u2061', applyfunction: '\u2061', it: '\u2062', invisibletimes: '\u2062', ic: '\u2063',
   invisiblecomma: '\u2063', newline: '\n', tab: '\t', nonbreakingspace: '\u00a0', ensp: '\u2002', emsp: '\u2003',
   emsp13: '\u2004', emsp14: '\u2005', numsp: '\u2007', puncsp: '\u2008', thinsp: '\u2009', thinspace: '\u2009',
-  hairsp: '\u200a', verythinspace: '\u200a', mediumspace: '\u205f',
+  hairsp: '\u200a', verythinspace: '\u200a', mediumspace: '\u205f', thickspace: '\u205f\u200a',
 };
+
+/** Names HTML also reads without their `;` (its legacy ones, of those above). */
+const LEGACY_NAMES: ReadonlySet<string> = new Set(['amp', 'lt', 'gt', 'quot', 'nbsp', 'shy']);
 
 const JSON_SIMPLE: Readonly<Record<string, string>> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
 
@@ -109,10 +112,19 @@ function entityAt(text: string, i: number): { text: string; length: number } | n
     if (decoded === null) return null;
     return { text: decoded, length: (text.charCodeAt(j) === 0x3b ? j + 1 : j) - i };
   }
-  while (j - i <= MAX_NAME && isLetter(text.charCodeAt(j))) j += 1;
-  if (j - i < 3 || text.charCodeAt(j) !== 0x3b) return null;
-  const decoded = NAMED_ENTITIES[text.slice(i + 1, j).toLowerCase()];
-  return decoded === undefined ? null : { text: decoded, length: j + 1 - i };
+  // A name is a letter, then letters or digits (emsp13).
+  if (!isLetter(text.charCodeAt(j))) return null;
+  while (j - i <= MAX_NAME && (isLetter(text.charCodeAt(j)) || isDecimalDigit(text.charCodeAt(j)))) j += 1;
+  if (text.charCodeAt(j) === 0x3b) {
+    const decoded = NAMED_ENTITIES[text.slice(i + 1, j).toLowerCase()];
+    return decoded === undefined ? null : { text: decoded, length: j + 1 - i };
+  }
+  // Without its `;`: a legacy name, as the longest one the letters start with (`&nbspx` is a space, then x).
+  for (let end = Math.min(j, i + 5); end >= i + 3; end -= 1) {
+    const name = text.slice(i + 1, end).toLowerCase();
+    if (LEGACY_NAMES.has(name)) return { text: NAMED_ENTITIES[name] ?? '', length: end - i };
+  }
+  return null;
 }
 
 /** True when `text` holds something one decoding pass would change. */
@@ -224,11 +236,12 @@ function dropping(source: TextView, drop: (code: number, at: number) => boolean,
 /**
  * Characters a reader does not see, or a Base64 decoder skips: whitespace,
  * controls, format characters (zero-width space and joiners, soft hyphen,
- * BOM) and every other default-ignorable code point (variation selectors, the
- * combining grapheme joiner, Hangul fillers, tag characters). Interleaved with
- * an echo, they would hide it from a plain search.
+ * BOM), every other default-ignorable code point (variation selectors, the
+ * combining grapheme joiner, Hangul fillers, tag characters) and the braille
+ * blank, which shows as a space. Interleaved with an echo, they would hide it
+ * from a plain search.
  */
-const IGNORABLE = /[\s\p{Cc}\p{Cf}\p{Default_Ignorable_Code_Point}]/u;
+const IGNORABLE = /[\s\p{Cc}\p{Cf}\p{Default_Ignorable_Code_Point}\u2800]/u;
 
 /** Whether the code point `code` is ignorable (a lone surrogate is not). */
 export function isIgnorable(code: number): boolean {
@@ -269,8 +282,14 @@ function isHexDigit(code: number): boolean {
   return (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x46) || (code >= 0x61 && code <= 0x66);
 }
 
+/** Space, tab, or a line break (a dump printed a few bytes to a line). */
 function isPad(code: number): boolean {
-  return code === 0x20 || code === 0x09;
+  return code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d;
+}
+
+/** Two hex digits at `i` that are a byte on their own (no third digit after them). */
+function isLoneByteAt(text: string, i: number): boolean {
+  return isHexDigit(text.charCodeAt(i)) && isHexDigit(text.charCodeAt(i + 1)) && !isHexDigit(text.charCodeAt(i + 2));
 }
 
 /** `:` `.` `,` `-` `|` `/` `;` `_` */
@@ -300,8 +319,11 @@ function separatedRun(text: string, i: number, drop: Uint8Array | null): { end: 
   let end = i + 2;
   for (;;) {
     const separator = skipPad(text, end);
-    if (!isSeparator(text.charCodeAt(separator))) return { end, bytes };
-    const next = skipPad(text, separator + 1);
+    let next: number;
+    if (isSeparator(text.charCodeAt(separator))) next = skipPad(text, separator + 1);
+    // Set apart by whitespace alone (`47:75 61:72`, a line break every few bytes): a lone byte must follow.
+    else if (separator > end && isLoneByteAt(text, separator)) next = separator;
+    else return { end, bytes };
     const whole = isHexDigit(text.charCodeAt(next)) && isHexDigit(text.charCodeAt(next + 1));
     if (drop !== null) drop.fill(1, end, next);
     if (!whole) {
@@ -337,8 +359,8 @@ function markedRun(text: string, i: number, drop: Uint8Array | null): { end: num
  * most texts are ruled out by these native passes. Bounded repeats only, so
  * they cannot backtrack far.
  */
-const SEPARATED_START = /[0-9A-Fa-f]{2}[ \t]{0,4}[:.,|/;_-][ \t]{0,4}[0-9A-Fa-f]{2}[ \t]{0,4}[:.,|/;_-]/;
-const MARKED_START = /(?:\\x|0[xX])[0-9A-Fa-f]{2}[ \t]{0,4},?[ \t]{0,4}(?:\\x|0[xX])[0-9A-Fa-f]/;
+const SEPARATED_START = /[0-9A-Fa-f]{2}(?:\s{0,4}[:.,|/;_-]\s{0,4}|\s{1,4})[0-9A-Fa-f]{2}(?:\s{0,4}[:.,|/;_-]|\s)/;
+const MARKED_START = /(?:\\x|0[xX])[0-9A-Fa-f]{2}\s{0,4},?\s{0,4}(?:\\x|0[xX])[0-9A-Fa-f]/;
 
 /** Which characters of `text` join its dumps of `minBytes` or more (separators, marks, padding); null when it has none. */
 function hexDumpDrops(text: string, minBytes: number): Uint8Array | null {

@@ -45,6 +45,7 @@ export function secretForms(clientId: string, secret: string): string[] {
 const ENTITIES: Readonly<Record<string, string>> = {
   amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", sol: '/', plus: '+', equals: '=', percnt: '%',
   shy: '\u00ad', zerowidthspace: '\u200b', zwj: '\u200d', zwnj: '\u200c', nobreak: '\u2060', invisibletimes: '\u2062',
+  thickspace: '\u205f\u200a', nbsp: '\u00a0',
 };
 
 function percentDecode(text: string): string {
@@ -58,10 +59,10 @@ function jsonUnescape(text: string): string {
 
 /** Numeric references as browsers read them (any leading zeros, `;` optional), named ones with their `;`. */
 function entityDecode(text: string): string {
-  return text.replace(/&#[xX]0*([0-9a-fA-F]{1,6});?|&#0*(\d{1,7});?|&([A-Za-z]{2,24});/g, (m, hex?: string, dec?: string, name?: string) => {
+  return text.replace(/&#[xX]0*([0-9a-fA-F]{1,6});?|&#0*(\d{1,7});?|&([A-Za-z]{2,24});|&(shy|nbsp)/g, (m, hex?: string, dec?: string, name?: string, legacy?: string) => {
     if (hex !== undefined) return String.fromCodePoint(parseInt(hex, 16));
     if (dec !== undefined) return String.fromCodePoint(Number(dec));
-    return ENTITIES[(name ?? '').toLowerCase()] ?? m;
+    return ENTITIES[(name ?? legacy ?? '').toLowerCase()] ?? m;
   });
 }
 
@@ -72,7 +73,8 @@ function canonical(text: string): string {
 /** Hex dumps read as one run of digits: bytes set apart by `:` `-` `.` `,` `|` `/` `;` `_`, or each marked `\x` or `0x`. */
 function joinHexDumps(text: string): string {
   return text
-    .replace(/[0-9a-f]{2}(?:\s*[:.,|/;_-]\s*[0-9a-f]{2})+/gi, (run) => run.replace(/[^0-9a-f]/gi, ''))
+    // Set apart by whitespace alone, a byte must stand alone (not the start of a longer hex word).
+    .replace(/[0-9a-f]{2}(?:\s*[:.,|/;_-]\s*[0-9a-f]{2}|\s+[0-9a-f]{2}(?![0-9a-f]))+/gi, (run) => run.replace(/[^0-9a-f]/gi, ''))
     .replace(/(?:(?:\\x|0x)[0-9a-f]{2}[\s,]*)+/gi, (run) => run.replace(/(?:\\x|0x)([0-9a-f]{2})[\s,]*/gi, '$1'));
 }
 
@@ -82,7 +84,7 @@ export function scannerViews(text: string): string[] {
   const decoded = [text, percentDecode(text), jsonUnescape(text), entityDecode(text), all(text), all(all(text)), all(all(all(text))), all(all(all(all(text))))]
     .flatMap((t) => [t, joinHexDumps(t)]);
   // Without what a reader does not see or a Base64 decoder skips (whitespace, controls, every default-ignorable character).
-  const plain = [...decoded, ...decoded.map((t) => t.replace(/[\s\p{Cc}\p{Cf}\p{Default_Ignorable_Code_Point}]/gu, ''))];
+  const plain = [...decoded, ...decoded.map((t) => t.replace(/[\s\p{Cc}\p{Cf}\p{Default_Ignorable_Code_Point}\u2800]/gu, ''))];
   // Case-folded: a case-changed echo still gives the secret away (upper then lower: the Kelvin sign is k, long s is s).
   return [...new Set([...plain, ...plain.map(canonical)].map((v) => v.toUpperCase().toLowerCase()))];
 }

@@ -24,6 +24,9 @@ describe('--print-token never prints a token that holds the secret', () => {
     // Attack review, 2026-12-02: invisible characters the folded view once kept, so the token went out.
     ['the secret with variation selectors between its characters', [...SECRET].join('\uFE0F')],
     ['the secret with tag characters (astral) between its characters', [...SECRET].join('\u{E0020}')],
+    // The second review: a claim carrying the secret as hex or percent-escapes (only the decoded claims show it).
+    ['a JWT whose claim is the secret as hex', jwtWith({ sub: 'x', echo: Buffer.from(SECRET, 'utf8').toString('hex') })],
+    ['a JWT whose claim is the secret percent-escaped', jwtWith({ sub: 'x', echo: [...SECRET].map((c) => `%${c.charCodeAt(0).toString(16)}`).join('') })],
   ])('%s: exit 3, nothing on stdout', async (_name, token) => {
     const server = await suite.track(startFaultServer({ ca: suite.ca, fallback: behaviours.json(200, { access_token: token, token_type: 'Bearer', expires_in: 3600 }) }));
     const run = await suite.cli.run(

@@ -186,3 +186,20 @@ describe('proxy variables that are odd or a proxy that fails', () => {
     expect(direct.stderr).not.toMatch(/went through the proxy/);
   });
 });
+
+describe('proxy addresses as URLs read them (second review, 2026-12-02)', () => {
+  it.each([
+    ['http:/host:port (one slash: a URL reads it as http://host:port)', (url: string) => url.replace('http://', 'http:/')],
+    ['with a path', (url: string) => `${url}/path`],
+    ['scheme-less, with a path', (url: string) => `${url.replace(/^http:\/\//, '')}/path`],
+    ['with a query and a fragment', (url: string) => `${url}?x=1#frag`],
+  ])('HTTPS_PROXY %s: the proxy is used (was exit 70, an internal error)', async (_name, variant) => {
+    const server = await proxiedTokenServer();
+    const proxy = await suite.track(startConnectProxy({ anyHost: true }));
+    const target = `${PROXIED_HOST}:${portOf(server)}`;
+    const run = await suite.cli.run(args(`https://${target}/oauth2/default`), { input: SECRET, env: { HTTPS_PROXY: variant(proxy.url) } });
+    expect(run.stderr).not.toContain('internal error');
+    expect(run.code).toBe(0);
+    expect(proxy.tunnels).toContain(target);
+  });
+});

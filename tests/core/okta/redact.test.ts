@@ -378,6 +378,14 @@ describe('echoes from the attack review: every one masked', () => {
     ['as a hex dump with ;', bytes.join(';')],
     ['as a hex dump with _', bytes.join('_')],
     ['as a hex dump with three spaces around :', bytes.join('   :   ')],
+    // The second review (same day): what the first fixes almost covered.
+    ['with &shy without its semicolon (HTML reads it)', interleave(SECRET, '&shy')],
+    ['with &nbsp without its semicolon', interleave(SECRET, '&nbsp')],
+    ['with &ThickSpace; between characters', interleave(SECRET, '&ThickSpace;')],
+    ['with braille blanks (U+2800) between characters', interleave(SECRET, '\u2800')],
+    ['as a hex dump, colon and space alternating', bytes.map((b, i) => b + (i % 2 === 1 ? ' ' : ':')).join('')],
+    ['as a hex dump, seven bytes to a line', bytes.map((b, i) => b + ((i + 1) % 7 === 0 ? '\n' : ':')).join('')],
+    ['as a hex dump, seven bytes to a CRLF line after a colon', bytes.map((b, i) => b + ((i + 1) % 7 === 0 ? ':\r\n' : ':')).join('')],
   ];
 
   it.each(echoes)('positive control: the scanner finds the secret %s', (_name, echo) => {
@@ -396,12 +404,20 @@ describe('echoes from the attack review: every one masked', () => {
     expect(redactor.maskText(text)).toBe(text);
   });
 
-  it('a number whose digits are the hex of 8 bytes of the secret becomes null; other numbers stay', () => {
+  it('a number whose digits are the hex of 8 bytes of the secret becomes null, also with a point or an exponent; other numbers stay', () => {
     const piece = Buffer.from(SECRET.slice(13, 21), 'utf8').toString('hex');
     expect(piece).toMatch(/^\d{16}$/);
     expect(findFragments(piece, forms)).not.toEqual([]);
-    const report = { token: { expiresIn: Number(piece), claims: { n: Number(piece), exp: 1764669600, big: 1234567890123456 } }, receivedAtMs: 1764669600000, status: 200 };
-    expect(redactor.redact(report)).toEqual({ token: { expiresIn: null, claims: { n: null, exp: 1764669600, big: 1234567890123456 } }, receivedAtMs: 1764669600000, status: 200 });
+    // As JSON.parse reads them from a server: 3.031323334353637e+22, 3031323334353.637, -3.03…e+45, 3.03…e-15.
+    const written = [piece, `${piece}0000000`, `${piece}e7`, `${piece.slice(0, 13)}.${piece.slice(13)}`, `-${piece}e30`, `${piece}e-30`];
+    const parsed = JSON.parse(`[${written.join(',')}]`) as number[];
+    expect(parsed.map(String)).toContain('3.031323334353637e+22');
+    const report = { token: { expiresIn: parsed[1], claims: { n: parsed, exp: 1764669600, big: 1234567890123456, small: 0.30000000000000004 } }, receivedAtMs: 1764669600000, status: 200 };
+    expect(redactor.redact(report)).toEqual({
+      token: { expiresIn: null, claims: { n: written.map(() => null), exp: 1764669600, big: 1234567890123456, small: 0.30000000000000004 } },
+      receivedAtMs: 1764669600000,
+      status: 200,
+    });
   });
 
   it("a signed JWT's signature as hex or as Base64 at another alignment is masked (the header and claims are shown, so it would rebuild the JWT)", () => {
