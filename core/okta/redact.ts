@@ -561,6 +561,8 @@ export function createRedactor(values: readonly SensitiveValue[], maskWith = MAS
  * MIN_FRAGMENT digits: our own (times, counts) are shorter.
  */
 function maskedNumber(value: number, text: (s: string) => string): number | null {
+  // Most numbers (times, counts, codes) are whole and under 16 digits: no text made for them.
+  if (Number.isInteger(value) && Math.abs(value) < 1e15) return value;
   const digits = value.toString().replace(/e.*$/i, '').replace(/[^0-9]/g, '');
   return digits.length >= MIN_FRAGMENT && text(digits) !== digits ? null : value;
 }

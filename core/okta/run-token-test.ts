@@ -137,7 +137,8 @@ export async function runTokenTest(
         elapsedMs: Math.max(0, now() - started),
         ...(draft.certificate == null ? {} : { certificate: draft.certificate }),
       },
-      KEEP_PATHS,
+      // The header and claims are left as they are here and masked on their own below (walked once, keys too).
+      [...KEEP_PATHS, 'token.header', 'token.claims'],
     );
     const token = draft.token;
     return token == null || report.token === null
