@@ -69,9 +69,7 @@ export function proxyApplies(url: string, env: Env): boolean {
     return true;
   }
   if (isLoopbackHost(target.hostname)) return false;
-  const httpProxy = env.http_proxy ?? env.HTTP_PROXY;
-  const proxy = target.protocol === 'https:' ? (env.https_proxy ?? env.HTTPS_PROXY ?? httpProxy) : httpProxy;
-  if (proxy === undefined || proxy === '') return false;
+  if (proxyVariable(target.protocol === 'https:', env) === null) return false;
   const noProxy = env.no_proxy ?? env.NO_PROXY ?? '';
   if (noProxy === '*') return false;
   const host = target.host.replace(/:\d*$/, '').toLowerCase();
@@ -91,14 +89,18 @@ export function proxyApplies(url: string, env: Env): boolean {
 export function noteProxyFailure(output: Output, report: TokenTestReport, env: Readonly<Record<string, string | undefined>>): void {
   const url = report.request?.url;
   if (report.outcome !== 'no-answer' || report.status !== null || url === undefined || !proxyApplies(url, env)) return;
-  output.note(`the request went through the proxy set in ${proxyVariableFor(url, env)}: the failure may be the proxy's, not the server's. Check the proxy, or set NO_PROXY for this host.`);
+  output.note(`the request went through the proxy set in ${proxyVariable(url.startsWith('https:'), env) ?? 'HTTPS_PROXY'}: the failure may be the proxy's, not the server's. Check the proxy, or set NO_PROXY for this host.`);
 }
 
-/** Which variable proxies `url` (for messages: its name, never its value, which may hold a password). */
-export function proxyVariableFor(url: string, env: Env): string {
-  const https = url.startsWith('https:');
+/**
+ * The variable whose proxy a request uses, as undici reads them: the first one
+ * set, lower case first, HTTPS_PROXY's then HTTP_PROXY's for https. Null when
+ * that one is empty or none is set. (Named in messages, never shown: it may hold a password.)
+ */
+function proxyVariable(https: boolean, env: Env): string | null {
   const names = https ? ['https_proxy', 'HTTPS_PROXY', 'http_proxy', 'HTTP_PROXY'] : ['http_proxy', 'HTTP_PROXY'];
-  return names.find((name) => (env[name] ?? '') !== '') ?? 'HTTPS_PROXY';
+  const name = names.find((n) => env[n] !== undefined);
+  return name === undefined || env[name] === '' ? null : name;
 }
 
 const PROXY_VARIABLES = ['https_proxy', 'HTTPS_PROXY', 'http_proxy', 'HTTP_PROXY'] as const;
