@@ -355,17 +355,31 @@ function markedRun(text: string, i: number, drop: Uint8Array | null): { end: num
 }
 
 /**
- * Two separated or two marked bytes in a row, which every dump starts with:
- * most texts are ruled out by these native passes. Bounded repeats only, so
- * they cannot backtrack far.
+ * Text holding a run of `bytes` separated or marked bytes, as separatedRun and
+ * markedRun read them (whitespace stands in for padding, so these match at
+ * least where they do). Most texts, dates and times included, are ruled out by
+ * this native pass, before the walk below reads them a character at a time.
+ * Hex digits, separators and whitespace are disjoint, so a failed match backs
+ * off only within one gap: linear in the text.
  */
-const SEPARATED_START = /[0-9A-Fa-f]{2}(?:\s{0,4}[:.,|/;_-]\s{0,4}|\s{1,4})[0-9A-Fa-f]{2}(?:\s{0,4}[:.,|/;_-]|\s)/;
-const MARKED_START = /(?:\\x|0[xX])[0-9A-Fa-f]{2}\s{0,4},?\s{0,4}(?:\\x|0[xX])[0-9A-Fa-f]/;
+function dumpStart(bytes: number): RegExp {
+  let pattern = DUMP_STARTS.get(bytes);
+  if (pattern === undefined) {
+    const gaps = Math.max(1, bytes - 1);
+    pattern = new RegExp(
+      `[0-9A-Fa-f]{2}(?:(?:\\s{0,4}[:.,|/;_-]\\s{0,4}|\\s{1,4})[0-9A-Fa-f]{2}){${gaps}}` +
+        `|(?:(?:\\\\x|0[xX])[0-9A-Fa-f]{2}\\s{0,4},?\\s{0,4}){${gaps}}(?:\\\\x|0[xX])[0-9A-Fa-f]{2}`,
+    );
+    DUMP_STARTS.set(bytes, pattern);
+  }
+  return pattern;
+}
+
+const DUMP_STARTS = new Map<number, RegExp>();
 
 /** Which characters of `text` join its dumps of `minBytes` or more (separators, marks, padding); null when it has none. */
 function hexDumpDrops(text: string, minBytes: number): Uint8Array | null {
-  // A run of three bytes or more has one of these starts (two bytes only need not).
-  if (minBytes >= 3 && !SEPARATED_START.test(text) && !MARKED_START.test(text)) return null;
+  if (!dumpStart(minBytes).test(text)) return null;
   let drop: Uint8Array | null = null;
   for (let i = 0; i < text.length - 1; ) {
     // A pair of digits starts a separated run only if padding or a separator follows it (most hex does not).

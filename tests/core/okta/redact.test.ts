@@ -386,6 +386,11 @@ describe('echoes from the attack review: every one masked', () => {
     ['as a hex dump, colon and space alternating', bytes.map((b, i) => b + (i % 2 === 1 ? ' ' : ':')).join('')],
     ['as a hex dump, seven bytes to a line', bytes.map((b, i) => b + ((i + 1) % 7 === 0 ? '\n' : ':')).join('')],
     ['as a hex dump, seven bytes to a CRLF line after a colon', bytes.map((b, i) => b + ((i + 1) % 7 === 0 ? ':\r\n' : ':')).join('')],
+    // The widest gaps a dump is read across (the native pre-check must allow them too).
+    ['as a hex dump, bytes four spaces apart', bytes.join('    ')],
+    ['as a hex dump, bytes two CRLFs apart', bytes.join('\r\n\r\n')],
+    ['as a hex dump, four spaces each side of a colon', bytes.join('    :    ')],
+    ['as 0x bytes, four spaces each side of a comma', bytes.map((b) => `0x${b}`).join('    ,    ')],
   ];
 
   it.each(echoes)('positive control: the scanner finds the secret %s', (_name, echo) => {
