@@ -127,6 +127,17 @@ function entityAt(text: string, i: number): { text: string; length: number } | n
   return null;
 }
 
+/** JavaScript's `\\u{73}` at `i` (one to six hex digits, any leading zeros past those); null when there is none. */
+function codePointEscapeAt(text: string, i: number): { text: string; length: number } | null {
+  let j = i + 3;
+  while (text.charCodeAt(j) === 0x30) j += 1;
+  const significantFrom = j;
+  while (isHexDigit(text.charCodeAt(j)) && j - significantFrom < 7) j += 1;
+  if (j === i + 3 || text.charCodeAt(j) !== 0x7d) return null;
+  const decoded = codePointText(j === significantFrom ? 0 : Number.parseInt(text.slice(significantFrom, j), 16));
+  return decoded === null ? null : { text: decoded, length: j + 1 - i };
+}
+
 /** True when `text` holds something one decoding pass would change. */
 export function mayDecode(text: string): boolean {
   return text.includes('%') || text.includes('\\') || text.includes('&');
@@ -162,6 +173,8 @@ export function decodeView(source: TextView): TextView | null {
       const next = text[i + 1] ?? '';
       if (next === 'u' && HEX4.test(text.slice(i + 2, i + 6))) {
         replaced = { text: String.fromCharCode(Number.parseInt(text.slice(i + 2, i + 6), 16)), length: 6 };
+      } else if (next === 'u' && text[i + 2] === '{') {
+        replaced = codePointEscapeAt(text, i);
       } else if (next in JSON_SIMPLE) {
         replaced = { text: JSON_SIMPLE[next] ?? next, length: 2 };
       }
@@ -238,10 +251,11 @@ function dropping(source: TextView, drop: (code: number, at: number) => boolean,
  * controls, format characters (zero-width space and joiners, soft hyphen,
  * BOM), every other default-ignorable code point (variation selectors, the
  * combining grapheme joiner, Hangul fillers, tag characters) and the braille
- * blank, which shows as a space. Interleaved with an echo, they would hide it
- * from a plain search.
+ * blank, which shows as a space; and combining marks, which draw on the
+ * character before them (s\u0308 is an s with a diaeresis). Interleaved with an
+ * echo, they would hide it from a plain search.
  */
-const IGNORABLE = /[\s\p{Cc}\p{Cf}\p{Default_Ignorable_Code_Point}\u2800]/u;
+const IGNORABLE = /[\s\p{Cc}\p{Cf}\p{Default_Ignorable_Code_Point}\p{Mn}\p{Me}\u2800]/u;
 
 /** Whether the code point `code` is ignorable (a lone surrogate is not). */
 export function isIgnorable(code: number): boolean {
@@ -429,8 +443,13 @@ const NON_ASCII = /[^\p{ASCII}]/u;
  * has them (and dotless i as i). Lower case alone where that changes the length.
  */
 function foldChar(ch: string): string {
-  const viaUpper = ch.toUpperCase().toLowerCase();
-  return viaUpper.length === ch.length ? viaUpper : ch.toLowerCase();
+  // Compatibility forms read as the character they stand for (fullwidth ｓ, circled ⓢ, superscript ²) where that keeps the length.
+  const compatible = ch.normalize('NFKC');
+  const base = compatible.length === ch.length ? compatible : ch;
+  // Turkish dotted capital I lower-cases to i and a combining dot: an i all the same.
+  if (base === '\u0130') return 'i';
+  const viaUpper = base.toUpperCase().toLowerCase();
+  return viaUpper.length === base.length ? viaUpper : base.toLowerCase();
 }
 
 /** Case-folded wherever that keeps the length, so view positions stay valid (a case-changed echo is still an echo). */

@@ -54,7 +54,9 @@ function percentDecode(text: string): string {
 
 function jsonUnescape(text: string): string {
   const simple: Readonly<Record<string, string>> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
-  return text.replace(/\\(u[0-9a-fA-F]{4}|["\\/bfnrt])/g, (_m, e: string) => (e.length === 5 ? String.fromCharCode(parseInt(e.slice(1), 16)) : (simple[e] ?? e)));
+  return text
+    .replace(/\\u\{0*([0-9a-fA-F]{1,6})\}/g, (m, hex: string) => (parseInt(hex, 16) <= 0x10ffff ? String.fromCodePoint(parseInt(hex, 16)) : m))
+    .replace(/\\(u[0-9a-fA-F]{4}|["\\/bfnrt])/g, (_m, e: string) => (e.length === 5 ? String.fromCharCode(parseInt(e.slice(1), 16)) : (simple[e] ?? e)));
 }
 
 /** Numeric references as browsers read them (any leading zeros, `;` optional), named ones with their `;`. */
@@ -83,10 +85,13 @@ export function scannerViews(text: string): string[] {
   // Up to four layers of escapes, in any mix.
   const decoded = [text, percentDecode(text), jsonUnescape(text), entityDecode(text), all(text), all(all(text)), all(all(all(text))), all(all(all(all(text))))]
     .flatMap((t) => [t, joinHexDumps(t)]);
-  // Without what a reader does not see or a Base64 decoder skips (whitespace, controls, every default-ignorable character).
-  const plain = [...decoded, ...decoded.map((t) => t.replace(/[\s\p{Cc}\p{Cf}\p{Default_Ignorable_Code_Point}\u2800]/gu, ''))];
-  // Case-folded: a case-changed echo still gives the secret away (upper then lower: the Kelvin sign is k, long s is s).
-  return [...new Set([...plain, ...plain.map(canonical)].map((v) => v.toUpperCase().toLowerCase()))];
+  // Without what a reader does not see or a Base64 decoder skips (whitespace, controls, every default-ignorable
+  // character), and without combining marks (drawn on the character before them).
+  const plain = [...decoded, ...decoded.map((t) => t.replace(/[\s\p{Cc}\p{Cf}\p{Default_Ignorable_Code_Point}\p{Mn}\p{Me}\u2800]/gu, ''))];
+  // Case-folded: a case-changed echo still gives the secret away (upper then lower: the Kelvin sign is k, long s is s;
+  // Turkish İ is i). Compatibility forms (fullwidth ｓ, circled ⓢ) read as what they stand for, one character each.
+  const fold = (v: string): string => [...v].map((ch) => (ch.normalize('NFKC').length === ch.length ? ch.normalize('NFKC') : ch)).join('').replace(/\u0130/g, 'i').toUpperCase().toLowerCase();
+  return [...new Set([...plain, ...plain.map(canonical)].map(fold))];
 }
 
 /** Every piece (>= FRAGMENT chars, or a whole shorter form) of any form found in any view of `text`. */
