@@ -189,6 +189,8 @@ export interface NoAnswerContext {
   readonly detail?: string | null;
   readonly location?: string | null;
   readonly maxBodyBytes?: number;
+  /** unexpected-response: the access token holds a credential the test sent. */
+  readonly credentialEcho?: boolean;
 }
 
 function seconds(ms: number | undefined): string {
@@ -267,7 +269,10 @@ const NO_ANSWER: Readonly<Record<NoAnswerCode, NoAnswerText>> = {
   },
   'unexpected-response': {
     title: 'Unexpected answer',
-    message: (host, c) => `${host} answered${c.status === undefined ? '' : ` HTTP ${c.status}`} but without an access token or an OAuth error.`,
+    message: (host, c) =>
+      c.credentialEcho === true
+        ? `${host} answered${c.status === undefined ? '' : ` HTTP ${c.status}`} with an "access token" that holds a credential this test sent (the client secret, the signed assertion or the DPoP proof), so it is neither shown nor kept. Okta never does that.`
+        : `${host} answered${c.status === undefined ? '' : ` HTTP ${c.status}`} but without an access token or an OAuth error.`,
     fix: 'Check the domain and the authorization server: this does not look like an Okta token endpoint.',
   },
 };

@@ -146,8 +146,15 @@ export async function runRotationTest(
   // Each run masks the OTHER secret too, in every form, and inside its own verbatim cut: a server may echo either
   // one, and the start of a secret left at a cut is too short to be masked once the cut is made.
   const also = options.alsoSensitive ?? [];
-  const first = await runTokenTest(input, deps, signal, { ...shared, alsoSensitive: [...also, ...sensitiveOf(next)] });
-  const second = await runTokenTest(next, deps, signal, { ...shared, alsoSensitive: [...also, ...sensitiveOf(input)] });
+  // The second answer can echo what the first request carried: its signed assertion and proof (an HMAC of the
+  // current secret, whose header and claims the first report shows) are masked in the second report too.
+  const firstSigned: SensitiveValue[] = [];
+  const onFirst = (values: readonly SensitiveValue[]): void => {
+    firstSigned.push(...values);
+    options.onSensitive?.(values);
+  };
+  const first = await runTokenTest(input, deps, signal, { ...shared, onSensitive: onFirst, alsoSensitive: [...also, ...sensitiveOf(next)] });
+  const second = await runTokenTest(next, deps, signal, { ...shared, alsoSensitive: [...also, ...sensitiveOf(input), ...firstSigned] });
   const results = [first, second] as const;
   const verdict = rotationVerdict(results[0], results[1]);
   return ok({ ok: verdict === 'both-work', verdict, results, ...describeRotation(verdict, results[0], results[1]) });

@@ -16,7 +16,7 @@ import { inspectAccessToken } from './jwt-inspect';
 import { describeLocation, explainNoAnswer, noAnswerMessage, type NoAnswerCode, type NoAnswerContext } from './network-errors';
 import { DPOP_MAYBE_REQUIRED } from './jwt-auth-errors';
 import { explainOktaError, OKTA_ERROR_ROWS, parseOktaErrorBody, readRateLimit } from './okta-errors';
-import { createRedactor, type Redactor, type SensitiveValue } from './redact';
+import { boundedCopy, createRedactor, type Redactor, type SensitiveValue } from './redact';
 import { createDpopKey, jwtSensitiveValues, signClientAssertion, signDpopProof, type DpopKey, type SignedJwt } from './signed-jwt';
 import { prepareTokenTest, type BuiltRequest, type PreparedTokenTest } from './token-request';
 import {
@@ -46,6 +46,12 @@ export interface TokenTestOptions {
    * is below the masking threshold, so masking afterwards is too late).
    */
   readonly alsoSensitive?: readonly SensitiveValue[];
+  /**
+   * Told each value as it joins the test's list (the secret's forms, then each client assertion and DPoP
+   * proof as it is signed): a rotation masks one side's signed JWTs in the other side's report, and the
+   * CLI in everything it prints.
+   */
+  readonly onSensitive?: (values: readonly SensitiveValue[]) => void;
 }
 
 /** `error` of the report for a bug in Basic Header itself (outcome no-answer); shells give it its own exit code. */
@@ -75,12 +81,15 @@ interface Trail {
   sensitive: SensitiveValue[];
   /** The redactor for `sensitive`, built when first needed (the report, a verbatim body) and dropped when a value joins. */
   built: Redactor | null;
+  /** TokenTestOptions.onSensitive. */
+  readonly told: ((values: readonly SensitiveValue[]) => void) | undefined;
 }
 
 function addSensitive(trail: Trail, values: readonly SensitiveValue[]): void {
   if (values.length === 0) return;
   trail.sensitive.push(...values);
   trail.built = null;
+  trail.told?.(values);
 }
 
 /** Built once per test, for the final list: deriving the forms costs more than anything else core does itself. */
@@ -111,7 +120,10 @@ export async function runTokenTest(
 ): Promise<TokenTestReport> {
   const now = deps.now ?? Date.now;
   const started = now();
-  const trail: Trail = { authMethod: null, attempts: [], dpop: null, clock: null, sensitive: [input.clientSecret, ...(options.alsoSensitive ?? [])], built: null };
+  const trail: Trail = {
+    authMethod: null, attempts: [], dpop: null, clock: null, sensitive: [input.clientSecret, ...(options.alsoSensitive ?? [])], built: null, told: options.onSensitive,
+  };
+  options.onSensitive?.([input.clientSecret]);
   const finish = (outcome: TokenTestReport['outcome'], draft: Draft): TokenTestReport => {
     const redactor = redactorOf(trail);
     // The report's own field names stay (a placeholder secret such as `error` would blank them); the token's header
@@ -137,13 +149,12 @@ export async function runTokenTest(
         elapsedMs: Math.max(0, now() - started),
         ...(draft.certificate == null ? {} : { certificate: draft.certificate }),
       },
-      // The header and claims are left as they are here and masked on their own below (walked once, keys too).
+      // The header and claims come masked (run() masks them, keys too, as it checks the token holds no credential).
       [...KEEP_PATHS, 'token.header', 'token.claims'],
     );
-    const token = draft.token;
-    return token == null || report.token === null
-      ? report
-      : { ...report, token: { ...report.token, header: redactor.redact(token.header), claims: redactor.redact(token.claims) } };
+    // The header and claims (copied by reference above) were masked by run(), keys too: a token is only ever
+    // drafted that way.
+    return report;
   };
 
   try {
@@ -299,6 +310,7 @@ async function run(
     if (typeof body.access_token !== 'string' || body.access_token === '') return noAnswer('unexpected-response', answered, { status });
     const receivedAtMs = now();
     const accessToken = body.access_token;
+
     const expectedIssuer = info.issuer;
     const jwksUri = info.jwksUri;
     const inspecting = inspectAccessToken(accessToken, {
@@ -316,6 +328,21 @@ async function run(
     // Awaited only when something was (a key download, jose): each await is a turn on the test's path.
     const inspection = inspecting instanceof Promise ? await inspecting : inspecting;
     const expiresIn = typeof body.expires_in === 'number' ? body.expires_in : typeof body.expires_in === 'string' ? Number(body.expires_in) : null;
+    // The raw token is the one value a report leaves unmasked (shells copy or print it whole). A hostile server can
+    // hand back what it was sent (the secret, the signed assertion, the DPoP proof) as the token, whole or inside a
+    // claim: then there is no token to give. The header and claims are masked here, once, for the report.
+    const redactor = redactorOf(trail);
+    let echoed = redactor.maskText(accessToken) !== accessToken;
+    const noting = (text: string): string => {
+      const masked = redactor.maskText(text);
+      if (masked !== text) echoed = true;
+      return masked;
+    };
+    const shown = {
+      header: inspection.header === null ? null : (boundedCopy(inspection.header, [], noting) as TokenDetails['header']),
+      claims: inspection.claims === null ? null : (boundedCopy(inspection.claims, [], noting) as TokenDetails['claims']),
+    };
+    if (echoed) return noAnswer('unexpected-response', answered, { status, credentialEcho: true });
     const token: TokenDetails = {
       tokenType: typeof body.token_type === 'string' ? body.token_type : null,
       expiresIn: expiresIn !== null && Number.isFinite(expiresIn) ? expiresIn : null,
@@ -325,7 +352,7 @@ async function run(
       accessToken,
     };
     if (trail.dpop !== null) notices.push(...checkBinding(trail, token, requestHost()));
-    return finish('success', { ...answered, serverErrorCode: null, token, notices });
+    return finish('success', { ...answered, serverErrorCode: null, token: { ...token, ...shown }, notices });
   }
 
   if (status >= 400 && status < 500) {

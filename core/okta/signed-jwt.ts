@@ -80,16 +80,19 @@ export async function signDpopProof(
 }
 
 /**
- * Values a report must never hold for a signed JWT: the whole JWT and its
- * signature, also as bytes (its hex, its Base64 at another alignment): the
- * report shows the header and claims, so the signature is all that is missing
- * to rebuild the JWT.
+ * Values a report must never hold for a signed JWT: its signature, also as
+ * bytes (its hex, its Base64 at another alignment). The report shows the
+ * header and claims, so the signature is all that is missing to rebuild the
+ * JWT, and an echo of the whole JWT is masked where it counts. Not the header
+ * or claims segments: every JWT's header starts with the same characters
+ * (`eyJhbGciOi…`), so they would mask pieces of any other JWT, the access
+ * token included.
  */
 export function jwtSensitiveValues(signed: SignedJwt): SensitiveValue[] {
   const signature = signed.jwt.split('.')[2] ?? '';
   const bytes = decodeBase64Loose(signature);
   return [
-    ...[signed.jwt, signature].filter((v) => v.length > 0),
+    ...(signature.length > 0 ? [signature] : []),
     ...(bytes.ok && bytes.bytes.length > 0 ? [{ bytes: bytes.bytes }] : []),
   ];
 }

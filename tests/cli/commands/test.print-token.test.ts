@@ -6,7 +6,7 @@
  */
 import { Buffer } from 'node:buffer';
 import { describe, expect, it } from 'vitest';
-import { behaviours, startFaultServer } from '../../support/fault-servers';
+import { behaviours, startFaultServer, type RecordedRequest } from '../../support/fault-servers';
 import { useCliSuite } from '../../support/cli/cli-suite';
 
 const CLIENT_ID = '0oa1printtoken0000h7';
@@ -35,7 +35,36 @@ describe('--print-token never prints a token that holds the secret', () => {
     );
     expect(run.code).toBe(3);
     expect(run.stdout).toBe('');
-    expect(run.stderr).toMatch(/holds the client secret/);
+    expect(run.stderr).toMatch(/holds a credential this test sent/);
+  });
+
+  // Third review, 2026-12-02: the server hands back the client assertion or the DPoP proof it was sent as the "token".
+  it.each([
+    ['the client assertion (client_secret_jwt)', ['--auth-method', 'client_secret_jwt'], (r: RecordedRequest) => new URLSearchParams(r.body).get('client_assertion')],
+    ['the DPoP proof', ['--dpop'], (r: RecordedRequest) => (typeof r.headers.dpop === 'string' ? r.headers.dpop : null)],
+  ] as const)('%s as the token: exit 3, nothing on stdout, not its signature anywhere', async (_name, flags, sent) => {
+    const echoed: string[] = [];
+    const server = await suite.track(startFaultServer({
+      ca: suite.ca,
+      fallback: (request) => {
+        const jwt = sent(request);
+        if (jwt === null) return behaviours.json(404, { error: 'not_found' });
+        echoed.push(jwt);
+        return behaviours.json(200, { access_token: jwt, token_type: 'Bearer', expires_in: 3600 });
+      },
+    }));
+    const run = await suite.cli.run(
+      ['test', '--client-id', CLIENT_ID, '--issuer', `${server.origin}/oauth2/default`, '--ca-file', suite.caPath, '--scope', 'api:read', ...flags, '--print-token'],
+      { input: SECRET },
+    );
+    // Positive control: the server did send a signed JWT back.
+    expect(echoed).toHaveLength(1);
+    const signature = echoed[0]?.split('.')[2] ?? '';
+    expect(signature.length).toBeGreaterThan(40);
+    expect(run.code).toBe(3);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toMatch(/holds a credential this test sent/);
+    expect(run.stderr).not.toContain(signature.slice(0, 16));
   });
 
   it('an ordinary opaque token is still printed', async () => {

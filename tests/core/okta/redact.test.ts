@@ -335,20 +335,24 @@ describe("a short secret that is one of the report's field names (attack review,
     expect(report.errorDescription).toBe('••••••: bad client');
   });
 
-  it("a token's claims are the server's: a claim named with the secret is still masked, key and all", async () => {
+  it("a token whose claims hold the secret (as a claim's name or in its value) is no token: refused, nothing of it kept", async () => {
     const b64 = (v: unknown): string => Buffer.from(JSON.stringify(v)).toString('base64url');
-    const claims = { iss: 'https://dev-123.okta.com/oauth2/default', [SECRET]: 'x', note: `is ${SECRET}` };
-    const token = `${b64({ alg: 'RS256', kid: 'k1' })}.${b64(claims)}.c2ln`;
-    const fetch = countingFetch((url) => Promise.resolve(url.includes('/.well-known/')
-      ? Response.json({ issuer: 'https://dev-123.okta.com/oauth2/default', token_endpoint: 'https://dev-123.okta.com/oauth2/default/v1/token' })
-      : Response.json({ access_token: token, token_type: 'Bearer', expires_in: 3600 })));
-    const report = await runTokenTest(INPUT, { fetch });
-    // Positive control: the leak detector sees the secret in the claims as sent.
-    expect(findSecretLeaks(claims, [SECRET])).not.toEqual([]);
-    expect(report.token?.claims).not.toBeNull();
-    expect(findSecretLeaks(report.token?.claims, [SECRET])).toEqual([]);
-    expect(Object.keys(report.token?.claims ?? {})).toContain('••••••');
-    expect(report.token?.claims?.note).toBe('is ••••••');
+    const iss = 'https://dev-123.okta.com/oauth2/default';
+    for (const claims of [{ iss, [SECRET]: 'x' }, { iss, note: `is ${SECRET}` }, { iss, hex: Buffer.from(SECRET).toString('hex') }]) {
+      const token = `${b64({ alg: 'RS256', kid: 'k1' })}.${b64(claims)}.c2ln`;
+      const fetch = countingFetch((url) => Promise.resolve(url.includes('/.well-known/')
+        ? Response.json({ issuer: iss, token_endpoint: `${iss}/v1/token` })
+        : Response.json({ access_token: token, token_type: 'Bearer', expires_in: 3600 })));
+      const report = await runTokenTest(INPUT, { fetch });
+      // Positive control: the leak detector sees the secret in the claims as sent.
+      expect(findSecretLeaks(claims, [SECRET]).length + (JSON.stringify(claims).includes(Buffer.from(SECRET).toString('hex')) ? 1 : 0)).toBeGreaterThan(0);
+      expect(report.outcome).toBe('no-answer');
+      expect(report.error).toBe('unexpected-response');
+      expect(report.errorDescription).toContain('holds a credential this test sent');
+      expect(report.token).toBeNull();
+      expect(JSON.stringify(report)).not.toContain(token);
+      expect(findSecretLeaks(report, [SECRET])).toEqual([]);
+    }
   });
 });
 

@@ -167,6 +167,34 @@ describe('faults on the second request', () => {
   });
 });
 
+describe("the second answer echoes the first request's client assertion (attack review, 2026-12-02)", () => {
+  it('its signature (an HMAC of the current secret) is masked in the new side\'s report, whole or alone (positive control: the echo holds it)', async () => {
+    let echo: RotationServer | null = null;
+    const firstAssertion = (): string => new URLSearchParams(echo?.requests.find((r) => r.path === PATHS.token)?.body ?? '').get('client_assertion') ?? '';
+    echo = await startRotationServer({
+      ca,
+      tokenOverride: (n) => {
+        if (n !== 2) return undefined;
+        const jwt = firstAssertion();
+        return behaviours.json(401, { error: 'invalid_client', error_description: `replayed: ${jwt}; signature ${jwt.split('.')[2] ?? ''}` });
+      },
+    });
+    try {
+      const result = await runRotationTest(input(echo, current, { authMethod: 'client_secret_jwt' }), next, { fetch: fetchLike });
+      if (!result.ok) throw new Error(`refused: ${result.code}`);
+      const signature = firstAssertion().split('.')[2] ?? '';
+      expect(signature.length).toBeGreaterThan(40);
+      const shown = result.value.results[1].errorDescription ?? '';
+      expect(shown).toContain('replayed: ');
+      // Positive control: what the server sent holds the signature, and the scanner finds it there.
+      expect(findFragments(`replayed: ${firstAssertion()}`, [signature])).not.toEqual([]);
+      expect(findFragments(JSON.stringify(result.value), [signature])).toEqual([]);
+    } finally {
+      await echo.close();
+    }
+  });
+});
+
 describe('an answer cut at 1,000 characters keeps no start of EITHER secret at the cut (issue 11, item 1)', () => {
   // `+ / % & ~` make the form-encoded secret a form of its own (the client's secrets above have none).
   const CUT_CLIENT: RotationClient = {
