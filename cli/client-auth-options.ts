@@ -110,7 +110,8 @@ export async function loadClientAuth(settings: ClientAuthSettings, io: InputIo):
   });
   if (!imported.ok) return fail('usage', `the private key from ${settings.keyFile === '-' ? 'standard input' : settings.keyFile}: ${imported.message} [${imported.code}]`);
   const key = imported.value;
-  io.output.protect(...key.sensitiveValues);
+  // Every form of the private members (bytes, hex, decimal): an echo need not be the text the key was given in.
+  io.output.protect(...key.sensitiveForms);
   if (settings.keyId !== null && key.kidSource === 'key' && key.kid !== settings.keyId) {
     io.output.warn(`--key-id was not used: the key carries its own kid "${key.kid ?? ''}", which is sent instead. [key-id-ignored]`);
   }

@@ -7,7 +7,8 @@
  */
 import { calculateJwkThumbprint, CompactSign, compactVerify, exportJWK, exportPKCS8, generateKeyPair, importJWK, type CryptoKey, type JWK } from 'jose';
 import { fail, ok, type Result } from '../shared/result';
-import { isCurve, parseKeyText, privateJwkValues, type EcCurve, type KeyFormat, type KeyFormatErrorCode, type PrivateJwk } from './key-formats';
+import { isCurve, parseKeyText, privateJwkValues, privateKeySensitiveValues, type EcCurve, type KeyFormat, type KeyFormatErrorCode, type PrivateJwk } from './key-formats';
+import type { SensitiveValue } from './redact';
 
 /** What Okta accepts for private_key_jwt (no PS*, no EdDSA). */
 export const PRIVATE_KEY_JWT_ALGS = ['RS256', 'RS384', 'RS512', 'ES256', 'ES384', 'ES512'] as const;
@@ -51,6 +52,8 @@ export interface ImportedKey {
   readonly publicJwk: Readonly<JWK>;
   /** Strings that must never be shown (the private members); stay with the shell, for its redactor. */
   readonly sensitiveValues: readonly string[];
+  /** Every form of those (privateKeySensitiveValues: bytes, hex, decimal), for a redactor: what the shell passes on. */
+  readonly sensitiveForms: readonly SensitiveValue[];
 }
 
 export type ImportKeyErrorCode = KeyFormatErrorCode | 'bad-alg' | 'alg-mismatch' | 'bad-key-id' | 'key-rejected';
@@ -149,6 +152,7 @@ export async function importPrivateKey(text: string, options: ImportKeyOptions =
     format,
     publicJwk: kid === null ? publicJwk : { ...publicJwk, kid },
     sensitiveValues: privateJwkValues(jwk),
+    sensitiveForms: privateKeySensitiveValues(privateJwkValues(jwk)),
   });
 }
 

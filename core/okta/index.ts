@@ -57,7 +57,7 @@ export {
   type PrivateKeyJwtAlg,
   type ClientSecretJwtAlg,
 } from './client-keys';
-export { keyMaterialValues, privateJwkValues, MAX_KEY_TEXT_LENGTH, type KeyFormat } from './key-formats';
+export { keyMaterialValues, privateJwkValues, privateKeySensitiveValues, MAX_KEY_TEXT_LENGTH, type KeyFormat } from './key-formats';
 export {
   signClientAssertion,
   createDpopKey,

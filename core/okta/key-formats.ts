@@ -8,6 +8,7 @@
  */
 import { decodeBase64Loose } from '../encoding';
 import { fail, ok, type Result } from '../shared/result';
+import type { SensitiveValue } from './redact';
 
 export type KeyFormat = 'pkcs8-pem' | 'pkcs1-pem' | 'sec1-pem' | 'jwk' | 'jwks' | 'keygen-json';
 
@@ -188,6 +189,27 @@ export function keyMaterialValues(text: string): string[] {
 /** The private members of a JWK, to protect wherever the key is used. */
 export function privateJwkValues(jwk: Readonly<Record<string, unknown>>): string[] {
   return PRIVATE_JWK_MEMBERS.map((m) => jwk[m]).filter((v): v is string => typeof v === 'string' && v !== '');
+}
+
+/**
+ * Every form a key's private members (privateJwkValues) can take in an echo:
+ * each as the JWK's base64url text; as bytes, so their hex and their Base64 at
+ * each alignment (a PEM or DER body holds them there, whatever format the key
+ * was given in); and as a decimal number (RSA's p and q in decimal rebuild the
+ * key with the public n).
+ */
+export function privateKeySensitiveValues(members: readonly string[]): SensitiveValue[] {
+  const values: SensitiveValue[] = [];
+  for (const member of members) {
+    values.push(member);
+    const decoded = decodeBase64Loose(member);
+    if (!decoded.ok || decoded.bytes.length === 0) continue;
+    values.push({ bytes: decoded.bytes });
+    let hex = '';
+    for (const byte of decoded.bytes) hex += byte.toString(16).padStart(2, '0');
+    values.push(BigInt(`0x${hex}`).toString(10));
+  }
+  return values;
 }
 
 // ---- DER: just enough to read PKCS#8 / SEC1 headers and write a PKCS#8 envelope ----

@@ -20,6 +20,7 @@ import {
 } from '../../core/okta';
 import { fail, ok } from '../../core/shared/result';
 import type { FetchLike, TokenTestDeps, TokenTestInput, TokenTestReport } from '../../core/okta/types';
+import type { SensitiveValue } from '../../core/okta/redact';
 import type { AppOrigin } from '../shared/app-origin';
 import type { ClientKeyInfo, InvokeContract, InvokeOperation, IpcResult, KeyLoadResponse, TestRotationResponse } from '../shared/ipc-contract';
 import { createClipboardGuard, DEFAULT_CLIPBOARD_CLEAR_MS, type ClipboardPort, type GuardTimers, type SelectionGuard } from './clipboard-guard';
@@ -257,14 +258,17 @@ export function createHandlers(deps: HandlerDeps, internals: HandlerInternals = 
     // The page names a slot; the key itself never left main. A slot only matters to private_key_jwt.
     let input: TokenTestInput = rest;
     let keyNeedles: readonly string[] = [];
+    let keyForms: readonly SensitiveValue[] = [];
     if (rest.authMethod === 'private_key_jwt' && keySlot !== undefined) {
       const slot = slots.get(keySlot);
       if (slot === undefined) return fail('key-not-loaded', MESSAGES.keyGone);
       input = { ...rest, clientKey: slot.signingKey };
       keyNeedles = slot.needles;
+      keyForms = slot.sensitive;
     }
     return tracked(requestId, async (signal) => {
-      const report = await runTokenTest(input, testDeps, signal, { discoveryCache });
+      // Core holds only a CryptoKey it cannot read: the key's private members, in every form, are masked as the secret is.
+      const report = await runTokenTest(input, testDeps, signal, { discoveryCache, alsoSensitive: keyForms });
       // Belt and braces over core's guarantee: a report that contains the secret never leaves main.
       if (containsSecret(report, input.clientSecret)) return fail('internal', MESSAGES.withheld);
       if (findSecretLeaks(report, keyNeedles).length > 0) return fail('internal', MESSAGES.keyWithheld);

@@ -7,6 +7,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { ImportedKey } from '../../core/okta/client-keys';
+import type { SensitiveValue } from '../../core/okta/redact';
 import type { ClientSigningKey } from '../../core/okta/types';
 import type { ClientKeyInfo } from '../shared/ipc-contract';
 import { LIMITS } from '../shared/limits';
@@ -16,6 +17,8 @@ export interface KeySlot {
   readonly signingKey: ClientSigningKey;
   /** Strings no reply may contain: the key's private members (and, for generated keys, nothing else is needed). */
   readonly needles: readonly string[];
+  /** Every form of those, for the token test's redactor (ImportedKey.sensitiveForms). */
+  readonly sensitive: readonly SensitiveValue[];
   /** Generated keys only: the private JWK, for copyPrivateKey. */
   readonly privateJwk: Readonly<Record<string, unknown>> | null;
 }
@@ -67,6 +70,7 @@ export function createKeySlots(capacity: number = LIMITS.keySlots): KeySlots {
         info,
         signingKey: { key: key.key, alg: key.alg, kid: key.kid },
         needles: key.sensitiveValues,
+        sensitive: key.sensitiveForms,
         privateJwk: origin.generated?.privateJwk ?? null,
       });
       while (slots.size > capacity) {

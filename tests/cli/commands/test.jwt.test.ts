@@ -13,7 +13,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startAuthServer, type AuthServer } from '../../support/auth-server';
 import { buildCli, createCli, findLeaks, LeakError, runProcess, tempFile, type Cli, type CliRun, type RunOptions } from '../../support/cli/cli-process';
 import { EC_KID, makeJwtClients, RSA_KID, type JwtClients } from '../../support/jwt-clients';
+import { behaviours, startFaultServer } from '../../support/fault-servers';
+import { findFragments } from '../../support/fragment-scanner';
 import { keyNeedles, keyText, makeRsaKey, type KeyFileFormat, type TestKey } from '../../support/key-files';
+import { createTestCa } from '../../support/test-ca';
 
 const JWT = /eyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+/;
 const JSON_KEYS = ['authMethod', 'claims', 'dpop', 'error', 'errorDescription', 'explanation', 'failure', 'ok', 'rateLimit', 'request', 'signature', 'status', 'tokenType'];
@@ -304,6 +307,42 @@ function tempPublicKey(): string {
   files.push(file);
   return file.path;
 }
+
+/**
+ * Attack review, 2026-12-02: the CLI protected the key's members as typed; a server echoing them as bytes
+ * (hex, the key's PEM body when it was given as a JWK) or RSA's q in decimal got them printed.
+ */
+describe('private_key_jwt: a server echoing the key in another form', () => {
+  const bytesOf = (key: TestKey, name: string): Buffer => Buffer.from(String((key.privateJwk as Record<string, unknown>)[name]), 'base64url');
+  const pkcs8Body = (key: TestKey): string => keyText(key, 'pkcs8-pem').replace(/-----[A-Z ]+-----/g, '').replace(/\s+/g, '');
+  it.each([
+    ['EC d as hex', 'ec', (k: TestKey) => bytesOf(k, 'd').toString('hex')],
+    ['EC d in the standard Base64 alphabet', 'ec', (k: TestKey) => bytesOf(k, 'd').toString('base64')],
+    ["the EC key's PKCS#8 body (the key was given as a JWK)", 'ec', pkcs8Body],
+    ['RSA q in decimal', 'rsa', (k: TestKey) => BigInt(`0x${bytesOf(k, 'q').toString('hex')}`).toString(10)],
+  ] as const)('%s: none of it printed, in any mode', async (_name, kind, transform) => {
+    const key = kind === 'ec' ? clients.ec : clients.rsa;
+    const echoed = transform(key);
+    const ca = await createTestCa();
+    const hostile = await startFaultServer({ ca, fallback: behaviours.json(401, { error: 'invalid_client', error_description: `Key check failed for ${echoed} (end)` }) });
+    const hostileCa = tempFile('hostile-ca.pem', ca.cert);
+    files.push(hostileCa);
+    try {
+      const forms = [bytesOf(key, 'd').toString('hex'), ...(kind === 'rsa' ? [BigInt(`0x${bytesOf(key, 'q').toString('hex')}`).toString(10)] : [])];
+      // Positive control: the echo holds a piece of the key the scanner finds.
+      expect(findFragments(echoed, [...forms, bytesOf(key, 'd').toString('base64')])).not.toEqual([]);
+      for (const mode of [[], ['--json'], ['--debug']]) {
+        const result = await run(['test', '--client-id', clients.keyClient.clientId, '--issuer', `${hostile.origin}/oauth2/default`, '--ca-file', hostileCa.path,
+          '--auth-method', 'private_key_jwt', '--private-key', keyFile(key, 'jwk', 'k1'), ...mode]);
+        expect(result.code).toBe(1);
+        expect(`${result.stdout}${result.stderr}`).toContain('Key check failed for');
+        expect(findFragments(`${result.stdout}\n${result.stderr}`, [...forms, bytesOf(key, 'd').toString('base64')])).toEqual([]);
+      }
+    } finally {
+      await hostile.close();
+    }
+  });
+});
 
 describe('positive control: the leak checks catch a real leak', () => {
   it('a process printing the key file, or a JWT the server received, is caught', async () => {

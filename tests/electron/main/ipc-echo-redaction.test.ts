@@ -12,6 +12,7 @@ import { APP_ORIGIN } from '../../../electron/shared/app-origin';
 import { behaviours, startFaultServer } from '../../support/fault-servers';
 import { findFragments, secretForms } from '../../support/fragment-scanner';
 import { MemoryClipboard } from '../../support/electron/memory-clipboard';
+import { keyText, makeEcKey, makeRsaKey, type TestKey } from '../../support/key-files';
 import { useTlsSuite } from '../../support/tls-suite';
 
 const CLIENT_ID = '0oa1ipcechoclient0h7';
@@ -94,5 +95,49 @@ describe('inertBidi', () => {
     });
     // Nothing is exempt without a path: the access token is made inert too.
     expect(JSON.stringify(inertBidi(report, []))).not.toMatch(/[\u202A-\u202E\u2066-\u2069]/);
+  });
+});
+
+/**
+ * Attack review, 2026-12-02: with private_key_jwt, core holds only a CryptoKey it cannot read, and main
+ * checked replies for the key's members as typed only. A server echoing them in another form (split, in the
+ * standard alphabet, as hex, inside the key's PEM body, RSA's primes in decimal) reached the page.
+ */
+describe('private_key_jwt: a server echoing the private key in another form gets none of it to the page', () => {
+  const rsa = makeRsaKey();
+  const ec = makeEcKey();
+  const member = (key: TestKey, name: string): string => String((key.privateJwk as Record<string, unknown>)[name]);
+  const bytes = (key: TestKey, name: string): Buffer => Buffer.from(member(key, name), 'base64url');
+  const pkcs8Body = (key: TestKey): string => keyText(key, 'pkcs8-pem').replace(/-----[A-Z ]+-----/g, '').replace(/\s+/g, '');
+  const ECHOES: readonly [string, TestKey, (key: TestKey) => string][] = [
+    ['EC d split by a space', ec, (k) => `${member(k, 'd').slice(0, 22)} ${member(k, 'd').slice(22)}`],
+    ['EC d in the standard Base64 alphabet', ec, (k) => bytes(k, 'd').toString('base64')],
+    ['EC d as a colon hex dump', ec, (k) => (bytes(k, 'd').toString('hex').match(/../g) ?? []).join(':')],
+    ['the EC key\'s whole PKCS#8 body (the key was given as a JWK)', ec, pkcs8Body],
+    ['RSA q in decimal', rsa, (k) => BigInt(`0x${bytes(k, 'q').toString('hex')}`).toString(10)],
+    ['RSA p split in two', rsa, (k) => `${member(k, 'p').slice(0, 80)} / ${member(k, 'p').slice(80)}`],
+    ['RSA d as hex', rsa, (k) => bytes(k, 'd').toString('hex')],
+  ];
+
+  it.each(ECHOES)('%s', async (_name, key, transform) => {
+    const echoed = transform(key);
+    const server = await suite.track(startFaultServer({
+      ca: suite.ca,
+      fallback: behaviours.json(401, { error: 'invalid_client', error_description: `Key check failed for ${echoed} (end)` }),
+    }));
+    handlers = createHandlers({ clipboard: new MemoryClipboard(), fetch: suite.fetch, isTrustedWebContents: (id) => id === 1, trustedOrigin: APP_ORIGIN });
+    const load = await handlers.importKeyText(sender, { text: keyText(key, 'jwk'), kid: 'k1' });
+    if (!load.ok || load.value.status !== 'loaded') throw new Error('the key did not load');
+    const reply = await handlers.testCredentials(sender, {
+      requestId: 'key-echo-1', target: `${server.origin}/oauth2/default`, authServer: { kind: 'default' }, clientId: CLIENT_ID,
+      clientSecret: '', scopes: ['api:read'], authMethod: 'private_key_jwt', formEncode: false, timeoutMs: 5000, keySlot: load.value.key.slotId,
+    });
+    if (!reply.ok) throw new Error(`${reply.code}: ${reply.message}`);
+    const rsaForms = key.kty === 'RSA' ? [member(key, 'p'), member(key, 'q'), BigInt(`0x${bytes(key, 'q').toString('hex')}`).toString(10)] : [];
+    const forms = [member(key, 'd'), bytes(key, 'd').toString('hex'), ...rsaForms];
+    // Positive control: the echo holds a piece of the key that the independent scanner finds.
+    expect(findFragments(`Key check failed for ${echoed}`, forms)).not.toEqual([]);
+    expect(reply.value.errorDescription).toContain('Key check failed for ');
+    expect(findFragments(JSON.stringify(reply), forms)).toEqual([]);
   });
 });
