@@ -23,7 +23,13 @@ export function buildBasicCredentials(input: EncodeInput): EncodeOutput {
   const colon = id.value.indexOf(':');
   const before = id.value.slice(0, colon);
   const after = id.value.slice(colon + 1);
-  if (colon !== -1 && secret.value === '' && before !== '' && after !== '') {
+  const idKey = privateKeyNotice('clientId', id.value);
+  const secretKey = privateKeyNotice('clientSecret', secret.value);
+  if (secretKey !== null) secretNotices.push(secretKey);
+  if (idKey !== null) {
+    // Not split, not encoded: a key in the ID field would go out as the client ID, in clear.
+    idNotices.push(idKey);
+  } else if (colon !== -1 && secret.value === '' && before !== '' && after !== '') {
     // The whole pair went into the ID field: offer the split rather than an error.
     splitSuggestion = { clientId: before, clientSecret: after };
     crossNotices.push(notice('id-secret-pasted-together', 'warning',
@@ -68,6 +74,24 @@ export function buildBasicCredentials(input: EncodeInput): EncodeOutput {
     formEncodingDiffers: formDiffers !== null,
     splitSuggestion,
   };
+}
+
+/** A PEM private key block, or a JWK (JSON naming a key type); a client ID or secret is never either. */
+const PRIVATE_KEY_TEXT = /-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----|^\s*\{[\s\S]*"kty"\s*:/;
+
+/**
+ * An error when a credential field holds a private key (pasted into the wrong field): in the ID it would be sent
+ * and shown in clear, in the secret sent to the server. The key itself is never quoted.
+ */
+export function privateKeyNotice(field: 'clientId' | 'clientSecret', value: string): Notice | null {
+  if (!PRIVATE_KEY_TEXT.test(value)) return null;
+  return field === 'clientId'
+    ? notice('private-key-in-client-id', 'error',
+      'The client ID field holds a private key (a PEM block or a JWK), which must never be sent as an ID. ' +
+      'Give the key as the private key for private_key_jwt, and enter the app\'s client ID (0oa…) here.')
+    : notice('private-key-in-client-secret', 'error',
+      'The client secret field holds a private key (a PEM block or a JWK), not a client secret, so it is not sent. ' +
+      'For private_key_jwt, give the key as the private key; a client secret comes from the app\'s Client Secrets section.');
 }
 
 /** The characters the WHATWG urlencoded serializer keeps as they are (see form-urlencode.ts). */

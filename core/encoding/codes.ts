@@ -13,6 +13,7 @@ export const HYGIENE_CODES = [
 /** From buildBasicCredentials, in addition to the hygiene codes of both fields. */
 export const ENCODE_CODES = [
   'empty-client-id', 'empty-client-secret', 'colon-in-client-id', 'id-secret-pasted-together', 'form-encoding-differs',
+  'private-key-in-client-id', 'private-key-in-client-secret',
 ] as const;
 
 /** From diagnoseHeader. The first seven are the classic mistakes the CLI documents. */

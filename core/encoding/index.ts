@@ -5,7 +5,7 @@ export type { LooseBase64 } from './base64';
 export { formUrlEncode } from './form-urlencode';
 export { cleanField, inspectField, FIELD_LABEL } from './hygiene';
 export type { HygieneOptions } from './hygiene';
-export { buildBasicCredentials } from './basic-credentials';
+export { buildBasicCredentials, privateKeyNotice } from './basic-credentials';
 export { diagnoseHeader } from './diagnose-header';
 export { DIAGNOSIS_CODES, ENCODE_CODES, HYGIENE_CODES } from './codes';
 export type { DiagnosisCode, EncodeCode, HygieneCode } from './codes';

@@ -6,7 +6,7 @@
  * refuses "multiple client credentials"). The JWT methods' assertion and the
  * DPoP proof are signed per attempt by the caller and passed to `build`.
  */
-import { buildBasicCredentials, cleanField, encodeBase64Utf8, formUrlEncode } from '../encoding';
+import { buildBasicCredentials, cleanField, encodeBase64Utf8, formUrlEncode, privateKeyNotice } from '../encoding';
 import { notice, type Notice } from '../shared/notice';
 import { fail, ok, type Result } from '../shared/result';
 import { CLIENT_SECRET_JWT_ALGS, isClientSecretJwtAlg, isPrivateKeyJwtAlg, PRIVATE_KEY_JWT_ALGS } from './client-keys';
@@ -158,6 +158,8 @@ export function prepareTokenTest(
   } else {
     const id = cleanField(input.clientId, 'clientId');
     if (id.value === '') return withNotices(fail('empty-client-id', 'Enter the client ID.'));
+    const keyInId = privateKeyNotice('clientId', id.value);
+    if (keyInId !== null) return withNotices(fail('invalid-credentials', keyInId.message));
     const error = id.notices.find((n) => n.severity === 'error');
     if (error !== undefined) return withNotices(fail('invalid-credentials', error.message));
     notices.push(...id.notices);

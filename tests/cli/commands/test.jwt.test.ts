@@ -295,6 +295,15 @@ describe('refused before any traffic (exit 2)', () => {
     expect(server.requestCount()).toBe(before);
   });
 
+  it.each([['PEM', 'pkcs8-pem'], ['JWK', 'jwk']] as const)('a private key (%s) as the client ID: refused, never sent or echoed (attack review)', async (_name, format) => {
+    const before = server.requestCount();
+    const result = await run(['test', '--issuer', server.issuer, '--ca-file', caFile.path, '--scope', 'api:read', '--auth-method', 'private_key_jwt',
+      '--private-key', keyFile(clients.ec, 'jwk', EC_KID)], { env: { OKTA_OAUTH2_CLIENT_ID: keyText(clients.rsa, format) } });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/client ID field holds a private key/);
+    expect(server.requestCount()).toBe(before);
+  });
+
   it('a public key where the private key belongs: a plain message', async () => {
     const result = await run(keyArgs(tempPublicKey()));
     expect(result.code).toBe(2);

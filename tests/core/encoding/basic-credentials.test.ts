@@ -126,7 +126,35 @@ describe('RFC 6749 form-encoding option', () => {
   });
 });
 
+describe('a private key pasted into a credential field (attack review, 2026-12-02)', () => {
+  const PEM = '-----BEGIN PRIVATE KEY-----\nMIGHAgEAMBMGByqGSM49AgEGCCqGSM49AwEHBG0wawIBAQQgpu00CcydBoWYtvu8\n-----END PRIVATE KEY-----\n';
+  const JWK = '{"kty":"EC","crv":"P-256","x":"Or9OQm2U4x1","y":"SHmrNqVclo1g","d":"pu00CcydBoWY-tvu8Qxziz5LM"}';
+  it.each([['a PEM block', PEM], ['a JWK', JWK], ['an RSA PEM block', PEM.replace(/PRIVATE KEY/g, 'RSA PRIVATE KEY')]])(
+    'in the ID: %s is refused, not split, not encoded, and never quoted', (_name, key) => {
+      for (const secret of ['', 'a-real-looking-secret-0123456789']) {
+        const out = build(key, secret);
+        expect(out.status).toBe('invalid');
+        expect(out.value).toBeNull();
+        expect(out.splitSuggestion).toBeNull();
+        expect(codes(out)).toContain('private-key-in-client-id');
+        for (const n of out.notices) expect(n.message).not.toMatch(/MIGH|pu00|Or9O/);
+      }
+    });
+  it.each([['a PEM block', PEM], ['a JWK', JWK]])('in the secret: %s is refused, never quoted', (_name, key) => {
+    const out = build('0oa1example2client3x', key);
+    expect(out.status).toBe('invalid');
+    expect(codes(out)).toContain('private-key-in-client-secret');
+    for (const n of out.notices) expect(n.message).not.toMatch(/MIGH|pu00|Or9O/);
+  });
+  it('negative control: a secret with dashes, braces or the word key is a secret', () => {
+    for (const secret of ['-----not-a-key-----', '{braces}-and-"kty"-later', 'my PRIVATE KEY secret 0123456789']) {
+      expect(build('0oa1example2client3x', secret).status).toBe('ready');
+    }
+  });
+});
+
 it('produces every encode code', () => {
-  const seen = new Set([build('', ''), build('a:b', 'c'), build('a:b', ''), build('a$', 'b')].flatMap(codes));
+  const seen = new Set([build('', ''), build('a:b', 'c'), build('a:b', ''), build('a$', 'b'),
+    build('-----BEGIN PRIVATE KEY-----', 'x'), build('0oa1', '{"kty":"RSA"}')].flatMap(codes));
   expect([...ENCODE_CODES].filter((c) => !seen.has(c))).toEqual([]);
 });
