@@ -24,9 +24,11 @@ export interface ScopeComparison {
 
 export function compareScopes(requested: readonly string[], token: TokenDetails): ScopeComparison {
   const granted = grantedScopes(token);
-  if (requested.length === 0) return { missing: [], unknown: false };
+  // One entry may hold several, space-separated (`--scope "api:read api:write"`), as the request sends them.
+  const asked = [...new Set(requested.flatMap((entry) => entry.split(/\s+/)).filter((s) => s !== ''))];
+  if (asked.length === 0) return { missing: [], unknown: false };
   if (granted === null) return { missing: [], unknown: true };
-  return { missing: requested.filter((s) => !granted.includes(s)), unknown: false };
+  return { missing: asked.filter((s) => !granted.includes(s)), unknown: false };
 }
 
 const list = (items: readonly string[]): string =>

@@ -152,6 +152,19 @@ describe('--json stays one valid object', () => {
   });
 });
 
+describe('scopes given space-separated in one --scope (contract audit, 2026-12-02)', () => {
+  it('are compared one by one: no warning when all are granted, and only the missing one named', async () => {
+    const all = await serveToken('', { scope: 'api:read api:write' });
+    const granted = await suite.cli.run(['test', '--client-id', CLIENT_ID, '--issuer', `${all.origin}/oauth2/default`, '--ca-file', suite.caPath, '--scope', 'api:read api:write'], { input: SECRET });
+    expect(granted.code).toBe(0);
+    expect(granted.stderr).not.toMatch(/scope-not-granted/);
+    const some = await serveToken('', { scope: 'api:read' });
+    const partly = await suite.cli.run(['test', '--client-id', CLIENT_ID, '--issuer', `${some.origin}/oauth2/default`, '--ca-file', suite.caPath, '--scope', 'api:read  api:write'], { input: SECRET });
+    expect(partly.code).toBe(0);
+    expect(partly.stderr).toMatch(/warning: You asked for api:write; the token grants none of it\..*\[scope-not-granted\]/);
+  });
+});
+
 describe('a token without a requested scope', () => {
   it('warns by name (scope-not-granted); the exit code stays 0. Positive control: no warning when the scope is granted', async () => {
     const without = await serveToken('', { scope: 'other:scope' });
