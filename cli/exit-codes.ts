@@ -13,6 +13,8 @@ export const EXIT = {
   noAnswer: 3,
   /** A bug in basic-header itself (BSD sysexits EX_SOFTWARE); never an expected outcome. */
   internal: 70,
+  /** Standard output could not be written (a full disk, a broken device): BSD sysexits EX_IOERR. A closed pipe is not this. */
+  ioError: 74,
   /** Cancelled with Ctrl+C: 128 + SIGINT, as shells report an interrupted command. */
   cancelled: 130,
 } as const;

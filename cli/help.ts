@@ -18,6 +18,7 @@ const EXIT_CODES = `Exit codes:
   2  bad usage or bad input, refused before any traffic
   3  no usable answer: network, TLS, timeout, redirect, 5xx, non-JSON or oversized body
   70  internal error: a bug in basic-header itself (in both modes; report it)
+  74  standard output could not be written (a full disk); a closed pipe is not an error
   130  cancelled with Ctrl+C`;
 
 const SUMMARY: Readonly<Record<CommandName, string>> = {

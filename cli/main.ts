@@ -91,8 +91,30 @@ async function main(argv: readonly string[], output: Output): Promise<ExitCode> 
 
 function exitAfterFlush(code: number): void {
   process.exitCode = code;
-  // Leave only after both streams have flushed, so a piped result is never cut short.
-  process.stdout.write('', () => process.stderr.write('', () => process.exit(code)));
+  // Leave only after both streams have flushed, so a piped result is never cut short; a write that failed on the
+  // way (a full disk: the file's writes report to their callbacks first) is not a success.
+  process.stdout.write('', (error) => {
+    const failed = error ?? (process.stdout.errored as NodeJS.ErrnoException | null);
+    if (failed) stdoutFailed(failed);
+    else process.stderr.write('', () => process.exit(code));
+  });
+}
+
+let stdoutFailure = false;
+
+/**
+ * Standard output could not be written. A closed pipe (`… | head -c 10`) is the reader's choice, not an error
+ * worth a word; anything else (a full disk, a broken device) loses the result: said once, and exit EX_IOERR.
+ */
+function stdoutFailed(error: NodeJS.ErrnoException): void {
+  if (stdoutFailure) return;
+  stdoutFailure = true;
+  if (error.code === 'EPIPE') {
+    process.exit(process.exitCode ?? 0);
+    return;
+  }
+  output.error(`could not write to standard output (${error.code ?? 'write error'}), so the output is lost or incomplete.`);
+  process.stderr.write('', () => process.exit(EXIT.ioError));
 }
 
 const argv = process.argv.slice(2);
@@ -103,10 +125,7 @@ const output = new Output({
   debug: argv.includes('--debug'),
   noColor: argv.includes('--no-color'),
 });
-// A closed pipe (`… | head -c 10`) is the reader's choice, not an error worth a trace.
-process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-  process.exit(error.code === 'EPIPE' ? (process.exitCode ?? 0) : EXIT.internal);
-});
+process.stdout.on('error', stdoutFailed);
 main(argv, output).then(exitAfterFlush, (error: unknown) => {
   output.error('internal error: this is a bug in basic-header. Run again with --debug for details (they never include the secret).');
   // A stack is several lines: each its own debug line (a line break within one would be shown as an escape).

@@ -149,6 +149,7 @@ export async function runTest(ctx: CommandContext): Promise<ExitCode> {
   printNewNotices(output, report.notices, printed);
   noteProxyFailure(output, report, ctx.env);
   warnMissingScopes(output, report, ready.scopes);
+  warnUnverifiedSignature(output, report);
   const requestLine = requestDebugLine(report);
   if (requestLine !== null) output.debug(requestLine);
   if (report.discovery !== null) output.debug(`discovery: ${JSON.stringify(report.discovery)}`);
@@ -190,6 +191,15 @@ function holdsSensitiveForm(output: Output, token: string): boolean {
     const bytes = decodeBase64Loose(part);
     return bytes.ok && output.masks(new TextDecoder().decode(bytes.bytes));
   });
+}
+
+/**
+ * The server accepted the credentials (exit 0 stays: that is what the test asks), but a token whose signature
+ * failed is not one to trust: said on stderr in every mode, so a --json pipeline sees it too.
+ */
+function warnUnverifiedSignature(output: Output, report: TokenTestReport): void {
+  if (report.outcome !== 'success' || report.token?.signature !== 'invalid') return;
+  output.warn(`the token did not pass its checks. ${report.token.signatureDetail} The credentials were accepted; do not trust this token. [signature-invalid]`);
 }
 
 /** A token without every requested scope is not a plain success (the app says so too): a warning, the exit code unchanged. */

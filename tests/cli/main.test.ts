@@ -5,7 +5,7 @@
  * for the harness's leak check.
  */
 import { spawnSync } from 'node:child_process';
-import { readFileSync, readdirSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, isAbsolute, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCli, createCli, LeakError, ROOT, runProcess, tempFile, type Cli } from '../support/cli/cli-process';
@@ -84,6 +84,29 @@ describe('--help and --version', () => {
     expect(run.code).toBe(2);
     expect(run.stdout).toBe('');
     expect(run.stderr).toContain('Usage: basic-header <command>');
+  });
+});
+
+describe('standard output that cannot be written (contract audit, 2026-12-02)', () => {
+  it.skipIf(!existsSync('/dev/full'))('a full disk: exit 74 and one line on stderr, never exit 0 with the result lost', () => {
+    const full = openSync('/dev/full', 'w');
+    try {
+      for (const args of [['encode', '--client-id', ID], ['encode', '--client-id', ID, '--json'], ['--version'], ['--help']]) {
+        const run = spawnSync(process.execPath, [bin, ...args], { input: SECRET, stdio: ['pipe', full, 'pipe'], encoding: 'utf8' });
+        expect(run.status).toBe(74);
+        expect(run.stderr.trim().split('\n')).toEqual(['basic-header: could not write to standard output (ENOSPC), so the output is lost or incomplete.']);
+      }
+    } finally {
+      closeSync(full);
+    }
+  });
+
+  it('a pipe closed by its reader is the reader\'s choice: the command\'s own exit code, nothing on stderr', () => {
+    // Whether the writer meets the closed pipe (EPIPE) depends on timing: either way, exit 0 and a quiet stderr.
+    const script = `"${process.execPath}" "${bin}" --help | head -c 1 > /dev/null; echo "rc=\${PIPESTATUS[0]}"`;
+    const run = spawnSync('bash', ['-c', script], { encoding: 'utf8' });
+    expect(run.stdout.trim()).toBe('rc=0');
+    expect(run.stderr).toBe('');
   });
 });
 

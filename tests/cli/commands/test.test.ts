@@ -81,6 +81,10 @@ describe('success', () => {
     // Positive control: with Node's verify broken too, jose's WebCrypto road decides, and the break reaches it.
     const bothBroken = await cli.run(args('--json'), { input: DEFAULT_CLIENT.clientSecret, env: { NODE_OPTIONS: breakVerify(true) } });
     expect(json(bothBroken)).toMatchObject({ ok: true, signature: 'invalid' });
+    // A failed signature is said on stderr in --json mode too; the exit code stays 0 (the credentials worked).
+    expect(bothBroken.code).toBe(0);
+    expect(bothBroken.stderr).toMatch(/warning: the token did not pass its checks\. The signature does not match .*\[signature-invalid\]/);
+    expect(webCryptoBroken.stderr).not.toMatch(/signature-invalid/);
   });
 
   it('--json prints exactly one object with the contract keys, request masked', async () => {
