@@ -34,6 +34,14 @@ function unreadable(error: unknown): string {
 }
 
 /**
+ * The path as typed, when it looks like one (a folder separator or a dot); else not shown. A secret pasted where a
+ * path belongs has neither (Okta's secrets are letters, digits, `-` and `_`), and a CI log would keep it.
+ */
+function shownPath(path: string): string {
+  return /[/\\.]/.test(path) && path.length <= 400 ? path : '(not shown: without a folder or a dot it may be a credential, not a path)';
+}
+
+/**
  * The file's bytes, at most `cap.maxBytes` of them. A refusal is one line that
  * names the file and, when too large, the cap. The bytes read past a refused
  * cap are zeroed (they may be key material).
@@ -43,7 +51,7 @@ export async function readCappedFile(path: string, cap: FileCap): Promise<Result
   try {
     handle = await open(path, 'r');
   } catch (error) {
-    return fail('unreadable', `cannot read ${cap.label} ${path}: ${unreadable(error)}.`);
+    return fail('unreadable', `cannot read ${cap.label} ${shownPath(path)}: ${unreadable(error)}.`);
   }
   // One byte more than allowed: reaching it is the proof the file is too large, whatever stat said.
   const buffer = Buffer.alloc(cap.maxBytes + 1);
@@ -57,7 +65,7 @@ export async function readCappedFile(path: string, cap: FileCap): Promise<Result
     }
   } catch (error) {
     buffer.fill(0);
-    return fail('unreadable', `cannot read ${cap.label} ${path}: ${unreadable(error)}.`);
+    return fail('unreadable', `cannot read ${cap.label} ${shownPath(path)}: ${unreadable(error)}.`);
   } finally {
     await handle.close().catch(() => undefined);
   }

@@ -63,7 +63,8 @@ export function readClientAuthSettings(args: ParsedArgs): Result<ClientAuthSetti
       return fail('usage', '--alg goes with --auth-method client_secret_jwt or private_key_jwt.');
     }
   }
-  if (args.has('form-encode') && authMethod !== 'client_secret_basic') {
+  // With client_secret_post the credentials travel in the form body, which is always form-encoded: nothing to refuse.
+  if (args.has('form-encode') && authMethod !== 'client_secret_basic' && authMethod !== 'client_secret_post') {
     return fail('usage', `--form-encode applies to the Basic header only; with ${authMethod} the credentials are not in a Basic header.`);
   }
   return ok({ authMethod, keyFile, keyId, alg, dpop: args.has('dpop') });

@@ -168,7 +168,8 @@ export function reportLines(report: TokenTestReport, p: Palette, nowMs: number):
   }
   if (token !== null) {
     const facts = [token.tokenType ?? 'token', token.format === 'jwt' ? 'JWT' : 'opaque'];
-    if (token.expiresIn !== null) facts.push(`expires in ${duration(token.expiresIn)}`);
+    // A server can say 0 or a negative number: that token is already expired, not one "in -5 s".
+    if (token.expiresIn !== null) facts.push(token.expiresIn > 0 ? `expires in ${duration(token.expiresIn)}` : `already expired (expires_in ${token.expiresIn})`);
     if (token.scope !== null) facts.push(`scope ${token.scope}`);
     lines.push(`  ${label(p, 'Token')}${facts.join(', ')}`);
     const mark = token.signature === 'verified' ? p.green('verified') : token.signature === 'invalid' ? p.red('INVALID') : p.yellow('unchecked');

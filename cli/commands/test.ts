@@ -86,6 +86,9 @@ export async function runTest(ctx: CommandContext): Promise<ExitCode> {
     return EXIT.usage;
   }
   const s = settings.value;
+  if (s.formEncode && s.auth.authMethod === 'client_secret_post') {
+    output.note('--form-encode changes nothing with client_secret_post: the form body is always form-encoded (RFC 6749 §2.3.1).');
+  }
   // The private key (private_key_jwt) is read and checked here; it is not a secret prompt.
   const auth = await loadClientAuth(s.auth, ctx);
   if (!auth.ok) {

@@ -7,6 +7,7 @@
  */
 import { calculateJwkThumbprint, CompactSign, compactVerify, exportJWK, exportPKCS8, generateKeyPair, importJWK, type CryptoKey, type JWK } from 'jose';
 import { fail, ok, type Result } from '../shared/result';
+import { decodeBase64Loose } from '../encoding';
 import { isCurve, parseKeyText, privateJwkValues, privateKeySensitiveValues, type EcCurve, type KeyFormat, type KeyFormatErrorCode, type PrivateJwk } from './key-formats';
 import type { SensitiveValue } from './redact';
 
@@ -115,6 +116,11 @@ export async function importPrivateKey(text: string, options: ImportKeyOptions =
     }
   } else {
     alg = isPrivateKeyJwtAlg(jwk.alg) ? jwk.alg : inferAlg(jwk);
+  }
+  // Okta (and JWA for RS256) refuse RSA keys under 2048 bits; WebCrypto would load one and the test fail later.
+  const modulus = jwk.kty === 'RSA' && typeof jwk.n === 'string' ? decodeBase64Loose(jwk.n) : null;
+  if (modulus !== null && modulus.ok && modulus.bytes.length * 8 < 2048) {
+    return fail('key-rejected', `This RSA key is ${modulus.bytes.length * 8} bits; Okta requires 2048 bits or more. Generate a new pair (basic-header keygen, or Generate key pair in the app) and register its public half.`);
   }
   if (alg === null || !algFits(alg, jwk)) {
     const expected = jwk.kty === 'RSA' ? 'RS256, RS384 or RS512' : isCurve(jwk.crv) ? ALG_FOR_CURVE[jwk.crv] : 'ES256, ES384 or ES512';

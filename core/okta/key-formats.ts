@@ -89,6 +89,10 @@ function parsePem(text: string): KeyResult<ParsedKeyText> {
       if (curve === null) return fail('unsupported-key-type', 'This EC key is not on P-256, P-384 or P-521, the curves Okta accepts (ES256, ES384, ES512).');
       return fromPkcs8(wrapPkcs8(der.bytes, [EC_PUBLIC_KEY, CURVE_OIDS[curve]]), 'sec1-pem');
     }
+    case 'OPENSSH PRIVATE KEY':
+      return fail('unsupported-key-type',
+        'This is a key in OpenSSH\'s own format. Convert a copy to PEM first (cp key key.pem, then ssh-keygen -p -m PEM -f key.pem), ' +
+        'or generate a new pair (basic-header keygen, or Generate key pair in the app); Okta takes RSA or EC (P-256, P-384, P-521) keys.');
     default:
       return fail('unsupported-key-type', `A "${block.label}" is not a key type Okta accepts: use an RSA key (RS256) or an EC key on P-256/P-384/P-521 (ES256/ES384/ES512).`);
   }

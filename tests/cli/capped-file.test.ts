@@ -100,6 +100,11 @@ describe('readCappedFile', () => {
   it('names what went wrong when the file cannot be read', async () => {
     expect(await readCappedFile(join(dir, 'missing'), CAP)).toEqual({ ok: false, code: 'unreadable', message: `cannot read --thing ${join(dir, 'missing')}: no such file.` });
     expect(await readCappedFile(dir, CAP)).toEqual({ ok: false, code: 'unreadable', message: `cannot read --thing ${dir}: it is a folder.` });
+    // A secret pasted where the path belongs (no folder, no dot) is not repeated into a CI log (contract audit, 2026-12-02).
+    const pasted = 'test-secret-0123456789_abcdefghijklmnopqrstuvwxyzABCDEF';
+    const refused = await readCappedFile(pasted, CAP);
+    expect(refused).toMatchObject({ ok: false, code: 'unreadable', message: expect.stringContaining('(not shown: without a folder or a dot it may be a credential') });
+    expect(JSON.stringify(refused)).not.toContain(pasted.slice(0, 16));
   });
 
   it('sizeLabel says the caps as people write them', () => {

@@ -6,7 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import type { TokenTestReport } from '../../core/okta/types';
 import { EXIT } from '../../cli/exit-codes';
-import { exitCodeFor, reportJson } from '../../cli/test-report';
+import { exitCodeFor, reportJson, reportLines } from '../../cli/test-report';
+import type { Palette } from '../../cli/output';
 
 /** A report with nothing in it but what a test sets. */
 function report(patch: Partial<TokenTestReport>): TokenTestReport {
@@ -71,5 +72,21 @@ describe('the exit codes are documented', () => {
       expect(readme).toContain(`\`${code}\``);
       expect(generalHelp()).toMatch(new RegExp(`^  ${code}  `, 'm'));
     }
+  });
+});
+
+describe('reportLines: the token line', () => {
+  const same = (text: string): string => text;
+  const PLAIN: Palette = { bold: same, dim: same, red: same, green: same, yellow: same };
+  const token = (expiresIn: number | null): TokenTestReport['token'] => ({
+    tokenType: 'Bearer', expiresIn, receivedAtMs: 0, scope: null, format: 'opaque', header: null, claims: null,
+    signature: 'unchecked', signatureDetail: 'Opaque.', accessToken: 'x',
+  });
+  it('an expires_in of 0 or less is "already expired", never "expires in -5 s" (contract audit, 2026-12-02)', () => {
+    const lines = (expiresIn: number): string => reportLines(report({ ok: true, outcome: 'success', status: 200, token: token(expiresIn) }), PLAIN, 0).join('\n');
+    expect(lines(-5)).toContain('already expired (expires_in -5)');
+    expect(lines(0)).toContain('already expired (expires_in 0)');
+    expect(lines(3600)).toContain('expires in 60 min');
+    expect(lines(-5)).not.toContain('expires in -');
   });
 });

@@ -135,6 +135,16 @@ describe('success', () => {
     expect(request.body).toMatch(/client_secret=[^&A-Za-z0-9]+/);
   });
 
+  it('--auth-method post with --form-encode: runs (the body is always form-encoded), with a note saying so', async () => {
+    const run = await cli.run(
+      ['test', '--client-id', POST_CLIENT.clientId, '--issuer', server.issuer, '--ca-file', caFile.path, '--auth-method', 'post', '--form-encode', '--json'],
+      { input: POST_CLIENT.clientSecret },
+    );
+    expect(run.code).toBe(0);
+    expect(json(run)).toMatchObject({ ok: true });
+    expect(run.stderr).toMatch(/note: --form-encode changes nothing with client_secret_post/);
+  });
+
   it('--domain HOST:PORT with --auth-server default reaches the same server', async () => {
     const host = new URL(server.origin).host;
     const run = await cli.run(['test', '--client-id', DEFAULT_CLIENT.clientId, '--domain', host, '--auth-server', 'default', '--ca-file', caFile.path, '--json'], {

@@ -3,7 +3,7 @@
  * signing key (same thumbprint, checked against node:crypto's own public key);
  * bad input is refused with a plain message that never quotes the key.
  */
-import { createPublicKey } from 'node:crypto';
+import { createPublicKey, generateKeyPairSync } from 'node:crypto';
 import { calculateJwkThumbprint, compactVerify, importJWK, SignJWT, type CryptoKey, type JWK } from 'jose';
 import { describe, expect, it } from 'vitest';
 import { exportPrivateKeyPem, generateClientKey, importPrivateKey } from '../../../core/okta/client-keys';
@@ -107,6 +107,13 @@ describe('importPrivateKey', () => {
     expect(result.code).toBe(code);
     for (const value of keyMaterialValues(text)) expect(result.message).not.toContain(value);
     expect(result.message.length).toBeLessThan(300);
+  });
+
+  it('an RSA key under 2048 bits, or an OpenSSH-format key, is refused saying why (contract audit, 2026-12-02)', async () => {
+    const small = generateKeyPairSync('rsa', { modulusLength: 1024 }).privateKey.export({ format: 'pem', type: 'pkcs8' }).toString();
+    expect(await importPrivateKey(small)).toMatchObject({ ok: false, code: 'key-rejected', message: expect.stringMatching(/^This RSA key is 1024 bits; Okta requires 2048 bits or more\./) });
+    const openssh = '-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQAAAAAAAAABAAAAMwAAAAtzc2gtZW\n-----END OPENSSH PRIVATE KEY-----';
+    expect(await importPrivateKey(openssh)).toMatchObject({ ok: false, code: 'unsupported-key-type', message: expect.stringMatching(/OpenSSH's own format.*ssh-keygen -p -m PEM/) });
   });
 
   it('damaged private members are refused, never thrown', async () => {
