@@ -73,3 +73,16 @@ test('junk in the header checker never crashes it', async ({ app: { page } }) =>
     await expect(u.diagnosis.locator('.verdict')).toBeVisible();
   }
 });
+
+test('a private key pasted into the Client ID is refused by name, never encoded, and the secret is kept (attack review)', async ({ app: { page } }) => {
+  const u = ui(page);
+  await fillCredentials(page, ID, SECRET);
+  // A made-up key body: the check reads the PEM armour, not the key.
+  await u.clientId.fill('-----BEGIN PRIVATE KEY-----MIGHAgEAMBMGByqGSM49AgEGCCqGSM49AwEHBG0wawIBAQQgMadeUpMadeUp-----END PRIVATE KEY-----');
+  await expect((await notesOf(u.clientId)).locator('[data-code="private-key-in-client-id"]')).toBeVisible();
+  await expect(u.base64).toHaveValue('');
+  await expect(u.clientSecret).toHaveValue(SECRET);
+  await u.clientId.fill(ID);
+  await u.showOutputs.click();
+  await expect(u.base64).toHaveValue(base64Of(`${ID}:${SECRET}`));
+});
