@@ -93,10 +93,18 @@ function exitAfterFlush(code: number): void {
   process.exitCode = code;
   // Leave only after both streams have flushed, so a piped result is never cut short; a write that failed on the
   // way (a full disk: the file's writes report to their callbacks first) is not a success.
+  const leave = (): void => {
+    process.stderr.write('', () => process.exit(code));
+  };
+  // Nothing written, nothing lost: an empty write to a full device fails too, and would turn a usage error into 74.
+  if (!output.wroteStdout) {
+    leave();
+    return;
+  }
   process.stdout.write('', (error) => {
     const failed = error ?? (process.stdout.errored as NodeJS.ErrnoException | null);
     if (failed) stdoutFailed(failed);
-    else process.stderr.write('', () => process.exit(code));
+    else leave();
   });
 }
 

@@ -96,6 +96,7 @@ export class Output {
   readonly #colour: { readonly out: boolean; readonly err: boolean };
   readonly #protected: SensitiveValue[] = [];
   #redactor: Redactor = createRedactor([], REDACTED);
+  #wroteStdout = false;
 
   constructor(options: OutputOptions) {
     this.#stdout = options.stdout;
@@ -109,6 +110,11 @@ export class Output {
     const colours = this.#marks?.palette ?? PLAIN;
     this.out = this.#colour.out ? colours : PLAIN;
     this.err = this.#colour.err ? colours : PLAIN;
+  }
+
+  /** Whether anything was written to stdout (a failed flush of nothing is no lost output). */
+  get wroteStdout(): boolean {
+    return this.#wroteStdout;
   }
 
   /** Whether stdout is a terminal (so a result holding a private key would land on screen and in scrollback). */
@@ -134,12 +140,12 @@ export class Output {
 
   /** The one result the user asked for (the Base64 value, the header, the token), verbatim on stdout. */
   result(text: string): void {
-    this.#stdout.write(`${text}\n`);
+    this.#out(`${text}\n`);
   }
 
   /** One line of report on stdout: whatever `text` holds, it is written as one line. */
   line(text = ''): void {
-    this.#stdout.write(`${this.#paint(this.scrub(text), this.#colour.out)}\n`);
+    this.#out(`${this.#paint(this.scrub(text), this.#colour.out)}\n`);
   }
 
   /**
@@ -149,7 +155,7 @@ export class Output {
    * (a short secret such as `null` or `error`) and leave invalid JSON.
    */
   jsonLine(value: unknown): void {
-    this.#stdout.write(`${neutraliseControls(JSON.stringify(this.#redactor.redactValues(value)))}\n`);
+    this.#out(`${neutraliseControls(JSON.stringify(this.#redactor.redactValues(value)))}\n`);
   }
 
   /** One line of report on stderr (used when stdout is reserved, e.g. for --print-token, or for a failure report). */
@@ -196,6 +202,11 @@ export class Output {
 
   debug(message: string): void {
     if (this.debugEnabled) this.errLine(`${this.err.dim('debug:')} ${message}`);
+  }
+
+  #out(text: string): void {
+    this.#wroteStdout = true;
+    this.#stdout.write(text);
   }
 
   /** In scrubbed text, our colour markers become escape sequences on a stream with colour, and are dropped on any other. */

@@ -96,6 +96,10 @@ describe('standard output that cannot be written (contract audit, 2026-12-02)', 
         expect(run.status).toBe(74);
         expect(run.stderr.trim().split('\n')).toEqual(['basic-header: could not write to standard output (ENOSPC), so the output is lost or incomplete.']);
       }
+      // A command that writes nothing to stdout keeps its own exit code (a usage error stays 2).
+      const usage = spawnSync(process.execPath, [bin, 'encode', '--bogus'], { input: SECRET, stdio: ['pipe', full, 'pipe'], encoding: 'utf8' });
+      expect(usage.status).toBe(2);
+      expect(usage.stderr).not.toMatch(/could not write/);
     } finally {
       closeSync(full);
     }
