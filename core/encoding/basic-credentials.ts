@@ -5,7 +5,7 @@
 import { notice } from '../shared/notice';
 import type { Notice } from '../shared/notice';
 import type { EncodeInput, EncodeOutput } from './types';
-import { encodeBase64Utf8 } from './base64';
+import { decodeBase64Loose, encodeBase64Utf8 } from './base64';
 import { EMPTY_CLIENT_ID_NOTICE, EMPTY_CLIENT_SECRET_NOTICE } from './empty-notices';
 import { formUrlEncode } from './form-urlencode';
 import { cleanField } from './hygiene';
@@ -76,15 +76,32 @@ export function buildBasicCredentials(input: EncodeInput): EncodeOutput {
   };
 }
 
-/** A PEM private key block, or a JWK (JSON naming a key type); a client ID or secret is never either. */
-const PRIVATE_KEY_TEXT = /-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----|^\s*\{[\s\S]*"kty"\s*:/;
+/**
+ * A PEM private key block; a JWK (a `"kty":` member, also with its quotes escaped, as a JSON string in an .env
+ * file holds it); a PEM Base64-encoded whole (a Kubernetes secret's value starts `LS0tLS1CRUdJTi`, "-----BEGIN").
+ * A client ID or secret is never any of these.
+ */
+const PRIVATE_KEY_TEXT = /-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----|\\?"kty\\?"\s*:|^\s*LS0tLS1CRUdJTi/;
+
+/** A PEM body without its armour lines: Base64 of one DER SEQUENCE whose length is exactly the rest (100+ characters). */
+function isDerBody(value: string): boolean {
+  const compact = value.replace(/\s+/g, '');
+  if (compact.length < 100 || !/^[A-Za-z0-9+/]+={0,2}$/.test(compact)) return false;
+  const decoded = decodeBase64Loose(compact);
+  if (!decoded.ok) return false;
+  const der = decoded.bytes;
+  if (der[0] !== 0x30) return false;
+  const first = der[1] ?? 0;
+  const [length, header] = first < 0x80 ? [first, 2] : first === 0x81 ? [der[2] ?? 0, 3] : first === 0x82 ? [((der[2] ?? 0) << 8) | (der[3] ?? 0), 4] : [-1, 0];
+  return length >= 0 && header + length === der.length;
+}
 
 /**
  * An error when a credential field holds a private key (pasted into the wrong field): in the ID it would be sent
  * and shown in clear, in the secret sent to the server. The key itself is never quoted.
  */
 export function privateKeyNotice(field: 'clientId' | 'clientSecret', value: string): Notice | null {
-  if (!PRIVATE_KEY_TEXT.test(value)) return null;
+  if (!PRIVATE_KEY_TEXT.test(value) && !isDerBody(value)) return null;
   return field === 'clientId'
     ? notice('private-key-in-client-id', 'error',
       'The client ID field holds a private key (a PEM block or a JWK), which must never be sent as an ID. ' +

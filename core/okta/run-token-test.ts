@@ -6,6 +6,7 @@
  * value, a signed assertion or a proof: every such value is collected in one
  * list (`sensitive`) that the redactor masks in the finished report.
  */
+import { decodeBase64Loose } from '../encoding';
 import type { Notice } from '../shared/notice';
 import { notice } from '../shared/notice';
 import { afterRequestLeaves } from '../shared/next-task';
@@ -332,7 +333,9 @@ async function run(
     // hand back what it was sent (the secret, the signed assertion, the DPoP proof) as the token, whole or inside a
     // claim: then there is no token to give. The header and claims are masked here, once, for the report.
     const redactor = redactorOf(trail);
-    let echoed = redactor.maskText(accessToken) !== accessToken;
+    // The text, and a JWT's header and claims as decoded text: parsing drops a duplicate key (the last wins) and
+    // cuts nesting, while the raw token a shell copies keeps every byte.
+    let echoed = redactor.maskText(accessToken) !== accessToken || decodedJwtParts(accessToken).some((part) => redactor.maskText(part) !== part);
     const noting = (text: string): string => {
       const masked = redactor.maskText(text);
       if (masked !== text) echoed = true;
@@ -398,6 +401,20 @@ interface ParsedBody {
 }
 
 /** The host of `url`, parsed on first use. */
+const partDecoder = new TextDecoder();
+
+/** A compact JWT's header and claims segments as text (Base64url-decoded, UTF-8, malformed bytes replaced); none for other tokens. */
+function decodedJwtParts(token: string): string[] {
+  const parts = token.split('.');
+  if (parts.length !== 3) return [];
+  const texts: string[] = [];
+  for (const part of parts.slice(0, 2)) {
+    const bytes = decodeBase64Loose(part);
+    if (bytes.ok) texts.push(partDecoder.decode(bytes.bytes));
+  }
+  return texts;
+}
+
 function hostOf(url: string): () => string {
   let host: string | null = null;
   return () => (host ??= new URL(url).host);

@@ -146,8 +146,22 @@ describe('a private key pasted into a credential field (attack review, 2026-12-0
     expect(codes(out)).toContain('private-key-in-client-secret');
     for (const n of out.notices) expect(n.message).not.toMatch(/MIGH|pu00|Or9O/);
   });
+  it('wrapped as a secret store keeps it: a JSON string, Base64 of the whole PEM, the PEM body alone (second review)', async () => {
+    const { generateKeyPairSync } = await import('node:crypto');
+    const pem = generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey.export({ format: 'pem', type: 'pkcs8' }).toString();
+    const rsaBody = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ format: 'pem', type: 'pkcs1' }).toString().replace(/-----[A-Z ]+-----/g, '');
+    for (const wrapped of [JSON.stringify(JWK), Buffer.from(pem).toString('base64'), pem.replace(/-----[A-Z ]+-----/g, ''), rsaBody]) {
+      expect(codes(build('0oa1example2client3x', wrapped))).toContain('private-key-in-client-secret');
+      const inId = build(wrapped, '');
+      expect(codes(inId)).toContain('private-key-in-client-id');
+      // Never offered as an id:secret split (that would move the key into the secret).
+      expect(inId.splitSuggestion).toBeNull();
+    }
+  });
+
   it('negative control: a secret with dashes, braces or the word key is a secret', () => {
-    for (const secret of ['-----not-a-key-----', '{braces}-and-"kty"-later', 'my PRIVATE KEY secret 0123456789']) {
+    const longRandom = 'QmFzaWMgSGVhZGVyIHRlc3Qgc2VjcmV0IHRoYXQgaXMgbG9uZyBlbm91Z2ggdG8gYmUgY2hlY2tlZCBmb3IgREVSIGJ5dGVzIGJ1dCBpcyBub3QgREVS';
+    for (const secret of ['-----not-a-key-----', '{braces}-and-"kty"-later', 'my PRIVATE KEY secret 0123456789', longRandom]) {
       expect(build('0oa1example2client3x', secret).status).toBe('ready');
     }
   });

@@ -340,14 +340,22 @@ describe("a short secret that is one of the report's field names (attack review,
   it("a token whose claims hold the secret (as a claim's name or in its value) is no token: refused, nothing of it kept", async () => {
     const b64 = (v: unknown): string => Buffer.from(JSON.stringify(v)).toString('base64url');
     const iss = 'https://dev-123.okta.com/oauth2/default';
-    for (const claims of [{ iss, [SECRET]: 'x' }, { iss, note: `is ${SECRET}` }, { iss, hex: Buffer.from(SECRET).toString('hex') }]) {
-      const token = `${b64({ alg: 'RS256', kid: 'k1' })}.${b64(claims)}.c2ln`;
+    const escaped = [...SECRET].map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).join('');
+    const raw = (text: string): string => Buffer.from(text).toString('base64url');
+    // Second review: what parsing hides (a duplicate key, the last one winning; nesting past the copy's depth) is
+    // still in the raw token a shell would copy.
+    const hidden = [
+      raw(`{"iss":"${iss}","note":"${escaped}","note":"ok"}`),
+      raw(`{"iss":"${iss}","deep":${'['.repeat(70)}"${escaped}"${']'.repeat(70)}}`),
+    ];
+    for (const claims of [{ iss, [SECRET]: 'x' }, { iss, note: `is ${SECRET}` }, { iss, hex: Buffer.from(SECRET).toString('hex') }, ...hidden]) {
+      const token = `${b64({ alg: 'RS256', kid: 'k1' })}.${typeof claims === 'string' ? claims : b64(claims)}.c2ln`;
       const fetch = countingFetch((url) => Promise.resolve(url.includes('/.well-known/')
         ? Response.json({ issuer: iss, token_endpoint: `${iss}/v1/token` })
         : Response.json({ access_token: token, token_type: 'Bearer', expires_in: 3600 })));
       const report = await runTokenTest(INPUT, { fetch });
-      // Positive control: the leak detector sees the secret in the claims as sent.
-      expect(findSecretLeaks(claims, [SECRET]).length + (JSON.stringify(claims).includes(Buffer.from(SECRET).toString('hex')) ? 1 : 0)).toBeGreaterThan(0);
+      // Positive control: the scanner sees the secret in the claims as sent.
+      expect(findFragments(typeof claims === 'string' ? Buffer.from(claims, 'base64url').toString() : JSON.stringify(claims), [SECRET, Buffer.from(SECRET).toString('hex')])).not.toEqual([]);
       expect(report.outcome).toBe('no-answer');
       expect(report.error).toBe('unexpected-response');
       expect(report.errorDescription).toContain('holds a credential this test sent');
