@@ -85,6 +85,8 @@ const PRIVATE_KEY_TEXT = /-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----|\\?"kty\\?"\s*:|
 
 /** A PEM body without its armour lines: Base64 of one DER SEQUENCE whose length is exactly the rest (100+ characters). */
 function isDerBody(value: string): boolean {
+  // Most values (every Okta secret) are shorter: no copy, no regex.
+  if (value.length < 100) return false;
   const compact = value.replace(/\s+/g, '');
   if (compact.length < 100 || !/^[A-Za-z0-9+/]+={0,2}$/.test(compact)) return false;
   const decoded = decodeBase64Loose(compact);
