@@ -49,8 +49,7 @@ export interface TokenTestOptions {
   readonly alsoSensitive?: readonly SensitiveValue[];
   /**
    * Told each value as it joins the test's list (the secret's forms, then each client assertion and DPoP
-   * proof as it is signed): a rotation masks one side's signed JWTs in the other side's report, and the
-   * CLI in everything it prints.
+   * proof as it is signed): a rotation masks one side's signed JWTs in the other side's report.
    */
   readonly onSensitive?: (values: readonly SensitiveValue[]) => void;
 }
@@ -124,7 +123,6 @@ export async function runTokenTest(
   const trail: Trail = {
     authMethod: null, attempts: [], dpop: null, clock: null, sensitive: [input.clientSecret, ...(options.alsoSensitive ?? [])], built: null, told: options.onSensitive,
   };
-  options.onSensitive?.([input.clientSecret]);
   const finish = (outcome: TokenTestReport['outcome'], draft: Draft): TokenTestReport => {
     const redactor = redactorOf(trail);
     // The report's own field names stay (a placeholder secret such as `error` would blank them); the token's header
@@ -311,7 +309,6 @@ async function run(
     if (typeof body.access_token !== 'string' || body.access_token === '') return noAnswer('unexpected-response', answered, { status });
     const receivedAtMs = now();
     const accessToken = body.access_token;
-
     const expectedIssuer = info.issuer;
     const jwksUri = info.jwksUri;
     const inspecting = inspectAccessToken(accessToken, {
@@ -400,7 +397,6 @@ interface ParsedBody {
   readonly json: unknown;
 }
 
-/** The host of `url`, parsed on first use. */
 const partDecoder = new TextDecoder();
 
 /** A compact JWT's header and claims segments as text (Base64url-decoded, UTF-8, malformed bytes replaced); none for other tokens. */
@@ -415,6 +411,7 @@ function decodedJwtParts(token: string): string[] {
   return texts;
 }
 
+/** The host of `url`, parsed on first use. */
 function hostOf(url: string): () => string {
   let host: string | null = null;
   return () => (host ??= new URL(url).host);
