@@ -148,6 +148,7 @@ export async function importPrivateKey(text: string, options: ImportKeyOptions =
     return fail('key-rejected', `The private key could not be loaded for ${alg}: its members are damaged or do not form a valid key pair.`);
   }
   const publicJwk = publicPart(jwk);
+  const members = privateJwkValues(jwk);
   return ok({
     key,
     alg,
@@ -157,8 +158,8 @@ export async function importPrivateKey(text: string, options: ImportKeyOptions =
     thumbprint: await calculateJwkThumbprint(publicJwk, 'sha256'),
     format,
     publicJwk: kid === null ? publicJwk : { ...publicJwk, kid },
-    sensitiveValues: privateJwkValues(jwk),
-    sensitiveForms: privateKeySensitiveValues(privateJwkValues(jwk)),
+    sensitiveValues: members,
+    sensitiveForms: privateKeySensitiveValues(members),
   });
 }
 

@@ -8,7 +8,7 @@
  */
 import { decodeBase64Loose } from '../encoding';
 import { fail, ok, type Result } from '../shared/result';
-import type { SensitiveValue } from './redact';
+import { hexOf, type SensitiveValue } from './redact';
 
 export type KeyFormat = 'pkcs8-pem' | 'pkcs1-pem' | 'sec1-pem' | 'jwk' | 'jwks' | 'keygen-json';
 
@@ -209,9 +209,7 @@ export function privateKeySensitiveValues(members: readonly string[]): Sensitive
     const decoded = decodeBase64Loose(member);
     if (!decoded.ok || decoded.bytes.length === 0) continue;
     values.push({ bytes: decoded.bytes });
-    let hex = '';
-    for (const byte of decoded.bytes) hex += byte.toString(16).padStart(2, '0');
-    values.push(BigInt(`0x${hex}`).toString(10));
+    values.push(BigInt(`0x${hexOf(decoded.bytes)}`).toString(10));
   }
   return values;
 }

@@ -92,7 +92,7 @@ const asciiDecoder = new TextDecoder('utf-8');
  * upper- and mixed-case echoes are found too. Hex is per byte: the hex of
  * `client_id:secret` holds the hex of the secret whole, so no `after` form is needed.
  */
-function hexOf(bytes: Uint8Array): string {
+export function hexOf(bytes: Uint8Array): string {
   // The digits as bytes, decoded once (no string per byte): a key's hex runs to thousands of characters.
   const out = new Uint8Array(2 * bytes.length);
   for (let i = 0; i < bytes.length; i += 1) {
