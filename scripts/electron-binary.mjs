@@ -55,10 +55,30 @@ function runInstaller(electronDir, env) {
   });
 }
 
+/** A mirror's address as shown: a user name or password in it (a private mirror's) is never printed. */
+function mirrorShown(mirror) {
+  try {
+    const url = new URL(mirror);
+    url.username = '';
+    url.password = '';
+    return url.href;
+  } catch {
+    return 'the ELECTRON_MIRROR set (not a URL)';
+  }
+}
+
+/** @electron/get goes direct unless ELECTRON_GET_USE_PROXY is set, whatever HTTPS_PROXY says. */
+function proxyHint(env) {
+  const proxy = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy'].find((name) => env[name]);
+  if (!proxy || env.ELECTRON_GET_USE_PROXY) return '';
+  return `${proxy} is set, but Electron's download ignores it unless ELECTRON_GET_USE_PROXY=1 is set as well. `;
+}
+
 /** "TypeError: fetch failed", "HTTPError: Response code 404 (Not Found) for …": the report's first line. */
 function cause(report) {
   const first = report.split('\n').find((line) => line.trim() !== '') ?? '';
-  return first.trim().slice(0, 300) || 'no reason given';
+  // The installer's errors quote URLs whole: a mirror's user name and password are cut out first.
+  return first.trim().replace(/([a-z][a-z0-9+.-]*:\/\/)[^\s/@]*@/gi, '$1').slice(0, 300) || 'no reason given';
 }
 
 /**
@@ -80,13 +100,15 @@ export async function ensureElectron({ electronDir, env, log = (line) => process
   if (!existsSync(manifest)) throw new StartFailure('Basic Header: the project\'s npm packages are not installed (no node_modules/electron); run `npm ci` first.');
   const { version } = JSON.parse(readFileSync(manifest, 'utf8'));
   const mirror = env.ELECTRON_MIRROR ?? env.npm_config_electron_mirror;
-  log(`Basic Header: downloading Electron ${version} with Electron's own installer (node_modules/electron/install.js${mirror ? `, ELECTRON_MIRROR=${mirror}` : ''}); this happens once…`);
+  const source = mirror ? mirrorShown(mirror) : 'github.com';
+  log(`Basic Header: downloading Electron ${version} with Electron's own installer (node_modules/electron/install.js${mirror ? `, ELECTRON_MIRROR=${source}` : ''}); this happens once…`);
   const result = await runInstaller(electronDir, env);
   const executable = installedExecutable(electronDir);
   if (result.code === 0 && executable) return executable;
   throw new StartFailure(
-    `Basic Header: could not download Electron ${version} (${cause(result.report)}). ` +
+    `Basic Header: could not download Electron ${version} from ${source} (${cause(result.report)}). ` +
       '`npm ci` will not help: it never downloads Electron. ' +
+      proxyHint(env) +
       'Give this machine network access, set ELECTRON_MIRROR to a mirror it can reach, ' +
       `or set ELECTRON_OVERRIDE_DIST_PATH to an unpacked Electron ${version} folder; then run \`npm start\` again.`,
   );

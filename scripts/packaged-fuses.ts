@@ -21,6 +21,13 @@ export interface FuseCheck {
 
 /** The packaged app in an electron-builder output folder (…-unpacked / mac*), for any OS. */
 export function findPackagedApp(releaseDir: string, names: PackagedNames): string {
+  const [first] = findPackagedApps(releaseDir, names);
+  if (first === undefined) throw new Error(`no packaged app under ${releaseDir}: run \`npm run dist\` first`);
+  return first;
+}
+
+/** Every packaged app under `releaseDir` (a mac build makes one per architecture: mac/ and mac-arm64/). */
+export function findPackagedApps(releaseDir: string, names: PackagedNames): string[] {
   const dirs = existsSync(releaseDir)
     ? readdirSync(releaseDir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name)
     : [];
@@ -30,9 +37,7 @@ export function findPackagedApp(releaseDir: string, names: PackagedNames): strin
     if (/^linux(-\w+)?-unpacked$/.test(dir)) return [join(releaseDir, dir, names.linuxExecutableName)];
     return [];
   });
-  const found = candidates.find((path) => existsSync(path));
-  if (found === undefined) throw new Error(`no packaged app under ${releaseDir}: run \`npm run dist\` first`);
-  return found;
+  return candidates.filter((path) => existsSync(path));
 }
 
 /** Fuse config keys are the FuseV1Options names in camelCase; other keys (resetAdHocDarwinSignature) are options, not fuses. */

@@ -64,12 +64,15 @@ describe('the --json keys are documented', () => {
 });
 
 describe('the exit codes are documented', () => {
-  it('README and --help list every code, 70 included', async () => {
+  it('README, the package README and --help list every code, 70 and 74 included', async () => {
     const { readFileSync } = await import('node:fs');
     const { generalHelp } = await import('../../cli/help');
     const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    // What npm shows for @basic-header/cli (the reviewer of 2026-12-02 found 70 and 74 missing there).
+    const packageReadme = readFileSync(new URL('../../packaging/cli/README.md', import.meta.url), 'utf8');
     for (const code of Object.values(EXIT)) {
       expect(readme).toContain(`\`${code}\``);
+      expect(packageReadme).toContain(`\`${code}\``);
       expect(generalHelp()).toMatch(new RegExp(`^  ${code}  `, 'm'));
     }
   });

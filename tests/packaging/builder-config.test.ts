@@ -1,11 +1,13 @@
 // electron-builder.yml against electron-builder's own JSON schema (the one it validates
 // with at build time), plus the packaging decisions the schema cannot express.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import Ajv, { type ErrorObject } from 'ajv';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
+import { findPackagedApps } from '../../scripts/packaged-fuses';
 import { repoRoot } from './stub-electron-build';
 
 // app-builder-lib is electron-builder's dependency: resolve it through electron-builder.
@@ -84,10 +86,13 @@ describe('packaging decisions', () => {
     });
   });
 
-  it('builds a DMG and zip with the hardened runtime, minimal entitlements and automatic notarization', () => {
+  it('builds a DMG and zip for Apple silicon and Intel, with the hardened runtime, minimal entitlements and automatic notarization', () => {
     const mac = section('mac');
     expect(mac).toMatchObject({
-      target: ['dmg', 'zip'],
+      target: [
+        { target: 'dmg', arch: ['arm64', 'x64'] },
+        { target: 'zip', arch: ['arm64', 'x64'] },
+      ],
       category: 'public.app-category.developer-tools',
       hardenedRuntime: true,
       entitlements: 'build/entitlements.mac.plist',
@@ -128,5 +133,21 @@ describe('packaging decisions', () => {
 
   it('is what `npm run dist` runs, without publishing', () => {
     expect(pkg['scripts']).toMatchObject({ dist: 'npm run build && electron-builder --publish never' });
+  });
+});
+
+describe('the CI fuse check finds every packaged app', () => {
+  it('one per mac architecture (mac/ and mac-arm64/), so each binary\'s fuses are checked', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bh-release-'));
+    try {
+      for (const arch of ['mac', 'mac-arm64']) mkdirSync(join(dir, arch, 'Basic Header.app'), { recursive: true });
+      mkdirSync(join(dir, 'linux-unpacked'));
+      writeFileSync(join(dir, 'linux-unpacked', 'basic-header'), '');
+      mkdirSync(join(dir, 'win-unpacked')); // no .exe inside: not an app
+      const apps = findPackagedApps(dir, { productName: 'Basic Header', linuxExecutableName: 'basic-header' });
+      expect(apps.map((a) => a.slice(dir.length + 1)).sort()).toEqual(['linux-unpacked/basic-header', 'mac-arm64/Basic Header.app', 'mac/Basic Header.app']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -47,7 +47,7 @@ describe('.github/workflows/ci.yml', () => {
     expect(upload?.with).toMatchObject({ 'if-no-files-found': 'error' });
   });
 
-  it('pins every action to a major version and never publishes', () => {
+  it('pins every action to a commit SHA and never publishes', () => {
     const all = [...uses(job('test')), ...uses(job('package'))];
     expect(all.length).toBeGreaterThan(0);
     for (const action of all) expect(action).toMatch(PINNED_ACTION);

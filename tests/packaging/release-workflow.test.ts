@@ -2,9 +2,10 @@
 // and that it, the CLI package and the README agree on the CLI's name.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { repoRoot } from './stub-electron-build';
-import { DESKTOPS, loadWorkflow, PINNED_ACTION, runs, uses, type Job, type Step } from './workflow';
+import { DESKTOPS, loadWorkflow, PINNED_ACTION, pinnedLines, runs, uses, type Job, type Step } from './workflow';
 
 const workflow = loadWorkflow('release.yml');
 const job = workflow.job;
@@ -33,14 +34,19 @@ describe('.github/workflows/release.yml', () => {
     expect(job('cli').needs).toBe('test');
   });
 
-  it('builds the installers on each OS like ci.yml, signed and notarized only when the secrets exist', () => {
+  it('builds the installers on each OS like ci.yml, each signed with its own certificate only when its secrets exist', () => {
     const installers = job('installers');
     expect(installers.strategy?.matrix?.os).toEqual(DESKTOPS);
     expect(runs(installers)).toContain('npm ci');
     const build = runs(installers).find((r) => r.includes('npm run dist')) ?? '';
     // Without a signing identity: unsigned, said so, not failed.
-    expect(build).toMatch(/if \[ -z "\$CSC_LINK" \]; then[\s\S]*::notice::[\s\S]*CSC_IDENTITY_AUTO_DISCOVERY=false[\s\S]*fi/);
-    for (const secret of ['CSC_LINK', 'CSC_KEY_PASSWORD', 'APPLE_API_KEY_ID', 'APPLE_API_ISSUER']) {
+    expect(build).toMatch(/if \[ -z "\$CSC_LINK\$WIN_CSC_LINK" \]; then[\s\S]*::notice::[\s\S]*CSC_IDENTITY_AUTO_DISCOVERY=false[\s\S]*fi/);
+    // electron-builder on Windows falls back to CSC_LINK: the mac certificate must never reach that runner, nor the reverse.
+    expect(installers.env?.['CSC_LINK']).toBe("${{ matrix.os == 'macos-latest' && secrets.MAC_CSC_LINK || '' }}");
+    expect(installers.env?.['CSC_KEY_PASSWORD']).toBe("${{ matrix.os == 'macos-latest' && secrets.MAC_CSC_KEY_PASSWORD || '' }}");
+    expect(installers.env?.['WIN_CSC_LINK']).toBe("${{ matrix.os == 'windows-latest' && secrets.WIN_CSC_LINK || '' }}");
+    expect(installers.env?.['WIN_CSC_KEY_PASSWORD']).toBe("${{ matrix.os == 'windows-latest' && secrets.WIN_CSC_KEY_PASSWORD || '' }}");
+    for (const secret of ['APPLE_API_KEY_ID', 'APPLE_API_ISSUER']) {
       expect(installers.env?.[secret]).toBe(`\${{ secrets.${secret} }}`);
     }
     const key = step(installers, (s) => s.run?.includes('APPLE_API_KEY=') === true, 'writing the notarization key');
@@ -93,11 +99,35 @@ describe('.github/workflows/release.yml', () => {
     for (const s of npm.steps.filter((x) => x !== notice)) expect(s.if).toBe("env.NPM_TOKEN != ''");
   });
 
-  it('pins every action to a major version and never weakens the sandbox', () => {
+  it('pins every action to a commit SHA with its release named, and never weakens the sandbox', () => {
     const all = Object.keys(workflow.jobs).flatMap((name) => uses(job(name)));
     expect(all.length).toBeGreaterThan(0);
     for (const action of all) expect(action).toMatch(PINNED_ACTION);
     expect(readFileSync(join(repoRoot, '.github', 'workflows', 'release.yml'), 'utf8')).not.toContain('--no-sandbox');
+  });
+});
+
+describe('action pins across both workflows', () => {
+  const lines = [...pinnedLines('ci.yml'), ...pinnedLines('release.yml')].filter((l) => !l.action.startsWith('./'));
+
+  it('name the release of each SHA, and one action is one SHA everywhere', () => {
+    // Every step's action was read from the text (the pattern missed none).
+    const parsed = ['ci.yml', 'release.yml'].flatMap((file) => {
+      const w = loadWorkflow(file);
+      return Object.keys(w.jobs).flatMap((name) => uses(w.job(name)));
+    });
+    expect(lines.map((l) => `${l.action}@${l.sha}`).sort()).toEqual(parsed.sort());
+    const byAction = new Map<string, Set<string>>();
+    for (const { action, sha, version } of lines) {
+      expect(version, `${action}@${sha} has no # vX.Y.Z comment`).not.toBeNull();
+      byAction.set(action, (byAction.get(action) ?? new Set()).add(`${sha} ${version ?? ''}`));
+    }
+    for (const [action, pins] of byAction) expect([...pins], action).toHaveLength(1);
+  });
+
+  it('are kept current by Dependabot', () => {
+    const config = parse(readFileSync(join(repoRoot, '.github', 'dependabot.yml'), 'utf8')) as { updates: { 'package-ecosystem': string; directory: string }[] };
+    expect(config.updates).toContainEqual(expect.objectContaining({ 'package-ecosystem': 'github-actions', directory: '/' }));
   });
 });
 

@@ -47,5 +47,18 @@ export function loadWorkflow(file: string): Workflow & { job(name: string): Job 
 
 export const runs = (j: Job): string[] => j.steps.flatMap((s) => (s.run === undefined ? [] : [s.run]));
 export const uses = (j: Job): string[] => j.steps.flatMap((s) => (s.uses === undefined ? [] : [s.uses]));
-/** Every action is pinned to a major version of GitHub's own actions. */
-export const PINNED_ACTION = /^actions\/[\w-]+@v\d+$/;
+/** Every action is one of GitHub's own, pinned to a full commit SHA (a tag can be moved to other code). */
+export const PINNED_ACTION = /^actions\/[\w-]+@[0-9a-f]{40}$/;
+
+/**
+ * Each `uses:` line of a workflow's text (YAML drops comments): every pin carries the
+ * release it is (`# vX.Y.Z`), for readers and for Dependabot, which rewrites both.
+ */
+export function pinnedLines(file: string): { action: string; sha: string; version: string | null }[] {
+  const text = readFileSync(join(repoRoot, '.github', 'workflows', file), 'utf8');
+  return [...text.matchAll(/^\s*(?:-\s+)?uses:\s*(\S+?)@(\S+)(?:\s+#\s*(v\d+\.\d+\.\d+))?\s*$/gm)].map((m) => ({
+    action: m[1] ?? '',
+    sha: m[2] ?? '',
+    version: m[3] ?? null,
+  }));
+}

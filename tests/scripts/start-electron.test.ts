@@ -134,9 +134,12 @@ describe('npm start fetches Electron with its own installer', () => {
   });
 
   it('an unreachable mirror: one line naming the real ways out, exit 1, no stack trace, nothing launched', async () => {
-    const result = await startApp({ ELECTRON_MIRROR: `http://127.0.0.1:${await closedPort()}/` });
+    const port = await closedPort();
+    const result = await startApp({ ELECTRON_MIRROR: `http://127.0.0.1:${port}/` });
     const line = expectOneLineFailure(result);
-    expect(line).toContain(`could not download Electron ${ELECTRON_VERSION} (TypeError: fetch failed)`);
+    expect(line).toContain(`could not download Electron ${ELECTRON_VERSION} from http://127.0.0.1:${port}/ (TypeError: fetch failed)`);
+    // No proxy variable set: no proxy advice.
+    expect(line).not.toContain('ELECTRON_GET_USE_PROXY');
     expect(line).toContain('`npm ci` will not help');
     expect(line).toContain('network access');
     expect(line).toContain('ELECTRON_MIRROR');
@@ -144,6 +147,18 @@ describe('npm start fetches Electron with its own installer', () => {
     expect(`${result.stdout}${result.stderr}`).not.toContain('--no-sandbox');
     expect(existsSync(record)).toBe(false);
     expect(existsSync(join(electronDir, 'path.txt'))).toBe(false);
+  });
+
+  it('behind a proxy it names the setting Electron\'s download needs, and never prints the mirror\'s password', async () => {
+    const port = await closedPort();
+    const result = await startApp({ ELECTRON_MIRROR: `http://mirror-user:mirror-pass-7f3a@127.0.0.1:${port}/`, HTTPS_PROXY: `http://127.0.0.1:${port}` });
+    const line = expectOneLineFailure(result);
+    expect(line).toContain(`from http://127.0.0.1:${port}/ (`);
+    expect(line).toContain('HTTPS_PROXY is set, but Electron\'s download ignores it unless ELECTRON_GET_USE_PROXY=1 is set as well.');
+    expect(`${result.stdout}${result.stderr}`).not.toContain('mirror-pass-7f3a');
+    expect(`${result.stdout}${result.stderr}`).not.toContain('mirror-user');
+    // The download notice on stdout named the mirror, without its user name and password.
+    expect(result.stdout).toContain(`ELECTRON_MIRROR=http://127.0.0.1:${port}/`);
   });
 
   it.skipIf(isWindows)('a zip that does not match SHASUMS256.txt is refused by the installer\'s checksum check', async () => {
