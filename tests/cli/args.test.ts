@@ -104,6 +104,9 @@ describe('findKeyMaterialArgument', () => {
     ['an argument', ['test', 'MIIE -----BEGIN RSA PRIVATE KEY-----']],
     // PEM text starts with dashes and its Base64 may hold '=': still named by the option before it, never by its own text.
     ['--private-key', ['test', '--private-key', `${PEM.replace('ASC', 'AS=C')}`]],
+    // A paste cut short: the armour's first dashes lost, or only its first line left (mutation review, 2026-12-02).
+    ['--scope', ['test', '--scope', '-----BEGIN PRIVATE KEY']],
+    ['--scope', ['test', '--scope', 'BEGIN EC PRIVATE KEY-----\nMHcCAQEEI']],
   ])('finds key material passed as %s', (option, argv) => {
     expect(findKeyMaterialArgument(argv)).toBe(option);
   });

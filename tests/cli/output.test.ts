@@ -40,6 +40,32 @@ describe('Output', () => {
     expect(stdout.text.endsWith('abc\n')).toBe(true);
   });
 
+  // A mutation review (2026-12-02, evening) found each of these guards could go with every test still passing.
+  it('a value protected later is masked too: each protect() joins the list, it does not start one', () => {
+    const stdout = sink();
+    const out = new Output({ stdout, stderr: sink(), env: {} });
+    out.protect('first-secret-value-0001');
+    out.protect('second-secret-value-0002');
+    out.line('a first-secret-value-0001 b second-secret-value-0002 c');
+    expect(stdout.text).toBe(`a ${REDACTED} b ${REDACTED} c\n`);
+  });
+
+  it('jsonLine masks the values of the object it prints, and keeps it valid JSON', () => {
+    const stdout = sink();
+    const out = new Output({ stdout, stderr: sink(), env: {} });
+    out.protect('json-secret-value-0003');
+    out.jsonLine({ errorDescription: 'echo json-secret-value-0003', status: 401 });
+    expect(JSON.parse(stdout.text)).toEqual({ errorDescription: `echo ${REDACTED}`, status: 401 });
+  });
+
+  it('errRaw (the prompt) masks a protected value', () => {
+    const stderr = sink();
+    const out = new Output({ stdout: sink(), stderr, env: {} });
+    out.protect('prompt-secret-value-0004');
+    out.errRaw('Secret for prompt-secret-value-0004: ');
+    expect(stderr.text).toBe(`Secret for ${REDACTED}: `);
+  });
+
   it("never passes a server's terminal controls through, but keeps the prompt's", () => {
     const stdout = sink();
     const stderr = sink();

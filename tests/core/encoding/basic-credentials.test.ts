@@ -78,6 +78,16 @@ describe('buildBasicCredentials statuses', () => {
     expect(build(split.clientId, split.clientSecret).value).toBe(coreutilsBase64(`${ID}:${SECRET}`));
   });
 
+  it('an id:secret pasted into the ID field: its characters are named, never quoted (the part after the colon is a secret)', () => {
+    const pasted = build(`${ID}:s\u0435cret\u00a0Valu\u0435XYZ`, '');
+    expect(pasted.notices.map((n) => n.code)).toContain('look-alike-character');
+    const text = pasted.notices.map((n) => n.message).join('\n');
+    expect(text).toContain('Cyrillic small letter E (U+0435)');
+    expect(text).not.toContain('\u0435');
+    // Positive control: in an ID without a colon, the same character is quoted.
+    expect(build(`0oa1abc\u0435defgh`, SECRET).notices.map((n) => n.message).join('\n')).toContain('“\u0435”');
+  });
+
   it('does not offer a split when a side is empty: that is a colon error', () => {
     expect(build('abc:', '')).toMatchObject({ status: 'invalid', splitSuggestion: null });
     expect(codes(build('abc:', ''))).toEqual(['colon-in-client-id', 'empty-client-secret']);

@@ -6,7 +6,7 @@
 import { Buffer } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { buildBasicCredentials } from '../../../core/encoding';
+import { buildBasicCredentials, formUrlEncode } from '../../../core/encoding';
 import { buildMaskedPreview, createRedactor, credentialSensitiveValues, findSecretLeaks, jwtSensitiveValues, MIN_FRAGMENT, prepareTokenTest, redactSecrets, runTokenTest } from '../../../core/okta';
 import type { TokenTestInput, TokenTestReport } from '../../../core/okta/types';
 import { findFragments, secretForms } from '../../support/fragment-scanner';
@@ -344,9 +344,12 @@ describe("a short secret that is one of the report's field names (attack review,
     const raw = (text: string): string => Buffer.from(text).toString('base64url');
     // Second review: what parsing hides (a duplicate key, the last one winning; nesting past the copy's depth) is
     // still in the raw token a shell would copy.
+    const hex = Buffer.from(SECRET).toString('hex');
     const hidden = [
       raw(`{"iss":"${iss}","note":"${escaped}","note":"ok"}`),
       raw(`{"iss":"${iss}","deep":${'['.repeat(70)}"${escaped}"${']'.repeat(70)}}`),
+      // Mutation review: hex is read in the token's decoded text only, and the parsed copy keeps the later "e".
+      raw(`{"iss":"${iss}","e":"${hex}","e":"ok"}`),
     ];
     for (const claims of [{ iss, [SECRET]: 'x' }, { iss, note: `is ${SECRET}` }, { iss, hex: Buffer.from(SECRET).toString('hex') }, ...hidden]) {
       const token = `${b64({ alg: 'RS256', kid: 'k1' })}.${typeof claims === 'string' ? claims : b64(claims)}.c2ln`;
@@ -355,7 +358,7 @@ describe("a short secret that is one of the report's field names (attack review,
         : Response.json({ access_token: token, token_type: 'Bearer', expires_in: 3600 })));
       const report = await runTokenTest(INPUT, { fetch });
       // Positive control: the scanner sees the secret in the claims as sent.
-      expect(findFragments(typeof claims === 'string' ? Buffer.from(claims, 'base64url').toString() : JSON.stringify(claims), [SECRET, Buffer.from(SECRET).toString('hex')])).not.toEqual([]);
+      expect(findFragments(typeof claims === 'string' ? Buffer.from(claims, 'base64url').toString() : JSON.stringify(claims), [SECRET, hex])).not.toEqual([]);
       expect(report.outcome).toBe('no-answer');
       expect(report.error).toBe('unexpected-response');
       expect(report.errorDescription).toContain('holds a credential this test sent');
@@ -363,6 +366,40 @@ describe("a short secret that is one of the report's field names (attack review,
       expect(JSON.stringify(report)).not.toContain(token);
       expect(findSecretLeaks(report, [SECRET])).toEqual([]);
     }
+  });
+});
+
+describe('the forms a mutation review (2026-12-02, evening) found untested', () => {
+  const iss = 'https://dev-123.okta.com/oauth2/default';
+
+  it('a secret with spaces: a piece of its percent-encoding (%20, not +) is masked', () => {
+    const secret = 'a b c d e f g h i j k l m n o p q r';
+    const piece = encodeURIComponent(secret).slice(5, 25);
+    // Positive control: the piece is neither the secret as typed nor its form encoding (+ for spaces).
+    expect(secret.includes(piece) || secret.replace(/ /g, '+').includes(piece)).toBe(false);
+    expect(createRedactor([secret]).maskText(`x ${piece} y`)).toBe('x •••••• y');
+  });
+
+  it('a secret that form-encoding changes: the hex of its form-encoded bytes (what was on the wire) is masked', () => {
+    const secret = 's3cr3t w1th sp4ces & more!';
+    const wire = Buffer.from(formUrlEncode(secret)).toString('hex');
+    expect(wire).not.toContain(Buffer.from(secret).toString('hex').slice(0, 16));
+    expect(createRedactor([secret]).maskText(`dump ${wire} end`)).toBe('dump •••••• end');
+  });
+
+  it("a claim whose number holds the hex of 8 bytes of the secret, in exponent form, makes the token no token", async () => {
+    const piece = Buffer.from(SECRET.slice(13, 21), 'utf8').toString('hex');
+    const number = `${piece.slice(0, 1)}.${piece.slice(1)}e+22`;
+    const token = `${Buffer.from('{"alg":"none"}').toString('base64url')}.${Buffer.from(`{"iss":"${iss}","n":${number}}`).toString('base64url')}.`;
+    // Positive control: the digits JSON.parse gives back are the secret's bytes as hex (with the point).
+    expect(String((JSON.parse(`{"n":${number}}`) as { n: number }).n).replace('.', '').startsWith(piece.slice(0, 16))).toBe(true);
+    const fetch = countingFetch((url) => Promise.resolve(url.includes('/.well-known/')
+      ? Response.json({ issuer: iss, token_endpoint: `${iss}/v1/token` })
+      : Response.json({ access_token: token, token_type: 'Bearer', expires_in: 3600 })));
+    const report = await runTokenTest(INPUT, { fetch });
+    expect(report.outcome).toBe('no-answer');
+    expect(report.error).toBe('unexpected-response');
+    expect(JSON.stringify(report)).not.toContain(token);
   });
 });
 
@@ -381,6 +418,8 @@ describe('echoes from the attack review: every one masked', () => {
     ['16 characters of it with the Kelvin sign for k', `${SECRET.slice(SECRET.indexOf('k') - 8, SECRET.indexOf('k'))}\u212A${SECRET.slice(SECRET.indexOf('k') + 1, SECRET.indexOf('k') + 8)}`],
     ['16 characters of it with long s for s', `${SECRET.slice(SECRET.indexOf('s') - 8, SECRET.indexOf('s'))}\u017F${SECRET.slice(SECRET.indexOf('s') + 1, SECRET.indexOf('s') + 8)}`],
     ['as &#NNN without semicolons', codes((c) => `&#${c}`)],
+    // Mutation review (2026-12-02, evening): HTML reads the hex marker in either case.
+    ['as &#XHH; entities with a capital X', codes((c) => `&#X${c.toString(16)};`)],
     ['as &#NNN; with eight leading zeros', codes((c) => `&#${String(c).padStart(11, '0')};`)],
     ['with &shy; between characters', interleave(SECRET, '&shy;')],
     ['with &ZeroWidthSpace; between characters', interleave(SECRET, '&ZeroWidthSpace;')],

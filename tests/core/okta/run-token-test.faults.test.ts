@@ -4,8 +4,8 @@
  * secret.
  */
 import { describe, expect, it } from 'vitest';
-import { findSecretLeaks, prepareTokenTest, runTokenTest, tokenRequestSent } from '../../../core/okta';
-import type { TokenTestInput, TokenTestReport } from '../../../core/okta/types';
+import { createDiscoveryCache, findSecretLeaks, prepareTokenTest, runTokenTest, tokenRequestSent } from '../../../core/okta';
+import type { FetchLike, TokenTestInput, TokenTestReport } from '../../../core/okta/types';
 import {
   behaviours,
   oktaMetadata,
@@ -412,4 +412,60 @@ describe('secret guard', () => {
     expect(report.errorDescription).toContain('echo: ');
     expect(findFragments(JSON.stringify(report), secretForms(CLIENT_ID, secret))).toEqual([]);
   });
+});
+
+/**
+ * Checks a mutation review (2026-12-02, evening) found no test for: with each
+ * line of code removed, the whole suite still passed. Each fetch here is a
+ * stand-in shaped to reach that one line.
+ */
+describe('guards a mutation review found untested', () => {
+  const ORIGIN = 'https://dev-123.okta.com';
+  const metadata = (): Response => Response.json(oktaMetadata(ORIGIN));
+  const offline = (token: (url: string, init: RequestInit) => Promise<Response>): FetchLike => (url, init) =>
+    url.includes('/.well-known/') ? Promise.resolve(metadata()) : token(url, init);
+
+  it('a proof signed for the nonce retry joins the masked values: its echo is masked when the redactor was built during the first wait', async () => {
+    let attempts = 0;
+    let secondProof = '';
+    const fetch = offline(async (_url, init) => {
+      // Slow enough that the first attempt's wait builds the redactor before the second proof exists.
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      attempts += 1;
+      if (attempts === 1) return Response.json({ error: 'use_dpop_nonce' }, { status: 400, headers: { 'DPoP-Nonce': 'nonce-1' } });
+      secondProof = String((init.headers as Record<string, string>).DPoP);
+      return Response.json({ error: 'invalid_dpop_proof', error_description: `bad proof ${secondProof}` }, { status: 400 });
+    });
+    const report = await runTokenTest(input(ORIGIN, { dpop: true }), { fetch });
+    expect(attempts).toBe(2);
+    const signature = secondProof.split('.')[2] ?? '';
+    // Positive control: the answer really held the second proof.
+    expect(signature.length).toBeGreaterThan(40);
+    expect(report.dpop?.nonceRetried).toBe(true);
+    expect(report.errorDescription).toMatch(/^bad proof /);
+    expect(JSON.stringify(report)).not.toContain(signature.slice(0, 20));
+  });
+
+  it('a bug inside the test (here a throwing session memo) is an internal error whose text says nothing of the exception', async () => {
+    const cache = Object.assign(createDiscoveryCache(), { resolveTarget: (): never => { throw new Error(`boom ${SECRET}`); } });
+    const report = await runTokenTest(input(ORIGIN), { fetch: countingFetch() }, undefined, { discoveryCache: cache });
+    expect(report.outcome).toBe('no-answer');
+    expect(report.error).toBe('internal');
+    expect(report.errorDescription).toBe('Basic Header hit an internal error while running the test. Nothing was shown from it, to keep the secret safe.');
+    expect(JSON.stringify(report)).not.toMatch(/boom|fault-secret/);
+  });
+
+  it('a declared Content-Length over the cap ends the test at once (body-too-large), without waiting for a body that may never come', async () => {
+    const stalled = (): ReadableStream<Uint8Array> => new ReadableStream({ pull: () => new Promise<void>(() => undefined) });
+    const fetch = offline(() => Promise.resolve(new Response(stalled(), { status: 200, headers: { 'Content-Type': 'application/json', 'Content-Length': '50000000' } })));
+    const report = await runTokenTest(input(ORIGIN, { timeoutMs: 3000 }), { fetch });
+    expect(report.error).toBe('body-too-large');
+    expect(report.elapsedMs).toBeLessThan(2000);
+  });
+
+  it('a fetch that ignores the abort signal still ends at the timeout: every await races the abort', async () => {
+    const fetch = offline(() => new Promise<Response>(() => undefined));
+    const report = await runTokenTest(input(ORIGIN, { timeoutMs: 300 }), { fetch });
+    expect(report.error).toBe('timeout');
+  }, 5000);
 });

@@ -93,6 +93,16 @@ describe('sender check', () => {
     expect(clipboard.writes).toBe(0);
     expect(server.requestCount()).toBe(before);
   });
+
+  it('checks the sender before the payload: a foreign frame learns nothing of what a valid payload looks like', async () => {
+    fresh();
+    const foreign: SenderInfo = { ...trusted, frameUrl: 'https://evil.example/' };
+    for (const operation of OPERATIONS) {
+      // Positive control: from the app's own frame the same payload is refused as invalid.
+      expect(await handlers[operation](trusted, { probe: 1 })).toMatchObject({ ok: false, code: 'invalid-payload' });
+      expect(await handlers[operation](foreign, { probe: 1 })).toEqual({ ok: false, code: 'untrusted-sender', message: MESSAGES.untrusted });
+    }
+  });
 });
 
 describe('payload validation', () => {
