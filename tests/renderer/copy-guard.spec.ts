@@ -72,6 +72,23 @@ test('the revealed secret field: Ctrl+C copies the selection through main; Ctrl+
   await expect(u.clientSecret).toHaveValue('');
 });
 
+test('part of the revealed secret: Ctrl+C copies only the selected characters, Ctrl+X cuts only them (mutation review, 2026-12-02)', async ({ app: { page, clipboard } }) => {
+  const u = ui(page);
+  await fillCredentials(page, ID, SECRET);
+  await u.showSecret.click();
+  const select = (start: number, end: number): Promise<void> =>
+    u.clientSecret.evaluate((el, [a, b]) => (el as unknown as { setSelectionRange(x: number, y: number): void }).setSelectionRange(a ?? 0, b ?? 0), [start, end]);
+  await u.clientSecret.focus();
+  await select(0, 5);
+  await page.keyboard.press('Control+C');
+  await expect.poll(() => clipboard.text).toBe(SECRET.slice(0, 5));
+  clipboard.text = '';
+  await select(5, 12);
+  await page.keyboard.press('Control+X');
+  await expect.poll(() => clipboard.text).toBe(SECRET.slice(5, 12));
+  await expect(u.clientSecret).toHaveValue(SECRET.slice(0, 5) + SECRET.slice(12));
+});
+
 test('an id:secret pair in the ID field is masked, and copying it gives the pair, not dots', async ({ app: { page, clipboard } }) => {
   const u = ui(page);
   await u.clientId.fill(`${ID}:${SECRET}`);

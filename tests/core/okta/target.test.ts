@@ -79,6 +79,14 @@ describe('resolveTarget: pasted paths choose the server', () => {
     expect(n?.severity).toBe('info');
   });
 
+  it('an issuer for ANOTHER custom server than the one chosen also overrides it, with the notice (mutation review, 2026-12-02)', () => {
+    const t = resolved('https://x.okta.com/oauth2/aus2otherserver0h7', { kind: 'custom', id: 'aus1mineserver00h7' });
+    expect(t.authServer).toEqual({ kind: 'custom', id: 'aus2otherserver0h7' });
+    expect(codes(t)).toEqual(['auth-server-from-path']);
+    // Positive control: the same server as chosen is no notice.
+    expect(codes(resolved('https://x.okta.com/oauth2/aus1mineserver00h7', { kind: 'custom', id: 'aus1mineserver00h7' }))).toEqual([]);
+  });
+
   it('an issuer that agrees with the choice adds no notice', () => {
     expect(codes(resolved('https://x.okta.com/oauth2/default', DEFAULT))).toEqual([]);
   });
@@ -154,6 +162,8 @@ describe('resolveTarget: warnings', () => {
   it('on a non-Okta domain only suggests the fixed host', () => {
     const t = resolved('sso-admin.example.com');
     expect(t.origin).toBe('https://sso-admin.example.com');
+    // A domain that merely ends like Okta's is not Okta's: never rewritten (mutation review, 2026-12-02).
+    expect(resolved('acme-admin.notokta.com').origin).toBe('https://acme-admin.notokta.com');
     expect(t.notices.find((n) => n.code === 'admin-host')?.message).toContain('sso.example.com');
   });
 
@@ -171,7 +181,8 @@ describe('resolveTarget: HTTP only for loopback', () => {
     expect(t.notices.find((n) => n.code === 'insecure-loopback')?.severity).toBe('warning');
   });
 
-  it.each(['http://dev-123.okta.com', 'http://10.0.0.1', 'http://localhost.example.com', 'http://128.0.0.1'])('%s is refused', (input) => {
+  // Any other IPv6 literal is another machine (mutation review, 2026-12-02).
+  it.each(['http://dev-123.okta.com', 'http://10.0.0.1', 'http://localhost.example.com', 'http://128.0.0.1', 'http://[2001:db8::1]:8080', 'http://[::2]'])('%s is refused', (input) => {
     const r = refused(input);
     expect(r.code).toBe('insecure-http');
     expect(r.message).toMatch(/https:\/\//);
@@ -217,6 +228,8 @@ describe('resolveTarget: refused before any traffic', () => {
       'https://x.okta.com/oauth2/default/v1/token?client_secret=s3cr3t-value',
       'https://x.okta.com/?password=s3cr3t-value',
       'https://x.okta.com/#access_token=s3cr3t-value',
+      // A signed client assertion is a credential too (mutation review, 2026-12-02).
+      'https://x.okta.com/oauth2/default/v1/token?client_assertion=eyJhbGciOiJSUzI1NiJ9.s3cr3t-value',
     ]) {
       const r = refused(input);
       expect(r.code).toBe('credentials-in-url');

@@ -127,6 +127,23 @@ describe('a copy still being written (issue 11 item 13)', () => {
     expect(timers.pending()).toBe(0);
   });
 
+  it('a copy made while a clear is still reading the clipboard stays tracked: Forget clears it (mutation review, 2026-12-02)', async () => {
+    const { clipboard, guard } = setup();
+    await guard.copy('first secret header');
+    const release = clipboard.holdReads();
+    // The first copy's clear (its timer, or a Forget) waits on the OS clipboard…
+    const clearing = guard.clearIfOurs();
+    // …while the user copies a second secret, which the late read then sees.
+    await guard.copy('second secret header');
+    release();
+    // Not the first copy any more: that clear leaves the clipboard alone…
+    expect(await clearing).toBe(false);
+    expect(clipboard.text).toBe('second secret header');
+    // …and the second copy is still ours, so Forget clears it.
+    expect(await guard.clearIfOurs()).toBe(true);
+    expect(clipboard.text).toBe('');
+  });
+
   it('two overlapping copies: only the newest is tracked and cleared', async () => {
     const { clipboard, timers, guard } = setup();
     const release = clipboard.holdWrites();

@@ -92,6 +92,8 @@ describe('isBlockedRendererRequest', () => {
     ['https://evil.example/', true],
     ['http://127.0.0.1:8080/', true],
     ['wss://evil.example/', true],
+    ['ws://evil.example/', true],
+    ['ws://127.0.0.1:9222/devtools/browser', true],
     ['file:///etc/passwd', true],
     ['app://basic-header/index.html', false],
     ['data:image/png;base64,AAAA', false],

@@ -17,6 +17,7 @@ export class MemoryClipboard implements ClipboardPort, SelectionPort {
   failNextWrite = false;
   failReads = false;
   private gate: Promise<void> | null = null;
+  private readGate: Promise<void> | null = null;
 
   async writeSecretText(text: string): Promise<void> {
     if (this.gate !== null) await this.gate;
@@ -29,6 +30,7 @@ export class MemoryClipboard implements ClipboardPort, SelectionPort {
   }
 
   async readText(): Promise<string> {
+    if (this.readGate !== null) await this.readGate;
     if (this.failReads) throw new Error('clipboard busy');
     return this.text;
   }
@@ -60,6 +62,18 @@ export class MemoryClipboard implements ClipboardPort, SelectionPort {
     });
     return () => {
       this.gate = null;
+      release();
+    };
+  }
+
+  /** Hold every read until the returned function is called; a read then returns what the clipboard holds by then. */
+  holdReads(): () => void {
+    let release: () => void = () => undefined;
+    this.readGate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    return () => {
+      this.readGate = null;
       release();
     };
   }
