@@ -51,6 +51,8 @@ function fixtures(): Fixture[] {
     { name: 'wrong padding', pasted: b64('id:secre').replace('=', ''), codes: ['missing-padding'], clientId: 'id', secretLength: 5 },
     { name: 'cut short by one character', pasted: 'aWQ6c2VjcmV', codes: ['missing-padding', 'truncated'], clientId: 'id', secretLength: 5 },
     { name: 'percent-encoded', pasted: encodeURIComponent(b64('id:secret?>')), codes: ['url-encoded'], clientId: 'id', secretLength: 8 },
+    // Some encoders write lower-case escapes; the percent check must not depend on case.
+    { name: 'percent-encoded in lower case (%2b, %3d)', pasted: encodeURIComponent(b64('id:se~cret>')).replace(/%[0-9A-F]{2}/g, (m) => m.toLowerCase()), codes: ['url-encoded'], clientId: 'id', secretLength: 8 },
     { name: 'quoted JSON value', pasted: `"Basic ${GOOD}"`, codes: ['quoted'], clientId: ID, secretLength: 64 },
     { name: 'spaces inside and around', pasted: `  Basic ${GOOD.slice(0, 40)} ${GOOD.slice(40)}\t`, codes: ['whitespace'], clientId: ID, secretLength: 64,
       says: { whitespace: /before, inside and after the value/ } },
@@ -58,6 +60,8 @@ function fixtures(): Fixture[] {
     { name: 'ID and secret on two lines, as Okta’s Windows steps produce', pasted: certutilStyle(`${ID}\r\n${SECRET}\r\n`), codes: ['pem-armor', 'line-wrapped', 'trailing-newline', 'missing-colon'],
       clientId: null, secretLength: null, says: { 'missing-colon': /two separate lines/ } },
     { name: 'encoded twice', pasted: b64(GOOD), codes: ['missing-colon', 'double-encoded'], clientId: null, secretLength: null },
+    // Base64 inside Base64 that is not id:secret is not the double-encoding mistake.
+    { name: 'encoded twice, but no id:secret inside', pasted: b64(b64('hello')), codes: ['missing-colon'], clientId: null, secretLength: null },
     { name: 'garbage', pasted: 'this is not base64!', codes: ['whitespace', 'not-base64'], clientId: null, secretLength: null },
     { name: 'the raw id:secret, not encoded', pasted: `Basic ${CRED}`, codes: ['not-base64'], clientId: null, secretLength: null,
       says: { 'not-base64': /raw client_id:client_secret before encoding/ } },
@@ -120,6 +124,8 @@ describe('diagnoseHeader', () => {
     expect(severity('!!!!', 'not-base64')).toBe('error');
     expect(severity(Buffer.from('id:ab~~~c??>>').toString('base64url'), 'url-safe-alphabet')).toBe('warning');
     expect(severity(` ${GOOD}`, 'whitespace')).toBe('warning');
+    // An empty secret can never authenticate: an error, not a warning.
+    expect(severity(coreutilsBase64(`${ID}:`), 'empty-secret')).toBe('error');
   });
 });
 

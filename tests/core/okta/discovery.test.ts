@@ -110,6 +110,17 @@ describe('discover', () => {
     expect(server.requestCount() - from).toBe(3);
   });
 
+  it('caches per authorization server, not per host: the default server\'s metadata is not served for a custom one', async () => {
+    const aus2 = target(server.origin, { kind: 'custom', id: 'aus2' });
+    routes[RFC8414] = behaviours.json(200, oktaMetadata(server.origin));
+    for (const url of aus2.discoveryUrls) routes[new URL(url).pathname] = behaviours.json(200, oktaMetadata(server.origin, 'aus2'));
+    const cache = createDiscoveryCache();
+    const first = await discover(target(), fetchLike, BOUNDS, cache, 0);
+    const second = await discover(aus2, fetchLike, BOUNDS, cache, 1);
+    expect(first).toMatchObject({ kind: 'done', info: { tokenEndpoint: `${server.origin}/oauth2/default/v1/token` } });
+    expect(second).toMatchObject({ kind: 'done', info: { source: 'discovered', issuer: `${server.origin}/oauth2/aus2`, tokenEndpoint: `${server.origin}/oauth2/aus2/v1/token` } });
+  });
+
   it('remembers the documented-paths fallback only when asked (a rotation run), so its URLs are tried once', async () => {
     // No routes: every discovery URL answers 404.
     const session = createDiscoveryCache();
@@ -160,6 +171,15 @@ describe('DiscoveryCache.resolveTarget (a session reads one address once)', () =
     }
   });
 
+  it('two custom servers in a row on one host: the second gets its own issuer, not the first one\'s', () => {
+    // The other-ID case above follows a default-server read, so it never compared two custom IDs.
+    const cache = createDiscoveryCache();
+    const first = cache.resolveTarget?.('dev-123.okta.com', { kind: 'custom', id: 'aus1' });
+    const second = cache.resolveTarget?.('dev-123.okta.com', { kind: 'custom', id: 'aus2' });
+    expect(first).toMatchObject({ ok: true, value: { issuer: 'https://dev-123.okta.com/oauth2/aus1' } });
+    expect(second).toMatchObject({ ok: true, value: { issuer: 'https://dev-123.okta.com/oauth2/aus2' } });
+  });
+
   it('remembers a refusal as a refusal, and forgets everything on clear (Forget)', () => {
     const cache = createDiscoveryCache();
     expect(cache.resolveTarget?.('ftp://dev-123.okta.com', { kind: 'default' })).toMatchObject({ ok: false, code: 'unsupported-scheme' });
@@ -200,6 +220,15 @@ describe('fetchJwks', () => {
     expect(second).toMatchObject({ ok: true, fromCache: true });
     const refreshed = await fetchJwks(`${server.origin}/keys`, fetchLike, BOUNDS, cache, 2, true);
     expect(refreshed).toMatchObject({ ok: true, fromCache: false });
+  });
+
+  it('forgets a cached key set once the TTL has passed (keys rotate)', () => {
+    const cache = createDiscoveryCache({ ttlMs: 1000 });
+    const set = { keys: [{ kty: 'RSA', kid: 'old', n: 'x', e: 'AQAB' }] };
+    cache.setJwks('https://dev-123.okta.com/oauth2/default/v1/keys', set, 0);
+    // Positive control: just inside the TTL it is still there.
+    expect(cache.getJwks('https://dev-123.okta.com/oauth2/default/v1/keys', 999)).toBe(set);
+    expect(cache.getJwks('https://dev-123.okta.com/oauth2/default/v1/keys', 1000)).toBeUndefined();
   });
 
   it.each([

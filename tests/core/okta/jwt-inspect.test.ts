@@ -86,6 +86,14 @@ describe('inspectAccessToken', () => {
     expect(result.signatureDetail).toMatch(/expired/);
   });
 
+  it('a token expired five minutes ago is invalid: the clock tolerance is a minute, not more', async () => {
+    const result = await inspectAccessToken(await token({}, { exp: NOW_S - 300 }), options());
+    expect(result.signature).toBe('invalid');
+    expect(result.signatureDetail).toMatch(/expired/);
+    // Positive control: within the minute it is still accepted.
+    expect((await inspectAccessToken(await token({}, { exp: NOW_S - 30 }), options())).signature).toBe('verified');
+  });
+
   it('a token from another issuer is invalid', async () => {
     const result = await inspectAccessToken(await token({}, { iss: 'https://evil.example/oauth2/default' }), options());
     expect(result.signature).toBe('invalid');
@@ -121,6 +129,17 @@ describe('inspectAccessToken', () => {
     const none = `${Buffer.from(JSON.stringify({ alg: 'none', kid: 'k1' })).toString('base64url')}.${payload}.`;
     const result = await inspectAccessToken(none, options());
     expect(result.signature).not.toBe('verified');
+  });
+
+  it('an HS256 token is invalid as an algorithm Okta does not use, even with an HMAC key published', async () => {
+    // With the shared secret in the set, allowing HMAC would make this "verified".
+    const secret = Buffer.from('0123456789abcdef0123456789abcdef');
+    const input = `${Buffer.from(JSON.stringify({ alg: 'HS256', kid: 'o' })).toString('base64url')}.${Buffer.from(JSON.stringify({ iss: ISSUER, exp: NOW_S + 100 })).toString('base64url')}`;
+    const hs256 = `${input}.${nodeCrypto.createHmac('sha256', secret).update(input).digest('base64url')}`;
+    const withSecret: JsonWebKeySet = { keys: [...jwks.keys, { kty: 'oct', kid: 'o', k: secret.toString('base64url') }] };
+    const result = await inspectAccessToken(hs256, options({ loadJwks: () => Promise.resolve({ ok: true, jwks: withSecret, fromCache: false }) }));
+    expect(result.signature).toBe('invalid');
+    expect(result.signatureDetail).toBe('The token is signed with "HS256", which is not an algorithm Okta uses for access tokens.');
   });
 
   it('keys that cannot be loaded leave the signature unchecked, with the reason', async () => {

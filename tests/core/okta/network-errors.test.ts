@@ -25,6 +25,8 @@ describe('classifyNetworkError: Node / undici', () => {
     ['SELF_SIGNED_CERT_IN_CHAIN', 'tls-untrusted'],
     ['UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'tls-untrusted'],
     ['UNABLE_TO_GET_ISSUER_CERT_LOCALLY', 'tls-untrusted'],
+    // A revoked certificate is not to be trusted; telling the user it merely expired would mislead.
+    ['CERT_REVOKED', 'tls-untrusted'],
     ['CERT_HAS_EXPIRED', 'tls-expired'],
     ['CERT_NOT_YET_VALID', 'tls-expired'],
     ['ERR_TLS_CERT_ALTNAME_INVALID', 'tls-hostname-mismatch'],

@@ -46,6 +46,16 @@ describe('explanation table', () => {
     expect(explainOktaError(400, 'INVALID_SCOPE', 'Cannot  request \u2018openid\u2019 scopes using client credentials.').id).toBe('openid-scope');
   });
 
+  it('an Okta E0000007 body (a custom server ID that does not exist) → resource-not-found', () => {
+    expect(explainFixture({ errorCode: 'E0000007', errorSummary: 'Not found: Resource not found: aus000missing (AuthorizationServer)', errorLink: 'E0000007', errorId: 'oae1', errorCauses: [] }, 404)).toBe('resource-not-found');
+  });
+
+  it('an invalid_dpop_proof text no specific row knows still gets the DPoP row, not "unknown"', () => {
+    expect(explainFixture({ error: 'invalid_dpop_proof', error_description: 'Something new about the DPoP proof.' }, 400)).toBe('dpop-proof-invalid');
+    // The known texts keep their own rows (the catch-all comes last).
+    expect(explainFixture({ error: 'invalid_dpop_proof', error_description: "The DPoP proof JWT 'htm' claim is invalid." }, 400)).toBe('dpop-proof-htm');
+  });
+
   it('an unknown error is "unknown", with per-code guidance when the code is a standard one', () => {
     const known = explainFixture(UNKNOWN_ERROR_FIXTURE.body, UNKNOWN_ERROR_FIXTURE.status);
     expect(known).toBe('unknown');

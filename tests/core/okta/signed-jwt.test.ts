@@ -53,6 +53,15 @@ describe('DPoP proofs', () => {
     expect(again.claims).not.toHaveProperty('nonce');
   });
 
+  it('iat is in whole seconds (Okta rejects a proof whose iat is far off), also the signed one', async () => {
+    const key = await createDpopKey();
+    // A time with milliseconds, so rounding is visible too.
+    const nowMs = Date.UTC(2026, 0, 1, 12, 0, 0) + 789;
+    const proof = await signDpopProof(key, { htu: TOKEN_URL, nonce: null, nowMs });
+    expect(proof.claims.iat).toBe(Math.floor(nowMs / 1000));
+    expect((await jwtVerify(proof.jwt, EmbeddedJWK, { typ: 'dpop+jwt', currentDate: new Date(nowMs) })).payload.iat).toBe(Math.floor(nowMs / 1000));
+  });
+
   it('htu drops query and fragment only', () => {
     expect(dpopHtu('https://a.example:8443/oauth2/v1/token?x=1#y')).toBe('https://a.example:8443/oauth2/v1/token');
     expect(dpopHtu('https://A.example/oauth2/default/v1/token')).toBe('https://a.example/oauth2/default/v1/token');

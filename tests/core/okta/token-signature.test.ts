@@ -214,6 +214,22 @@ describe('fast signature road (issue 16)', () => {
     );
   });
 
+  it('a key set publishing the private key that signed the token: the fast road does not vouch, jose leaves it unchecked', async () => {
+    // The case table's private key did not sign its token, so a bad signature hid
+    // the missing private-member check; here the signature is good.
+    const pair = nodeCrypto.generateKeyPairSync('ec', { namedCurve: 'P-256' });
+    const privateJwk = { ...(pair.privateKey.export({ format: 'jwk' }) as Jwk), kid: 'p' };
+    const by: Signer = { jwk: privateJwk, sign: (_alg, input) => nodeCrypto.sign('sha256', input, { key: pair.privateKey, dsaEncoding: 'ieee-p1363' }) };
+    const token = jwt({ alg: 'ES256', kid: 'p' }, claims(), by);
+    const jwks = keySet(privateJwk);
+    // Positive control: the Node check itself says yes to this signature and key.
+    expect(check('ES256', privateJwk, Buffer.from(token.split('.').slice(0, 2).join('.')), Buffer.from(token.split('.')[2] ?? '', 'base64url'))).toBe(true);
+    const slow = await inspectAccessToken(token, options(jwks));
+    const fast = await inspectAccessToken(token, options(jwks, check));
+    expect(slow.signature).toBe('unchecked');
+    expect(fast).toStrictEqual(slow);
+  });
+
   it('positive control: a check that says yes to everything makes the roads differ', async () => {
     const lenient: SignatureCheck = () => true;
     const c = cases().find((x) => x.name === 'tampered payload');
