@@ -7,7 +7,7 @@
  */
 import type { ReadStream } from 'node:tty';
 import { fail, ok, type Result } from '../core/shared/result';
-import { promptHidden } from './hidden-prompt';
+import { promptHidden, type PromptError } from './hidden-prompt';
 import type { Output } from './output';
 import { dropOneLineEnding, readStdinText } from './stdin-text';
 
@@ -16,6 +16,16 @@ export const SECRET_ENV = 'OKTA_OAUTH2_CLIENT_SECRET';
 export const SECRET_NEXT_ENV = 'OKTA_OAUTH2_CLIENT_SECRET_NEXT';
 
 export type SecretSource = 'stdin' | 'environment' | 'prompt';
+
+/**
+ * Node reads the environment as UTF-8 and turns bytes that are not into U+FFFD: such a secret would
+ * be sent changed (and two different ones could read the same). Refused by name, as stdin's are.
+ */
+function notUtf8(name: string, value: string | undefined): string | null {
+  return value?.includes('\uFFFD') === true
+    ? `${name} holds bytes that are not UTF-8 text, so the secret in it cannot be sent as set. Set it again from the original value.`
+    : null;
+}
 
 export interface SecretRead {
   readonly value: string;
@@ -31,9 +41,11 @@ export interface InputIo {
 
 export type InputError = 'usage' | 'cancelled';
 
-/** Human name of a source, for messages such as "the secret from standard input is empty". */
-export function describeSource(source: SecretSource): string {
-  return source === 'stdin' ? 'standard input' : source === 'environment' ? SECRET_ENV : 'the prompt';
+/** A prompt that ended without a value: Ctrl+C, or a paste of several lines (whose rest the prompt kept from the shell). */
+function promptFailure(code: PromptError): Result<never, InputError> {
+  return code === 'cancelled'
+    ? fail('cancelled', 'cancelled.')
+    : fail('usage', 'more than one line was pasted at the prompt, so nothing was sent. Paste the secret alone (for --rotation, one secret at each prompt).');
 }
 
 /**
@@ -57,11 +69,16 @@ async function readFromSources(io: InputIo): Promise<Result<SecretRead, InputErr
   }
   const fromEnv = io.env[SECRET_ENV];
   if (fromEnv !== undefined && fromEnv !== '') {
+    const refusal = notUtf8(SECRET_ENV, fromEnv);
+    if (refusal !== null) {
+      io.output.protect(fromEnv);
+      return fail('usage', refusal);
+    }
     return ok({ value: fromEnv, source: 'environment' });
   }
   if (io.stdin.isTTY === true) {
     const typed = await promptHidden(io.stdin as ReadStream, (t) => io.output.errRaw(t), 'Client secret (input hidden): ');
-    if (!typed.ok) return fail('cancelled', 'cancelled.');
+    if (!typed.ok) return promptFailure(typed.code);
     return ok({ value: typed.value, source: 'prompt' });
   }
   const emptyEnv = fromEnv === '' ? ` (${SECRET_ENV} is set but empty)` : '';
@@ -109,7 +126,14 @@ async function readPairFromSources(io: InputIo): Promise<Result<SecretPair, Inpu
   const current = io.env[SECRET_ENV];
   const next = io.env[SECRET_NEXT_ENV];
   const has = (v: string | undefined): v is string => v !== undefined && v !== '';
-  if (has(current) && has(next)) return ok({ current, next, source: 'environment' });
+  if (has(current) && has(next)) {
+    const refusal = notUtf8(SECRET_ENV, current) ?? notUtf8(SECRET_NEXT_ENV, next);
+    if (refusal !== null) {
+      io.output.protect(current, next);
+      return fail('usage', refusal);
+    }
+    return ok({ current, next, source: 'environment' });
+  }
   if (has(current) || has(next)) {
     io.output.protect(...[current, next].filter(has));
     return fail('usage', `--rotation needs two secrets: ${has(current) ? SECRET_NEXT_ENV : SECRET_ENV} is not set (${SECRET_ENV} holds the current secret, ${SECRET_NEXT_ENV} the new one).`);
@@ -117,10 +141,10 @@ async function readPairFromSources(io: InputIo): Promise<Result<SecretPair, Inpu
   if (io.stdin.isTTY === true) {
     const write = (t: string): void => io.output.errRaw(t);
     const first = await promptHidden(io.stdin as ReadStream, write, 'Current client secret (input hidden): ');
-    if (!first.ok) return fail('cancelled', 'cancelled.');
+    if (!first.ok) return promptFailure(first.code);
     io.output.protect(first.value);
     const second = await promptHidden(io.stdin as ReadStream, write, 'New client secret (input hidden): ');
-    if (!second.ok) return fail('cancelled', 'cancelled.');
+    if (!second.ok) return promptFailure(second.code);
     return ok({ current: first.value, next: second.value, source: 'prompt' });
   }
   return fail('usage', `--rotation needs two client secrets: ${PAIR_SOURCES}`);
@@ -133,7 +157,7 @@ export async function readPastedValue(io: InputIo): Promise<Result<string, Input
   if (io.stdin.isTTY === true) {
     // The whole paste, not its first line: a wrapped or PEM-armoured value is what decode is for.
     const typed = await promptHidden(io.stdin as ReadStream, (t) => io.output.errRaw(t), DECODE_PROMPT, { multiline: true });
-    return typed.ok ? ok(dropOneLineEnding(typed.value)) : fail('cancelled', 'cancelled.');
+    return typed.ok ? ok(dropOneLineEnding(typed.value)) : promptFailure(typed.code);
   }
   const text = await readStdinText(io.stdin, () =>
     io.output.note('waiting for the header or value on standard input (end it with Ctrl+D).'),

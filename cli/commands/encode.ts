@@ -8,7 +8,7 @@ import type { Notice } from '../../core/shared/notice';
 import type { CommandContext } from '../command-context';
 import { readClientId } from '../credential-options';
 import { EXIT, inputFailureExit, type ExitCode } from '../exit-codes';
-import { describeSource, readClientSecret, type SecretSource } from '../secret-source';
+import { readClientSecret, SECRET_ENV, type SecretSource } from '../secret-source';
 
 /** Notices that stop encoding (status 'empty' or 'invalid'). */
 const BLOCKING = new Set(['empty-client-id', 'empty-client-secret', 'id-secret-pasted-together']);
@@ -18,19 +18,20 @@ export function isBlocking(n: Notice): boolean {
 }
 
 /** The CLI's own words for an empty secret: the app's hint talks about a form field. */
-export function emptySecretMessage(source: SecretSource): string {
+export function emptySecretMessage(source: SecretSource, variable: string = SECRET_ENV): string {
   switch (source) {
     case 'stdin':
       return 'the client secret on standard input is empty. Check what you piped: printf \'%s\' "$SECRET" prints nothing when SECRET is unset.';
     case 'environment':
-      return `the client secret in ${describeSource(source)} holds only whitespace.`;
+      return `the client secret in ${variable} holds only whitespace.`;
     case 'prompt':
       return 'no client secret was entered.';
   }
 }
 
-export function blockingMessage(n: Notice, source: SecretSource): string {
-  return n.code === 'empty-client-secret' ? emptySecretMessage(source) : `${n.message} [${n.code}]`;
+/** `variable`: the environment variable the secret came from, when it is not SECRET_ENV (a rotation's new secret). */
+export function blockingMessage(n: Notice, source: SecretSource, variable?: string): string {
+  return n.code === 'empty-client-secret' ? emptySecretMessage(source, variable) : `${n.message} [${n.code}]`;
 }
 
 export async function runEncode(ctx: CommandContext): Promise<ExitCode> {

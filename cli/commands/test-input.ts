@@ -8,7 +8,7 @@ import { credentialSensitiveValues } from '../../core/okta/redact';
 import type { TokenTestInput } from '../../core/okta/types';
 import type { Notice } from '../../core/shared/notice';
 import type { Output } from '../output';
-import type { SecretSource } from '../secret-source';
+import { SECRET_NEXT_ENV, type SecretSource } from '../secret-source';
 import { blockingMessage, isBlocking } from './encode';
 
 /** Notices already shown (code + message), so a report's copy of one is not printed again. */
@@ -31,11 +31,13 @@ export function cleanTestInput(
   const cleaned = buildBasicCredentials({ clientId: base.clientId, clientSecret: secret, formEncode: base.formEncode });
   output.protect(...credentialSensitiveValues(cleaned.clientId, cleaned.clientSecret));
   const named = (n: Notice): Notice => (side === undefined ? n : { ...n, message: `the ${side} secret: ${n.message}` });
+  // A rotation's new secret comes from its own variable.
+  const variable = side === 'new' ? SECRET_NEXT_ENV : undefined;
   if (cleaned.status !== 'ready') {
     for (const n of cleaned.notices) if (!isBlocking(n)) output.notice(named(n));
     const blocking = cleaned.notices.filter(isBlocking);
     for (const n of blocking.length > 0 ? blocking : cleaned.notices.slice(0, 1)) {
-      output.error(side === undefined ? blockingMessage(n, source) : `the ${side} secret: ${blockingMessage(n, source)}`);
+      output.error(side === undefined ? blockingMessage(n, source) : `the ${side} secret: ${blockingMessage(n, source, variable)}`);
     }
     return null;
   }
@@ -46,11 +48,16 @@ export function cleanTestInput(
   return { ...base, clientId: cleaned.clientId, clientSecret: cleaned.clientSecret };
 }
 
-/** A report's notices that were not shown yet. */
-export function printNewNotices(output: Output, notices: readonly Notice[], printed: PrintedNotices): void {
+/** A report's notices that were not shown yet; `named` words one as printed (a rotation names its side). */
+export function printNewNotices(output: Output, notices: readonly Notice[], printed: PrintedNotices, named: (n: Notice) => Notice = (n) => n): void {
   for (const n of notices) {
     if (printed.has(noticeKey(n))) continue;
-    output.notice(n);
+    output.notice(named(n));
     printed.add(noticeKey(n));
   }
+}
+
+/** Whether two notices say the same thing. */
+export function sameNotice(a: Notice, b: Notice): boolean {
+  return noticeKey(a) === noticeKey(b);
 }

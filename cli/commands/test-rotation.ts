@@ -7,6 +7,7 @@
 import * as nodeCrypto from 'node:crypto';
 import { ROTATION_LABELS, runRotationTest, SAME_SECRET_MESSAGE } from '../../core/okta/rotation';
 import type { TokenTestInput } from '../../core/okta/types';
+import type { Notice } from '../../core/shared/notice';
 import type { CommandContext } from '../command-context';
 import { EXIT, inputFailureExit, type ExitCode } from '../exit-codes';
 import { noteProxyFailure, withNodeFetch } from '../node-fetch';
@@ -14,7 +15,7 @@ import { presentedCertificateUnlessProxied } from '../presented-certificate';
 import { rotationExit, rotationJson, rotationLines } from '../rotation-report';
 import { readSecretPair } from '../secret-source';
 import { requestDebugLine } from '../test-report';
-import { cleanTestInput, printNewNotices, type PrintedNotices } from './test-input';
+import { cleanTestInput, printNewNotices, sameNotice, type PrintedNotices } from './test-input';
 import { nodeSignatureCheck } from '../../core/okta/token-signature';
 
 export async function runRotation(ctx: CommandContext, base: Omit<TokenTestInput, 'clientSecret'>, ca: readonly string[] | null): Promise<ExitCode> {
@@ -40,8 +41,13 @@ export async function runRotation(ctx: CommandContext, base: Omit<TokenTestInput
     return EXIT.usage;
   }
   const report = result.value;
-  for (const r of report.results) {
-    printNewNotices(output, r.notices, printed);
+  // A notice both tests gave is about the app or the server: printed once, as it is. One that only one test
+  // gave (Okta's short-HMAC warning, say) is about that side's secret, and says which.
+  const [first, second] = report.results;
+  const both = (n: Notice): boolean => first.notices.some((m) => sameNotice(m, n)) && second.notices.some((m) => sameNotice(m, n));
+  for (const [i, r] of report.results.entries()) {
+    const side = i === 0 ? ROTATION_LABELS.current : ROTATION_LABELS.new;
+    printNewNotices(output, r.notices, printed, (n) => (both(n) ? n : { ...n, message: `the ${side} secret: ${n.message}` }));
     const requestLine = requestDebugLine(r);
     if (requestLine !== null) output.debug(requestLine);
   }

@@ -4,11 +4,13 @@
  * secret (through main's guarded clipboard, like every copy).
  */
 import { useId, type ReactElement } from 'react';
+import { FIELD_LIMITS } from '../field-limits';
 import type { Notice } from '../../core/shared/notice';
 import type { CopyFeedback } from '../hooks/use-copy';
 import { CopyStatus } from './copy-status';
 import { CopyIcon, EyeIcon, EyeOffIcon } from './icons';
 import { NoticeList } from './notice-list';
+import { TextField } from './text-field';
 import './rotation.css';
 
 export interface RotationFieldsProps {
@@ -25,8 +27,6 @@ export interface RotationFieldsProps {
   readonly feedback: CopyFeedback | null;
   readonly onCopy: (which: 'secret' | 'new-secret') => void;
 }
-
-const QUIET_INPUT = { spellCheck: false, autoComplete: 'off', autoCorrect: 'off', autoCapitalize: 'off' } as const;
 
 /** Core words its notices for "the client secret"; under this field they are about the new one. */
 function aboutNewSecret(n: Notice): Notice {
@@ -47,26 +47,22 @@ export function RotationFields(props: RotationFieldsProps): ReactElement {
       </p>
       {props.on ? (
         <div className="field nested">
-          <label htmlFor={`${id}-new-secret`}>New secret</label>
-          <div className="input-with-button">
-            <input
-              id={`${id}-new-secret`}
-              className="text-input mono"
-              type={props.shown ? 'text' : 'password'}
-              value={props.newSecret}
-              onChange={(e) => props.onNewSecret(e.target.value)}
-              aria-invalid={invalid || undefined}
-              aria-describedby={`${id}-new-secret-notices`}
-              {...QUIET_INPUT}
-            />
-            <button type="button" className="button button-quiet" aria-pressed={props.shown} aria-label="Show new secret" onClick={() => props.onShown(!props.shown)}>
-              {props.shown ? <EyeOffIcon /> : <EyeIcon />}
-              <span>Show</span>
-            </button>
-          </div>
-          <div className="field-notices" id={`${id}-new-secret-notices`}>
-            <NoticeList notices={props.notices.map(aboutNewSecret)} />
-          </div>
+          {/* The same field as the first secret: capped alike, so a huge paste is refused with a plain note, not kept. */}
+          <TextField
+            label="New secret"
+            value={props.newSecret}
+            onValue={props.onNewSecret}
+            limit={FIELD_LIMITS.clientSecret}
+            type={props.shown ? 'text' : 'password'}
+            invalid={invalid}
+            after={
+              <button type="button" className="button button-quiet" aria-pressed={props.shown} aria-label="Show new secret" onClick={() => props.onShown(!props.shown)}>
+                {props.shown ? <EyeOffIcon /> : <EyeIcon />}
+                <span>Show</span>
+              </button>
+            }
+            notes={<NoticeList notices={props.notices.map(aboutNewSecret)} />}
+          />
           <div className="rotation-copy">
             <button type="button" className="button button-small" disabled={!props.canCopyCurrent} onClick={() => props.onCopy('secret')}>
               <CopyIcon />

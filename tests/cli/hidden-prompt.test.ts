@@ -23,13 +23,17 @@ class FakeTerminal extends EventEmitter {
   }
 }
 
-async function prompt(chunks: readonly string[], multiline: boolean): Promise<{ value: string | null; written: string; terminal: FakeTerminal }> {
+/** Each chunk as the terminal delivers it; a number waits that many ms first (a paste's tail arriving late). */
+async function prompt(chunks: readonly (string | number)[], multiline: boolean): Promise<{ value: string | null; code: string | null; written: string; terminal: FakeTerminal }> {
   const terminal = new FakeTerminal();
   let written = '';
   const result = promptHidden(terminal as unknown as PromptInput, (t) => (written += t), 'Q: ', { multiline });
-  for (const chunk of chunks) terminal.emit('data', Buffer.from(chunk, 'utf8'));
+  for (const chunk of chunks) {
+    if (typeof chunk === 'number') await new Promise((resolve) => setTimeout(resolve, chunk));
+    else terminal.emit('data', Buffer.from(chunk, 'utf8'));
+  }
   const r = await result;
-  return { value: r.ok ? r.value : null, written, terminal };
+  return { value: r.ok ? r.value : null, code: r.ok ? null : r.code, written, terminal };
 }
 
 describe('multi-line hidden prompt (decode)', () => {
@@ -57,7 +61,29 @@ describe('multi-line hidden prompt (decode)', () => {
 });
 
 describe('one-line hidden prompt (the secret)', () => {
-  it('Enter ends at the first line', async () => {
-    expect((await prompt(['secret\rmore'], false)).value).toBe('secret');
+  it('Enter ends the line; a CRLF is one Enter; bracketed paste is switched on and off again, and the terminal restored', async () => {
+    const { value, written, terminal } = await prompt(['secret\r\n'], false);
+    expect(value).toBe('secret');
+    expect(written).toBe('\u001b[?2004hQ: \u001b[?2004l\n');
+    expect(terminal.modes).toEqual([true, false]);
+  });
+
+  // Attack review (2026-12-02): the prompt used to stop at the first line and give the terminal back, so the
+  // rest of a paste reached the shell, which echoed it, ran it as a command and kept it in its history.
+  it('the rest of a multi-line paste is read, never left for the shell, and the input is refused', async () => {
+    expect(await prompt(['secret\rother-secret\r'], false)).toMatchObject({ value: null, code: 'multiple-lines' });
+    // The tail arriving in a later read (a paste split by the terminal) is caught too.
+    expect(await prompt(['secret\r', 20, 'rest-of-paste\r'], false)).toMatchObject({ value: null, code: 'multiple-lines' });
+  });
+
+  it('a bracketed paste of one line with its line break is the secret; of several lines it is refused', async () => {
+    expect((await prompt(['\u001b[200~secret\r\u001b[201~'], false)).value).toBe('secret');
+    expect((await prompt(['\u001b[200~secret\u001b[201~', '\r'], false)).value).toBe('secret');
+    expect(await prompt(['\u001b[200~secret\rother\r\u001b[201~'], false)).toMatchObject({ value: null, code: 'multiple-lines' });
+  });
+
+  it('Enter pressed twice is still one secret; Ctrl+C while the tail is read cancels', async () => {
+    expect((await prompt(['secret\r', 10, '\r'], false)).value).toBe('secret');
+    expect(await prompt(['secret\r', 10, '\u0003'], false)).toMatchObject({ value: null, code: 'cancelled' });
   });
 });

@@ -35,6 +35,20 @@ test('a 10 MB paste into the secret field is refused with a clear message; both 
   await expect(note).toHaveCount(0);
 });
 
+test('the New secret of a rotation has the same cap: a 10 MB paste is refused there too, and both secrets are kept (attack review, 2026-12-02)', async ({ app: { page } }) => {
+  const u = ui(page);
+  await fillCredentials(page, '0oa1limits', 'kept-secret');
+  await page.getByRole('checkbox', { name: 'Testing a rotation?' }).check();
+  const newSecret = page.getByLabel('New secret', { exact: true });
+  await newSecret.fill('kept-new-secret');
+  await paste(page, newSecret, 'y'.repeat(TEN_MB));
+  const note = (await notesOf(newSecret)).locator('[data-code="too-long"]');
+  await expect(note).toContainText('Not pasted: this field takes at most 8,192 characters, and the text had 10,485,775.');
+  await expect(newSecret).toHaveValue('kept-new-secret');
+  await expect(newSecret).toHaveAttribute('aria-invalid', 'true');
+  await expect(u.clientSecret).toHaveValue('kept-secret');
+});
+
 test('a paste of exactly the cap is taken; one more character is refused', async ({ app: { page } }) => {
   const u = ui(page);
   await paste(page, u.clientSecret, 's'.repeat(8192));

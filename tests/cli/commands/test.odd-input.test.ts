@@ -177,3 +177,13 @@ describe('a token without a requested scope', () => {
     expect(ok.stderr).not.toMatch(/scope-not-granted/);
   });
 });
+
+describe('a secret in the environment that is not UTF-8 text (attack review, 2026-12-02)', () => {
+  it('is refused by name before any traffic (Node would have read its bytes as U+FFFD and sent a changed secret)', async () => {
+    const server = await suite.track(startFaultServer({ ca: suite.ca, fallback: behaviours.json(401, { error: 'invalid_client' }) }));
+    const run = await suite.cli.run(args(server.origin), { env: { OKTA_OAUTH2_CLIENT_SECRET: `${SECRET.slice(0, 10)}\uFFFD${SECRET.slice(10)}` } });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('OKTA_OAUTH2_CLIENT_SECRET holds bytes that are not UTF-8 text');
+    expect(server.requests).toHaveLength(0);
+  });
+});

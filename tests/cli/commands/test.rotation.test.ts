@@ -155,6 +155,15 @@ describe('where the human report goes (--help: "A successful report goes to stdo
   });
 });
 
+describe('with --auth-method client_secret_jwt, a new secret under 32 characters', () => {
+  it("Okta's short-secret warning says which secret it is about (only that side's test gave it)", async () => {
+    const short = 'short-new-secret-0123';
+    const run = await cli.runGuarded(args(undefined, '--auth-method', 'client_secret_jwt'), [short], { input: lines(current, short) });
+    expect(run.stderr).toMatch(/warning: the new secret: Okta verifies client_secret_jwt only with a secret of 32 characters or more/);
+    expect(run.stderr).not.toMatch(/warning: the current secret: Okta verifies/);
+  });
+});
+
 describe('with --auth-method client_secret_jwt', () => {
   it('both work: each token request carries an HS256 assertion signed with its own secret, never a secret', async () => {
     const from = server.requests.length;
@@ -220,6 +229,18 @@ describe('refused before any traffic: exit 2', () => {
   it('an empty second line', async () => {
     const run = await refused({ input: `${current}\n\n` });
     expect(run.stderr).toContain('the new secret:');
+  });
+
+  // Attack review (2026-12-02): Node reads bytes that are not UTF-8 as U+FFFD, so a changed secret was sent, and two
+  // different ones could read as "the same secret".
+  it('an OKTA_OAUTH2_CLIENT_SECRET_NEXT that is not UTF-8 text (read as U+FFFD) is refused by name', async () => {
+    const run = await refused({ env: { OKTA_OAUTH2_CLIENT_SECRET: current, OKTA_OAUTH2_CLIENT_SECRET_NEXT: `${next.slice(0, 20)}\uFFFD${next.slice(20)}` } });
+    expect(run.stderr).toContain('OKTA_OAUTH2_CLIENT_SECRET_NEXT holds bytes that are not UTF-8 text');
+  });
+
+  it('a whitespace-only OKTA_OAUTH2_CLIENT_SECRET_NEXT is named as such, not as OKTA_OAUTH2_CLIENT_SECRET', async () => {
+    const run = await refused({ env: { OKTA_OAUTH2_CLIENT_SECRET: current, OKTA_OAUTH2_CLIENT_SECRET_NEXT: '   ' } });
+    expect(run.stderr).toContain('the new secret: the client secret in OKTA_OAUTH2_CLIENT_SECRET_NEXT holds only whitespace.');
   });
 
   it('three lines', async () => {
@@ -480,5 +501,28 @@ describe.skipIf(!hasScript)('two hidden prompts on a terminal', () => {
     // A terminal gets colour: compare the text without it.
     // eslint-disable-next-line no-control-regex -- stripping the terminal's ESC sequences is the point.
     expect(run.stdout.replace(/\u001b\[[0-9;]*m/g, '')).toContain('Rotation: both-work.');
+  });
+
+  // Attack review (2026-12-02): both secrets pasted at the first prompt. The prompt took the first line and gave
+  // the terminal back, so the second reached whatever read the terminal next (the shell: echoed, run, kept in
+  // its history). A `cat` after the command stands in for that shell here.
+  it('a paste of two lines at one prompt: refused (exit 2), and nothing of it is left for what reads the terminal next', async () => {
+    const command = `${[process.execPath, bin, ...args()].map((a) => `'${a}'`).join(' ')}; echo "exit=$?"; timeout 2 cat`;
+    let sent = false;
+    const run = await runProcess('script', ['-qfec', command, '/dev/null'], cli.needles, {
+      keepStdinOpen: true,
+      timeoutMs: 20_000,
+      onStdout: (soFar, stdin) => {
+        if (!sent && soFar.includes('Current client secret (input hidden): ')) {
+          sent = true;
+          stdin.write(`${current}\r${next}\r`);
+        }
+      },
+    });
+    expect(sent).toBe(true);
+    expect(run.stdout).toContain('more than one line was pasted at the prompt, so nothing was sent');
+    expect(run.stdout).toContain('exit=2');
+    expect(run.stdout).not.toContain('New client secret');
+    // runProcess has already failed the test if any piece of either secret reached the output (the cat's included).
   });
 });
