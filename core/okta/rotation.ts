@@ -87,6 +87,11 @@ export function rotationReason(report: TokenTestReport): string {
   return report.explanation?.title ?? report.errorDescription ?? report.error ?? report.outcome;
 }
 
+/** One side's failure as the neither-works step names it: a 429 checked nothing, so it is no rejection. */
+function sideReason(report: TokenTestReport): string {
+  return isRateLimited(report) ? 'not checked (rate-limited, HTTP 429)' : rotationReason(report);
+}
+
 const RATE_LIMITED_STEP =
   'was not really checked: Okta rate-limited the request (HTTP 429). Wait until the limit resets (see the rate-limit figures) and run the test again.';
 
@@ -100,23 +105,33 @@ export function describeRotation(verdict: RotationVerdict, current: TokenTestRep
       };
     case 'only-first-works':
       return {
-        summary: 'Only the current works: the server rejected the new secret.',
+        summary: isRateLimited(next)
+          ? 'Only the current secret is confirmed: the request with the new one was rate-limited (HTTP 429), so it was not checked.'
+          : 'Only the current works: the server rejected the new secret.',
         nextStep: isRateLimited(next)
           ? `The new secret ${RATE_LIMITED_STEP}`
           : `Do not deploy it yet: the new one is mistyped, not yet active, or from another app (${rotationReason(next)}). Compare it with the app's Client Credentials in the Admin Console.`,
       };
     case 'only-second-works':
       return {
-        summary: 'Only the new one works: the server rejected the current secret.',
+        summary: isRateLimited(current)
+          ? 'Only the new secret is confirmed: the request with the current one was rate-limited (HTTP 429), so it was not checked.'
+          : 'Only the new one works: the server rejected the current secret.',
         nextStep: isRateLimited(current)
           ? `The current secret ${RATE_LIMITED_STEP}`
           : `Act now: the old one is already inactive, so anything still using it is failing now (${rotationReason(current)}). Deploy the new secret everywhere it is missing.`,
       };
-    case 'neither-works':
+    case 'neither-works': {
+      const limited = isRateLimited(current) || isRateLimited(next);
       return {
-        summary: 'Neither works: the server rejected both secrets.',
-        nextStep: `Both rejected. Current: ${rotationReason(current)}. New: ${rotationReason(next)}. Fix what each result below says, then test again.`,
+        summary: limited
+          ? 'Neither is confirmed: the server rejected or rate-limited (HTTP 429) both requests.'
+          : 'Neither works: the server rejected both secrets.',
+        nextStep: limited
+          ? `Current: ${sideReason(current)}. New: ${sideReason(next)}. Fix what a rejected side's result below says; for a rate-limited one, wait until the limit resets (see the rate-limit figures). Then test again.`
+          : `Both rejected. Current: ${rotationReason(current)}. New: ${rotationReason(next)}. Fix what each result below says, then test again.`,
       };
+    }
     case 'no-answer': {
       const which = answerOf(current) === 'no-answer' && answerOf(next) === 'no-answer' ? 'either secret' : answerOf(current) === 'no-answer' ? 'the current secret' : 'the new secret';
       return {

@@ -143,6 +143,25 @@ describe('faults on the second request', () => {
       expect(report.results[1]).toMatchObject({ outcome: 'rejected', status: 429, rateLimit: { limit: 600, remaining: 0, resetEpochSeconds: RATE_LIMIT_RESET_EPOCH_S } });
       expect(report.nextStep).toMatch(/rate-limited.*run the test again/);
       expect(report.nextStep).not.toMatch(/mistyped/);
+      // The summary does not call a 429 a rejection (attack review, 2026-12-02).
+      expect(report.summary).toBe('Only the current secret is confirmed: the request with the new one was rate-limited (HTTP 429), so it was not checked.');
+    } finally {
+      await limited.close();
+    }
+  });
+
+  it('one side rejected and the other rate-limited: neither-works, worded as one rejection and one request not checked', async () => {
+    const limited = await startRotationServer({
+      ca,
+      tokenOverride: (n) => (n === 1 ? behaviours.json(429, RATE_LIMIT_FIXTURE.body, RATE_LIMIT_FIXTURE.headers) : undefined),
+    });
+    try {
+      const report = await rotate(current, inactive, limited);
+      expect(report.verdict).toBe('neither-works');
+      expect(report.results.map((r) => r.status)).toEqual([429, 401]);
+      expect(report.summary).toBe('Neither is confirmed: the server rejected or rate-limited (HTTP 429) both requests.');
+      expect(report.nextStep).toMatch(/^Current: not checked \(rate-limited, HTTP 429\)\. New: /);
+      expect(report.nextStep).not.toMatch(/Both rejected/);
     } finally {
       await limited.close();
     }
