@@ -216,21 +216,4 @@ describe('the bundle', () => {
     const test = await loaded(['test', '--client-id', ID, '--issuer', 'https://127.0.0.1:9/oauth2/default', '--scope', 'a"b'], SECRET);
     expect(test.some(isTestChunk)).toBe(true);
   });
-
-  it('`encode` starts within 2× of `node -e 0` (median of interleaved runs)', () => {
-    const time = (args: string[], input: string): number => {
-      const started = process.hrtime.bigint();
-      const result = spawnSync(process.execPath, args, { input, encoding: 'utf8' });
-      expect(result.status).toBe(0);
-      return Number(process.hrtime.bigint() - started) / 1e6;
-    };
-    const bare: number[] = [];
-    const encode: number[] = [];
-    for (let i = 0; i < 9; i += 1) {
-      bare.push(time(['-e', '0'], ''));
-      encode.push(time([bin, 'encode', '--client-id', ID], SECRET));
-    }
-    const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;
-    expect(median(encode)).toBeLessThan(2 * median(bare));
-  });
 });
