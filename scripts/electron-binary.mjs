@@ -55,13 +55,11 @@ function runInstaller(electronDir, env) {
   });
 }
 
-/** A mirror's address as shown: a user name or password in it (a private mirror's) is never printed. */
+/** A mirror's address as shown: a private mirror's user name, password or query (an API key) is never printed. */
 function mirrorShown(mirror) {
   try {
     const url = new URL(mirror);
-    url.username = '';
-    url.password = '';
-    return url.href;
+    return `${url.origin}${url.pathname}`;
   } catch {
     return 'the ELECTRON_MIRROR set (not a URL)';
   }
@@ -77,8 +75,8 @@ function proxyHint(env) {
 /** "TypeError: fetch failed", "HTTPError: Response code 404 (Not Found) for …": the report's first line. */
 function cause(report) {
   const first = report.split('\n').find((line) => line.trim() !== '') ?? '';
-  // The installer's errors quote URLs whole: a mirror's user name and password are cut out first.
-  return first.trim().replace(/([a-z][a-z0-9+.-]*:\/\/)[^\s/@]*@/gi, '$1').slice(0, 300) || 'no reason given';
+  // The installer's errors quote URLs whole: a mirror's user name, password and query are cut out first.
+  return first.trim().replace(/([a-z][a-z0-9+.-]*:\/\/)[^\s/@]*@/gi, '$1').replace(/(:\/\/\S*?)\?[^\s)]*/g, '$1').slice(0, 300) || 'no reason given';
 }
 
 /**

@@ -151,12 +151,13 @@ describe('npm start fetches Electron with its own installer', () => {
 
   it('behind a proxy it names the setting Electron\'s download needs, and never prints the mirror\'s password', async () => {
     const port = await closedPort();
-    const result = await startApp({ ELECTRON_MIRROR: `http://mirror-user:mirror-pass-7f3a@127.0.0.1:${port}/`, HTTPS_PROXY: `http://127.0.0.1:${port}` });
+    const result = await startApp({ ELECTRON_MIRROR: `http://mirror-user:mirror-pass-7f3a@127.0.0.1:${port}/?api_key=mirror-key-9b2c`, HTTPS_PROXY: `http://127.0.0.1:${port}` });
     const line = expectOneLineFailure(result);
     expect(line).toContain(`from http://127.0.0.1:${port}/ (`);
     expect(line).toContain('HTTPS_PROXY is set, but Electron\'s download ignores it unless ELECTRON_GET_USE_PROXY=1 is set as well.');
     expect(`${result.stdout}${result.stderr}`).not.toContain('mirror-pass-7f3a');
     expect(`${result.stdout}${result.stderr}`).not.toContain('mirror-user');
+    expect(`${result.stdout}${result.stderr}`).not.toContain('mirror-key-9b2c');
     // The download notice on stdout named the mirror, without its user name and password.
     expect(result.stdout).toContain(`ELECTRON_MIRROR=http://127.0.0.1:${port}/`);
   });

@@ -56,27 +56,32 @@ export class MemoryClipboard implements ClipboardPort, SelectionPort {
 
   /** Hold every write until the returned function is called (the OS clipboard is slow). */
   holdWrites(): () => void {
-    let release: () => void = () => undefined;
-    this.gate = new Promise<void>((resolve) => {
-      release = resolve;
-    });
+    const held = gate();
+    this.gate = held.promise;
     return () => {
       this.gate = null;
-      release();
+      held.release();
     };
   }
 
   /** Hold every read until the returned function is called; a read then returns what the clipboard holds by then. */
   holdReads(): () => void {
-    let release: () => void = () => undefined;
-    this.readGate = new Promise<void>((resolve) => {
-      release = resolve;
-    });
+    const held = gate();
+    this.readGate = held.promise;
     return () => {
       this.readGate = null;
-      release();
+      held.release();
     };
   }
+}
+
+/** A promise and the function that settles it. */
+function gate(): { promise: Promise<void>; release: () => void } {
+  let release: () => void = () => undefined;
+  const promise = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  return { promise, release };
 }
 
 /** Manually advanced timers for the guard's injected clock. */
